@@ -1,0 +1,133 @@
+package com.ticketledger.command.api;
+
+import com.ticketledger.command.api.TicketRequests.AcceptanceRequest;
+import com.ticketledger.command.api.TicketRequests.AssignmentRequest;
+import com.ticketledger.command.api.TicketRequests.EscalationRequest;
+import com.ticketledger.command.api.TicketRequests.NoteRequest;
+import com.ticketledger.command.api.TicketRequests.OpenTicketRequest;
+import com.ticketledger.command.api.TicketRequests.PendingClosureRequest;
+import com.ticketledger.command.api.TicketRequests.ReopeningRequest;
+import com.ticketledger.command.recording.CommandRecorder;
+import com.ticketledger.command.recording.Recorded;
+import com.ticketledger.command.recording.TicketNumbers;
+import com.ticketledger.command.ticket.AcceptClosure;
+import com.ticketledger.command.ticket.Actor;
+import com.ticketledger.command.ticket.AddNote;
+import com.ticketledger.command.ticket.AssignTicket;
+import com.ticketledger.command.ticket.EscalateTicket;
+import com.ticketledger.command.ticket.MarkPendingClosure;
+import com.ticketledger.command.ticket.OpenTicket;
+import com.ticketledger.command.ticket.ReopenTicket;
+import com.ticketledger.events.Reporter;
+import com.ticketledger.events.Role;
+import com.ticketledger.web.access.DeskPrincipal;
+import com.ticketledger.web.access.DeskUser;
+import com.ticketledger.web.access.DeskUsers;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static com.ticketledger.command.api.CommandHeaders.CORRELATION_ID;
+import static com.ticketledger.command.api.CommandHeaders.LEDGER_POSITION;
+
+/** API.md's commands: request → command → committed event → answer. No rule of the desk is decided here. */
+@RestController
+@RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+class TicketCommandController {
+
+    private final CommandRecorder recorder;
+    private final TicketNumbers numbers;
+    private final DeskUsers users;
+    private final Clock clock;
+
+    TicketCommandController(CommandRecorder recorder, TicketNumbers numbers, DeskUsers users, Clock clock) {
+        this.recorder = recorder;
+        this.numbers = numbers;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAnswer> open(@Valid @RequestBody OpenTicketRequest body, CommandHeaders headers) {
+        body.reporter().requireEmailOrPhone();
+        return record(headers, List.of("open", body), actor -> new OpenTicket(UUID.randomUUID(), numbers.next(),
+                body.clientId(), new Reporter(body.reporter().name(), body.reporter().email(), body.reporter().phone()),
+                body.affectedService(), body.title(), body.description(), body.affectedUsers(), body.occurredAt(),
+                body.type(), body.priority(), body.channel(), actor));
+    }
+
+    @PostMapping(path = "/{ticketId}/assignment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAnswer> assign(@PathVariable UUID ticketId, @Valid @RequestBody AssignmentRequest body,
+            CommandHeaders headers) {
+        DeskUser engineer = users.find(body.engineer()).filter(user -> user.role() == Role.ENGINEER)
+                .orElseThrow(() -> new InvalidRequest("engineer", "no engineer is named '" + body.engineer() + "'"));
+        return record(headers, List.of("assignment", ticketId, body), actor -> new AssignTicket(ticketId,
+                engineer.name(), engineer.level(), actor, headers.expectedVersion()));
+    }
+
+    @PostMapping(path = "/{ticketId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAnswer> addNote(@PathVariable UUID ticketId, @Valid @RequestBody NoteRequest body,
+            CommandHeaders headers) {
+        return record(headers, List.of("note", ticketId, body), actor -> new AddNote(ticketId, body.text(),
+                body.visibilityOrDefault(), actor, headers.expectedVersion()));
+    }
+
+    @PostMapping(path = "/{ticketId}/escalation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAnswer> escalate(@PathVariable UUID ticketId, @Valid @RequestBody EscalationRequest body,
+            CommandHeaders headers) {
+        body.requireConsistency();
+        return record(headers, List.of("escalation", ticketId, body), actor -> new EscalateTicket(ticketId,
+                body.toLevel(), body.reason(), body.vendorCaseRef(), actor, headers.expectedVersion()));
+    }
+
+    @PostMapping(path = "/{ticketId}/pending-closure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAnswer> markPendingClosure(@PathVariable UUID ticketId,
+            @Valid @RequestBody PendingClosureRequest body, CommandHeaders headers) {
+        return record(headers, List.of("pending-closure", ticketId, body), actor -> new MarkPendingClosure(ticketId,
+                body.resolution(), actor, headers.expectedVersion()));
+    }
+
+    /** The body is optional: a client may accept without a comment. */
+    @PostMapping(path = "/{ticketId}/acceptance")
+    ResponseEntity<CommandAnswer> accept(@PathVariable UUID ticketId,
+            @Valid @RequestBody(required = false) AcceptanceRequest body, CommandHeaders headers) {
+        AcceptanceRequest acceptance = body == null ? AcceptanceRequest.EMPTY : body;
+        return record(headers, List.of("acceptance", ticketId, acceptance), actor -> new AcceptClosure(ticketId,
+                acceptance.comment(), actor, headers.expectedVersion()));
+    }
+
+    @PostMapping(path = "/{ticketId}/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAnswer> reopen(@PathVariable UUID ticketId, @Valid @RequestBody ReopeningRequest body,
+            CommandHeaders headers) {
+        return record(headers, List.of("reopening", ticketId, body), actor -> new ReopenTicket(ticketId,
+                body.reason(), clock.instant(), actor, headers.expectedVersion()));
+    }
+
+    private ResponseEntity<CommandAnswer> record(CommandHeaders headers, List<?> request, Function<Actor, ?> command) {
+        DeskPrincipal principal = DeskPrincipal.current();
+        Actor actor = new Actor(principal.name(), principal.role(), principal.organisation(), principal.level());
+        List<Object> fingerprint = new ArrayList<>(request);
+        fingerprint.add(String.valueOf(headers.expectedVersion()));
+        Recorded recorded = recorder.record(actor, headers.correlationId(), headers.idempotencyKey(), fingerprint,
+                () -> command.apply(actor));
+        ResponseEntity.BodyBuilder answer = recorded.created()
+                ? ResponseEntity.created(URI.create("/api/tickets/" + recorded.ticketId()))
+                : ResponseEntity.ok();
+        return answer.eTag(CommandHeaders.etag(recorded.version()))
+                .header(LEDGER_POSITION, Long.toString(recorded.position()))
+                .header(CORRELATION_ID, headers.correlationId())
+                .body(new CommandAnswer(recorded.ticketId(), recorded.number(), recorded.version(), recorded.position()));
+    }
+}

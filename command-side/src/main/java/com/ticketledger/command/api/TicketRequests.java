@@ -1,0 +1,100 @@
+package com.ticketledger.command.api;
+
+import com.ticketledger.events.Channel;
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketType;
+import com.ticketledger.events.Visibility;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+import static com.ticketledger.command.api.TextRules.MULTI_LINE;
+import static com.ticketledger.command.api.TextRules.NO_CONTROL_CHARACTERS;
+import static com.ticketledger.command.api.TextRules.NO_LINE_BREAKS;
+import static com.ticketledger.command.api.TextRules.SINGLE_LINE;
+
+/** The bodies of API.md's commands, validated before anything is sent (limits from API.md). */
+final class TicketRequests {
+
+    private TicketRequests() {
+    }
+
+    record OpenTicketRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
+                    message = "must be an organisation id: letters, digits, '.', '_' or '-'") String clientId,
+            @NotNull TicketType type,
+            @NotNull Priority priority,
+            @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String title,
+            @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String description,
+            @NotNull @Valid ReporterRequest reporter,
+            @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String affectedService,
+            @PositiveOrZero Integer affectedUsers,
+            Instant occurredAt,
+            Channel channel) {
+    }
+
+    record ReporterRequest(
+            @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String name,
+            @Email @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String email,
+            @Size(max = 50) @Pattern(regexp = "[0-9+()./ -]*", message = "must be a phone number") String phone) {
+
+        void requireEmailOrPhone() {
+            if (isBlank(email) && isBlank(phone)) {
+                throw new InvalidRequest("reporter.email", "an email or a phone is required");
+            }
+        }
+    }
+
+    record AssignmentRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String engineer) {
+    }
+
+    record NoteRequest(
+            @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String text,
+            Visibility visibility) {
+
+        Visibility visibilityOrDefault() {
+            return visibility == null ? Visibility.PUBLIC : visibility;
+        }
+    }
+
+    record EscalationRequest(
+            @NotNull SupportLevel toLevel,
+            @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String reason,
+            @Size(max = 100) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String vendorCaseRef) {
+
+        void requireConsistency() {
+            if (toLevel == SupportLevel.L1) {
+                throw new InvalidRequest("toLevel", "must be L2, L3 or VENDOR: a ticket is never escalated to L1");
+            }
+            if (toLevel == SupportLevel.VENDOR && isBlank(vendorCaseRef)) {
+                throw new InvalidRequest("vendorCaseRef", "is required for an escalation to VENDOR");
+            }
+        }
+    }
+
+    record PendingClosureRequest(
+            @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String resolution) {
+    }
+
+    record AcceptanceRequest(
+            @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String comment) {
+
+        static final AcceptanceRequest EMPTY = new AcceptanceRequest(null);
+    }
+
+    record ReopeningRequest(
+            @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String reason) {
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,60 @@
+package com.ticketledger.command.recording;
+
+import com.ticketledger.command.ticket.OpenTicket;
+import com.ticketledger.command.ticket.TicketVersion;
+import com.ticketledger.events.MetaDataKeys;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.HexFormat;
+
+/**
+ * Runs inside the command's unit of work, hence inside its database transaction: after the aggregate has
+ * decided, it records the Idempotency-Key together with the outcome. The events are appended when the unit
+ * of work commits, in the same transaction, so the key and the events are committed together or not at all.
+ */
+class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    static final String KEY = "idempotencyKey";
+    static final String REQUEST_HASH = "requestHash";
+
+    private final IdempotencyRecords records;
+
+    IdempotencyInterceptor(IdempotencyRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        Object result = interceptorChain.proceed();
+        CommandMessage<?> command = unitOfWork.getMessage();
+        Object key = command.getMetaData().get(KEY);
+        if (key != null) {
+            String user = (String) command.getMetaData().get(MetaDataKeys.USER);
+            byte[] hash = HexFormat.of().parseHex((String) command.getMetaData().get(REQUEST_HASH));
+            boolean created = command.getPayload() instanceof OpenTicket;
+            if (!records.recordIfAbsent(user, (String) key, hash, outcome(command.getPayload(), result), created)) {
+                throw new DuplicateRequest();
+            }
+        }
+        return result;
+    }
+
+    /** A constructor handler answers with the new aggregate's id; every other handler with its version. */
+    static TicketVersion outcome(Object command, Object result) {
+        if (command instanceof OpenTicket open) {
+            return new TicketVersion(open.ticketId(), open.number(), 0);
+        }
+        return (TicketVersion) result;
+    }
+
+    /** Another request with the same key committed while this one ran; this one rolls back and replays it. */
+    static final class DuplicateRequest extends RuntimeException {
+        DuplicateRequest() {
+            super("a request with the same Idempotency-Key was committed first", null, false, false);
+        }
+    }
+}

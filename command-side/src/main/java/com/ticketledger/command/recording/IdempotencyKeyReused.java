@@ -1,0 +1,9 @@
+package com.ticketledger.command.recording;
+
+/** The same user sent an Idempotency-Key again with a different request. */
+public class IdempotencyKeyReused extends RuntimeException {
+
+    public IdempotencyKeyReused(String key) {
+        super("Idempotency-Key '" + key + "' was already used for a different request; use a new key");
+    }
+}

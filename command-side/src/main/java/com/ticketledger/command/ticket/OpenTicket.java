@@ -1,0 +1,27 @@
+package com.ticketledger.command.ticket;
+
+import com.ticketledger.events.Channel;
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.Reporter;
+import com.ticketledger.events.TicketType;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Open a ticket for one problem. The id and the number are handed out before the command is sent. */
+public record OpenTicket(
+        @TargetAggregateIdentifier UUID ticketId,
+        String number,
+        String clientId,
+        Reporter reporter,
+        String affectedService,
+        String title,
+        String description,
+        Integer affectedUsers,
+        Instant occurredAt,
+        TicketType type,
+        Priority priority,
+        Channel channel,
+        Actor actor) {
+}

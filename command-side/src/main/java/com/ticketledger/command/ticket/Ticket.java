@@ -1,0 +1,275 @@
+package com.ticketledger.command.ticket;
+
+import com.ticketledger.command.ticket.CommandRefused.Reason;
+import com.ticketledger.events.ClosureAccepted;
+import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.Role;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketEscalated;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReopened;
+import com.ticketledger.events.TicketStatus;
+import com.ticketledger.events.Visibility;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.UUID;
+
+import static com.ticketledger.events.Role.CLIENT;
+import static com.ticketledger.events.Role.ENGINEER;
+import static com.ticketledger.events.Role.OPERATOR;
+import static com.ticketledger.events.TicketStatus.ASSIGNED;
+import static com.ticketledger.events.TicketStatus.CLOSED;
+import static com.ticketledger.events.TicketStatus.OPEN;
+import static com.ticketledger.events.TicketStatus.PENDING_CLOSURE;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One ticket, one problem (DOMAIN.md). Each command handler checks, in this order: may the actor know the
+ * ticket exists, may their role issue the command, is the ticket at the version they named, and does the
+ * lifecycle allow it now. Only then does it apply exactly one event.
+ */
+@Aggregate
+public class Ticket {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    @AggregateIdentifier
+    private UUID ticketId;
+    private String number;
+    private String clientId;
+    private String title;
+    private Priority priority;
+    private TicketStatus status;
+    private SupportLevel level;
+    private String engineer;
+    private Instant closedAt;
+    private long version;
+
+    protected Ticket() {
+        // rebuilt from its events by Axon
+    }
+
+    @CommandHandler
+    public Ticket(OpenTicket command) {
+        Actor actor = command.actor();
+        if (!actor.isAnyOf(OPERATOR, ENGINEER, CLIENT)) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "a " + actor.role() + " may not open tickets");
+        }
+        if (actor.is(CLIENT) && !Objects.equals(actor.organisation(), command.clientId())) {
+            throw new CommandRefused(Reason.NOT_ALLOWED,
+                    "a client may open tickets only for its own organisation (" + actor.organisation() + ")");
+        }
+        apply(new TicketOpened(command.ticketId(), command.number(), command.clientId(), command.reporter(),
+                command.affectedService(), command.title(), command.description(), command.affectedUsers(),
+                command.occurredAt(), command.type(), command.priority(), command.channel()));
+    }
+
+    @CommandHandler
+    public TicketVersion handle(AssignTicket command) {
+        admit(command, "assign tickets", OPERATOR, ENGINEER);
+        requireStatus(command, "assigned", OPEN, ASSIGNED);
+        if (command.engineer().equals(engineer)) {
+            throw refusal(Reason.INVALID_TRANSITION, "is already assigned to " + engineer);
+        }
+        SupportLevel needed = level == SupportLevel.VENDOR ? SupportLevel.L3 : level;
+        if (command.engineerLevel() != needed) {
+            throw refusal(Reason.INVALID_TRANSITION, "is at level " + level + " and needs an " + needed
+                    + " engineer; " + command.engineer() + " is " + describe(command.engineerLevel()));
+        }
+        apply(new TicketAssigned(ticketId, command.engineer(), engineer, level));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public TicketVersion handle(AddNote command) {
+        admit(command, "add notes", OPERATOR, ENGINEER, CLIENT);
+        if (command.actor().is(CLIENT) && command.visibility() != Visibility.PUBLIC) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "a client may add only PUBLIC notes");
+        }
+        requireStatus(command, "given a note", OPEN, ASSIGNED, PENDING_CLOSURE);
+        apply(new NoteAdded(ticketId, command.text(), command.visibility()));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public TicketVersion handle(EscalateTicket command) {
+        admit(command, "escalate tickets", ENGINEER);
+        requireStatus(command, "escalated", ASSIGNED);
+        SupportLevel next = level.next().orElseThrow(() ->
+                refusal(Reason.INVALID_TRANSITION, "is already at " + level + ", the highest level"));
+        if (command.toLevel() != next) {
+            throw refusal(Reason.INVALID_TRANSITION, "is at " + level + "; it can be escalated only to " + next
+                    + ", one level at a time");
+        }
+        boolean toVendor = next == SupportLevel.VENDOR;
+        if (toVendor && isBlank(command.vendorCaseRef())) {
+            throw new CommandRefused(Reason.INVALID_COMMAND, "an escalation to VENDOR needs the vendor's case reference");
+        }
+        if (!toVendor && !isBlank(command.vendorCaseRef())) {
+            throw new CommandRefused(Reason.INVALID_COMMAND, "a vendor case reference belongs only to an escalation to VENDOR");
+        }
+        apply(new TicketEscalated(ticketId, number, clientId, title, priority, level, next, command.reason(),
+                toVendor ? command.vendorCaseRef() : null, toVendor ? engineer : null));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public TicketVersion handle(MarkPendingClosure command) {
+        admit(command, "mark tickets pending closure", ENGINEER);
+        requireStatus(command, "marked pending closure", ASSIGNED);
+        apply(new TicketPendingClosure(ticketId, command.resolution()));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public TicketVersion handle(AcceptClosure command) {
+        admit(command, "accept a closure", CLIENT);
+        requireStatus(command, "accepted", PENDING_CLOSURE);
+        apply(new ClosureAccepted(ticketId, command.comment()));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy) {
+        admit(command, "reopen tickets", CLIENT);
+        requireStatus(command, "reopened", PENDING_CLOSURE, CLOSED);
+        if (status == CLOSED) {
+            Instant windowEnd = closedAt.plus(policy.window());
+            if (command.requestedAt().isAfter(windowEnd)) {
+                throw refusal(Reason.INVALID_TRANSITION, "was closed on " + DAY.format(closedAt)
+                        + " and could be reopened until " + DAY.format(windowEnd) + "; open a new ticket instead");
+            }
+        }
+        apply(new TicketReopened(ticketId, command.reason(), status, engineer));
+        return currentVersion();
+    }
+
+    // --- what each event changes -------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(TicketOpened event, @SequenceNumber long sequence) {
+        ticketId = event.ticketId();
+        number = event.number();
+        clientId = event.clientId();
+        title = event.title();
+        priority = event.priority();
+        status = OPEN;
+        level = SupportLevel.L1;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TicketAssigned event, @SequenceNumber long sequence) {
+        engineer = event.engineer();
+        status = ASSIGNED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(NoteAdded event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TicketEscalated event, @SequenceNumber long sequence) {
+        level = event.toLevel();
+        engineer = event.engineer();
+        status = engineer == null ? OPEN : ASSIGNED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TicketPendingClosure event, @SequenceNumber long sequence) {
+        status = PENDING_CLOSURE;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ClosureAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status = CLOSED;
+        closedAt = at;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TicketReopened event, @SequenceNumber long sequence) {
+        status = ASSIGNED;
+        engineer = event.engineer();
+        closedAt = null;
+        version = sequence;
+    }
+
+    // --- the checks every command on an existing ticket goes through --------------------------------
+
+    /**
+     * A client of another organisation must not learn that the ticket exists; then the role must be one that
+     * may issue the command; then the caller's {@code If-Match} version must be the current one.
+     */
+    private void admit(TicketCommand command, String action, Role... allowed) {
+        Actor actor = command.actor();
+        if (actor.is(CLIENT) && !Objects.equals(actor.organisation(), clientId)) {
+            throw new CommandRefused(Reason.TICKET_NOT_FOUND, "no ticket " + command.ticketId());
+        }
+        if (!actor.isAnyOf(allowed)) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "a " + actor.role() + " may not " + action);
+        }
+        if (command.expectedVersion() != null && command.expectedVersion() != version) {
+            throw refusal(Reason.STALE_VERSION, "is at version " + version + ", not at version "
+                    + command.expectedVersion() + " as the request's If-Match says; read it again");
+        }
+    }
+
+    private void requireStatus(TicketCommand command, String what, TicketStatus... allowed) {
+        for (TicketStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw refusal(Reason.INVALID_TRANSITION, "is " + status + " and cannot be " + what + "; "
+                + allowedNow());
+    }
+
+    /** What the lifecycle of DOMAIN.md allows from the current status, in a service-desk person's words. */
+    private String allowedNow() {
+        switch (status) {
+            case OPEN:
+                return "allowed now: an assignment or a note";
+            case ASSIGNED:
+                return "allowed now: a re-assignment, a note, an escalation or marking it pending closure";
+            case PENDING_CLOSURE:
+                return "allowed now: a note, the client's acceptance or a reopening";
+            case CLOSED:
+                return "only a reopening is allowed";
+            default:
+                throw new IllegalStateException("unknown status " + status);
+        }
+    }
+
+    private CommandRefused refusal(Reason reason, String whatTheTicketIs) {
+        return new CommandRefused(reason, "ticket " + number + " " + whatTheTicketIs);
+    }
+
+    private TicketVersion currentVersion() {
+        return new TicketVersion(ticketId, number, version);
+    }
+
+    private static String describe(SupportLevel engineerLevel) {
+        return engineerLevel == null ? "not an engineer" : "an " + engineerLevel + " engineer";
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,14 @@
+package com.ticketledger.command.ticket;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TicketConfiguration {
+
+    /** Axon resolves the aggregate handler's {@link ReopeningPolicy} parameter to this bean. */
+    @Bean
+    ReopeningPolicy reopeningPolicy(TicketProperties properties) {
+        return properties.reopeningPolicy();
+    }
+}

@@ -1,0 +1,86 @@
+package com.ticketledger.embeddeddb;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A PostgreSQL server run from zonky's binaries (no Docker, no system install): the same major version as
+ * docker-compose.yml. Data survives a restart when the same data directory is given again.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String DATABASE = "postgres";
+
+    private static EmbeddedDatabase forTests;
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server on the given port over the given data directory, creating the cluster if it is empty.
+     * Durability settings stay PostgreSQL's defaults: an acknowledged commit is on disk.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .start();
+            return new EmbeddedDatabase(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start over " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * One throw-away server per test JVM, on a free port, stopped when the JVM exits. Test classes share it
+     * (each Spring context migrates the same schema, which Flyway makes idempotent).
+     */
+    public static synchronized EmbeddedDatabase forTests() {
+        if (forTests == null) {
+            try {
+                Path directory = Files.createTempDirectory("ledger-test-pg");
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(directory)
+                        .setCleanDataDirectory(true)
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("fsync", "off")
+                        .start();
+                forTests = new EmbeddedDatabase(postgres);
+                Runtime.getRuntime().addShutdownHook(new Thread(forTests::close, "test-postgres-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the test PostgreSQL did not start", e);
+            }
+        }
+        return forTests;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.ticketledger.store;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Points Axon's JDBC event storage engine and token store at the tables of {@code db/store} (Flyway).
+ * Axon's defaults are camelCase names, which PostgreSQL would fold to lower case; ours are snake_case.
+ */
+@AutoConfiguration(before = JdbcAutoConfiguration.class)
+public class LedgerStoreAutoConfiguration {
+
+    /** The SQLSTATE of a unique-key violation: a second append at the same (ticket, sequence). */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColum("owner")
+                .build();
+    }
+
+    /**
+     * A concurrent append to the same ticket violates the (aggregate, sequence) key; Axon turns what this
+     * recognises into a {@code ConcurrencyException} instead of a generic storage failure.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+}

@@ -1,0 +1,50 @@
+package com.ticketledger.web.access;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The user directory: everyone who may log in, by name. */
+public class DeskUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(DeskUsers.class);
+
+    private final Map<String, DeskUser> byName = new LinkedHashMap<>();
+
+    public DeskUsers(AccessProperties properties) {
+        for (DeskUser user : properties.users()) {
+            if (user.name() == null || user.name().isBlank() || user.role() == null) {
+                throw new IllegalArgumentException("every ledger.security.users entry needs a name and a role");
+            }
+            if (user.passwordHash() == null || !user.passwordHash().startsWith("{")) {
+                throw new IllegalArgumentException("user " + user.name()
+                        + " needs a password hash with its algorithm prefix, e.g. {bcrypt}$2a$10$...");
+            }
+            if (user.passwordHash().startsWith("{noop}")) {
+                throw new IllegalArgumentException("user " + user.name() + " has a clear-text password; store a hash");
+            }
+            if (byName.putIfAbsent(user.name(), user) != null) {
+                throw new IllegalArgumentException("user " + user.name() + " is configured twice");
+            }
+        }
+        if (properties.demoUsers()) {
+            log.warn("DEMO USERS ARE ACTIVE ({}): every password equals its user name. "
+                    + "Do not expose this ledger; configure ledger.security.users outside the embedded default.",
+                    byName.keySet());
+        } else if (byName.isEmpty()) {
+            log.warn("no users are configured (ledger.security.users): nobody can log in");
+        }
+    }
+
+    public Optional<DeskUser> find(String name) {
+        return Optional.ofNullable(name).map(byName::get);
+    }
+
+    public Collection<DeskUser> all() {
+        return byName.values();
+    }
+}

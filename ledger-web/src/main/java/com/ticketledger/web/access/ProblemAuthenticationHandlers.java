@@ -1,0 +1,39 @@
+package com.ticketledger.web.access;
+
+import com.ticketledger.web.problem.ProblemWriter;
+import com.ticketledger.web.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+
+/** 401 and 403 as problem+json (API.md "Errors"), with the Basic challenge on a 401. */
+public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ProblemWriter writer;
+
+    public ProblemAuthenticationHandlers(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException authException) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ticket-ledger\", charset=\"UTF-8\"");
+        writer.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "log in with HTTP Basic: a user name and password of the desk"));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException accessDeniedException) throws IOException {
+        writer.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "your role may not do this: " + request.getMethod() + " " + request.getRequestURI()));
+    }
+}

@@ -1,0 +1,117 @@
+package com.ticketledger.web.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.web.access.AccessProperties;
+import com.ticketledger.web.access.AccessRules;
+import com.ticketledger.web.access.CachingPasswordAuthenticationProvider;
+import com.ticketledger.web.access.DeskUsers;
+import com.ticketledger.web.access.ProblemAuthenticationHandlers;
+import com.ticketledger.web.problem.BodySizeLimitFilter;
+import com.ticketledger.web.problem.LedgerProblemAdvice;
+import com.ticketledger.web.problem.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+
+/**
+ * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users, only
+ * {@code /actuator/health} open, problem+json for every error, a body size limit and strict JSON reading.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@ConditionalOnWebApplication
+@EnableConfigurationProperties({AccessProperties.class, HttpLimitsProperties.class})
+public class LedgerWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public DeskUsers deskUsers(AccessProperties properties) {
+        return new DeskUsers(properties);
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public CachingPasswordAuthenticationProvider deskAuthenticationProvider(DeskUsers users, PasswordEncoder encoder,
+            AccessProperties properties, Clock clock) {
+        return new CachingPasswordAuthenticationProvider(users, encoder, properties.credentialCacheTtl(), clock);
+    }
+
+    @Bean
+    public ProblemWriter problemWriter(ObjectMapper objectMapper) {
+        return new ProblemWriter(objectMapper);
+    }
+
+    @Bean
+    public LedgerProblemAdvice ledgerProblemAdvice() {
+        return new LedgerProblemAdvice();
+    }
+
+    @Bean
+    public FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitsProperties limits,
+            ProblemWriter writer) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodySize().toBytes(), writer));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Wrong types are errors, not guesses: "5" is not a number, 1.5 is not a count, trailing junk is refused. */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer strictJsonReading() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                        MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    }
+
+    @Bean
+    public SecurityFilterChain ledgerSecurity(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
+            ProblemWriter writer, ObjectProvider<AccessRules> sideRules) throws Exception {
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(writer);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .authenticationProvider(provider)
+                .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .headers(Customizer.withDefaults())
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    sideRules.orderedStream().forEach(side -> side.apply(rules));
+                    rules.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Wires what both HTTP sides share into each Spring Boot application. */
+package com.ticketledger.web.config;

@@ -1,0 +1,2 @@
+/** The query side: event processors → projections → REST reads and audit. */
+package com.ticketledger.query;

@@ -1,0 +1,36 @@
+package com.ticketledger.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A problem was reported and the desk opened a ticket for it: OPEN, at L1, unassigned.
+ * The opening time, from which every SLA clock runs, is the event's timestamp.
+ *
+ * @param ticketId        the internal id
+ * @param number          the human-readable number given to the client at once, e.g. {@code TCK-000123}
+ * @param clientId        the client organisation
+ * @param reporter        who reported it
+ * @param affectedService the affected service or equipment (an id or a free-text name), or {@code null}
+ * @param title           a one-line summary
+ * @param description     the problem as reported
+ * @param affectedUsers   how many users are affected, or {@code null} if not said
+ * @param occurredAt      when the problem started, as reported, or {@code null}
+ * @param type            incident, request or change
+ * @param priority        the priority as reported
+ * @param channel         how it reached the desk, or {@code null}
+ */
+public record TicketOpened(
+        UUID ticketId,
+        String number,
+        String clientId,
+        Reporter reporter,
+        String affectedService,
+        String title,
+        String description,
+        Integer affectedUsers,
+        Instant occurredAt,
+        TicketType type,
+        Priority priority,
+        Channel channel) implements TicketEvent {
+}
