@@ -1,0 +1,184 @@
+package com.ticketledger.command.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.embeddeddb.EmbeddedDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The command side started for real on a random port, over a real PostgreSQL (zonky), with the demo users of
+ * the embedded default. Tests speak plain HTTP to it and read what the ledger holds with SQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("embedded")
+abstract class CommandSideIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().jdbcUrl());
+        registry.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    record Answer(int status, Map<String, List<String>> headers, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        String contentType() {
+            return header("Content-Type").orElse("");
+        }
+
+        UUID ticketId() {
+            return UUID.fromString(json().get("ticketId").asText());
+        }
+    }
+
+    Answer post(String user, String path, String body, String... headers) {
+        return send(user, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), "application/json", headers);
+    }
+
+    Answer postBytes(String user, String path, byte[] body, String contentType, String... headers) {
+        return send(user, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
+    }
+
+    Answer get(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, user));
+        }
+        return execute(request.build());
+    }
+
+    private Answer send(String user, String path, HttpRequest.BodyPublisher body, String contentType,
+            String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (user != null) {
+            request.header("Authorization", basic(user, user));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return execute(request.build());
+    }
+
+    private Answer execute(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String openBody(String clientId) {
+        return """
+                {"clientId":"%s","type":"INCIDENT","priority":"HIGH","title":"VPN down",
+                 "description":"Nobody at the branch can connect","reporter":{"name":"Marta","email":"marta@acme.example"},
+                 "affectedService":"vpn-gw-01","affectedUsers":40,"occurredAt":"2026-11-24T08:30:00Z","channel":"PHONE"}"""
+                .formatted(clientId);
+    }
+
+    UUID openTicket(String user, String clientId) {
+        Answer opened = post(user, "/api/tickets", openBody(clientId));
+        if (opened.status() != 201) {
+            throw new AssertionError("open failed: " + opened);
+        }
+        return opened.ticketId();
+    }
+
+    UUID assignedTicket() {
+        UUID ticket = openTicket("operator", "acme");
+        Answer assigned = post("operator", "/api/tickets/" + ticket + "/assignment", "{\"engineer\":\"ana\"}");
+        if (assigned.status() != 200) {
+            throw new AssertionError("assignment failed: " + assigned);
+        }
+        return ticket;
+    }
+
+    long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    long eventCount(UUID ticket) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :t")
+                .param("t", ticket.toString()).query(Long.class).single();
+    }
+
+    List<String> eventTypes(UUID ticket) {
+        return jdbc.sql("""
+                        SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = :t
+                        ORDER BY sequence_number""")
+                .param("t", ticket.toString())
+                .query(String.class).list().stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
+    }
+
+    List<Long> sequences(UUID ticket) {
+        return jdbc.sql("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = :t "
+                        + "ORDER BY sequence_number")
+                .param("t", ticket.toString()).query(Long.class).list();
+    }
+
+    JsonNode metaData(UUID ticket, long sequence) {
+        byte[] raw = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = :t "
+                        + "AND sequence_number = :s")
+                .param("t", ticket.toString()).param("s", sequence).query(byte[].class).single();
+        try {
+            return JSON.readTree(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

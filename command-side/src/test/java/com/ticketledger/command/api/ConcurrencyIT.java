@@ -1,0 +1,76 @@
+package com.ticketledger.command.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Concurrent commands on one ticket: each is applied or refused, none lost, and the stream stays gap-free. */
+class ConcurrencyIT extends CommandSideIT {
+
+    List<Answer> race(int count, java.util.function.IntFunction<Answer> command) {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<CompletableFuture<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    IdempotencyIT.await(start);
+                    return command.apply(n);
+                }, pool));
+            }
+            start.countDown();
+            return answers.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twentyConcurrentNotesAreAllAppliedInAGapFreeStream() {
+        UUID ticket = openTicket("operator", "acme");
+        List<Answer> answers = race(20, n -> post(n % 2 == 0 ? "ana" : "operator",
+                "/api/tickets/" + ticket + "/notes", "{\"text\":\"note " + n + "\"}"));
+
+        assertThat(answers).extracting(Answer::status).containsOnly(200);
+        assertThat(answers).extracting(answer -> answer.json().get("version").asLong())
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(sequences(ticket)).containsExactlyElementsOf(LongStream.rangeClosed(0, 20).boxed().toList());
+        assertThat(eventCount(ticket)).isEqualTo(21);
+    }
+
+    @Test
+    void twentyConcurrentCommandsNamingTheSameVersionApplyExactlyOnce() {
+        UUID ticket = assignedTicket();
+        List<Answer> answers = race(20, n -> post("ana", "/api/tickets/" + ticket + "/notes",
+                "{\"text\":\"only one of us\"}", "If-Match", "\"1\""));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() == 412).hasSize(19);
+        assertThat(sequences(ticket)).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void twentyConcurrentMixedCommandsAreEachAppliedOrRefused() {
+        UUID ticket = assignedTicket();
+        List<Answer> answers = race(20, n -> n % 4 == 0
+                ? post("ana", "/api/tickets/" + ticket + "/pending-closure", "{\"resolution\":\"fixed " + n + "\"}")
+                : post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"note " + n + "\"}"));
+
+        long applied = answers.stream().filter(answer -> answer.status() == 200).count();
+        long refused = answers.stream().filter(answer -> answer.status() == 409).count();
+        assertThat(applied + refused).isEqualTo(20);
+        assertThat(eventTypes(ticket).stream().filter("TicketPendingClosure"::equals)).hasSize(1);
+        assertThat(eventCount(ticket)).isEqualTo(2 + applied);
+        assertThat(sequences(ticket)).containsExactlyElementsOf(LongStream.range(0, 2 + applied).boxed().toList());
+    }
+}
