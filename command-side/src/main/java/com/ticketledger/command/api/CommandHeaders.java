@@ -1,5 +1,7 @@
 package com.ticketledger.command.api;
 
+import com.ticketledger.web.problem.InvalidField;
+
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,14 +36,14 @@ record CommandHeaders(Long expectedVersion, String idempotencyKey, String correl
         }
         Matcher matcher = VERSION_TAG.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new InvalidRequest(IF_MATCH, "must be a ticket version in quotes, as the ETag gave it, e.g. \"3\"");
+            throw new InvalidField(IF_MATCH, "must be a ticket version in quotes, as the ETag gave it, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1));
     }
 
     private static String checkedKey(String key) {
         if (key != null && !PRINTABLE.matcher(key).matches()) {
-            throw new InvalidRequest(IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters without spaces");
+            throw new InvalidField(IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters without spaces");
         }
         return key;
     }

@@ -14,8 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.List;
-
 /**
  * The command side's refusals as problems: the aggregate's {@link CommandRefused} by its stable reason, an
  * unknown ticket, a conflict that outlived the retries, and a reused Idempotency-Key. Everything else falls
@@ -54,12 +52,6 @@ class CommandProblemAdvice {
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", reused.getMessage());
-    }
-
-    @ExceptionHandler(InvalidRequest.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidRequest invalid) {
-        return ResponseEntity.badRequest().body(Problems.invalid("invalid field: " + invalid.field(),
-                List.of(new Problems.FieldProblem(invalid.field(), invalid.getMessage()))));
     }
 
     private static HttpStatus status(CommandRefused.Reason reason) {

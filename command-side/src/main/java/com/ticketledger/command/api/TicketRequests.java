@@ -1,5 +1,7 @@
 package com.ticketledger.command.api;
 
+import com.ticketledger.web.problem.InvalidField;
+
 import com.ticketledger.events.Channel;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
@@ -47,7 +49,7 @@ final class TicketRequests {
 
         void requireEmailOrPhone() {
             if (isBlank(email) && isBlank(phone)) {
-                throw new InvalidRequest("reporter.email", "an email or a phone is required");
+                throw new InvalidField("reporter.email", "an email or a phone is required");
             }
         }
     }
@@ -72,10 +74,10 @@ final class TicketRequests {
 
         void requireConsistency() {
             if (toLevel == SupportLevel.L1) {
-                throw new InvalidRequest("toLevel", "must be L2, L3 or VENDOR: a ticket is never escalated to L1");
+                throw new InvalidField("toLevel", "must be L2, L3 or VENDOR: a ticket is never escalated to L1");
             }
             if (toLevel == SupportLevel.VENDOR && isBlank(vendorCaseRef)) {
-                throw new InvalidRequest("vendorCaseRef", "is required for an escalation to VENDOR");
+                throw new InvalidField("vendorCaseRef", "is required for an escalation to VENDOR");
             }
         }
     }

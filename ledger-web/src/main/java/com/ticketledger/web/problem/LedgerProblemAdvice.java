@@ -141,6 +141,12 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidField invalid) {
+        return ResponseEntity.badRequest().body(Problems.invalid("invalid field: " + invalid.field(),
+                List.of(new Problems.FieldProblem(invalid.field(), invalid.getMessage()))));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         String message = ex.getRequiredType() == UUID.class ? "must be a UUID"
