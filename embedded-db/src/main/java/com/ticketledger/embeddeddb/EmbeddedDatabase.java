@@ -67,6 +67,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return forTests;
     }
 
+    /**
+     * A new, empty database on this server, for tests that must not share the ledger with others (several
+     * application instances competing for the same event processors, say). Answers its JDBC URL.
+     */
+    public String createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("database " + name + " could not be created", e);
+        }
+        return postgres.getJdbcUrl(USER, name);
+    }
+
     public int port() {
         return postgres.getPort();
     }

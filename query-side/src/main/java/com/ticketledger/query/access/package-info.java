@@ -1,0 +1,2 @@
+/** Which roles may call which reads of the query side (API.md's query table). */
+package com.ticketledger.query.access;

@@ -1,0 +1,77 @@
+package com.ticketledger.query.consistency;
+
+import com.ticketledger.query.processing.ProjectionPositions;
+import com.ticketledger.web.problem.InvalidField;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Before a read of a {@link ReadsProjection} controller that names a position ({@code minPosition}, or the
+ * {@code X-Ledger-Position} header a command answered with), waits until that projection has processed it:
+ * a bounded poll of the token store, up to {@code ledger.reads.max-wait} (5 s), then {@link ProjectionBehind} (503 with Retry-After).
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final ProjectionPositions positions;
+    private final Duration maxWait;
+
+    ReadYourWrites(ProjectionPositions positions, ReadProperties properties) {
+        this.positions = positions;
+        this.maxWait = properties.maxWait();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        ReadsProjection reads = method.getBeanType().getAnnotation(ReadsProjection.class);
+        Long wanted = wantedPosition(request);
+        if (reads == null || wanted == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (!positions.hasProcessed(reads.value(), wanted)) {
+            if (System.nanoTime() > deadline) {
+                throw new ProjectionBehind(reads.value(), wanted, maxWait);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return true;
+    }
+
+    private static Long wantedPosition(HttpServletRequest request) {
+        String parameter = request.getParameter("minPosition");
+        String value = parameter != null ? parameter : request.getHeader("X-Ledger-Position");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long position = Long.parseLong(value.trim());
+            if (position < 0) {
+                throw new NumberFormatException();
+            }
+            return position;
+        } catch (NumberFormatException e) {
+            throw new InvalidField(parameter != null ? "minPosition" : "X-Ledger-Position",
+                    "must be a ledger position: a whole number, 0 or more");
+        }
+    }
+}

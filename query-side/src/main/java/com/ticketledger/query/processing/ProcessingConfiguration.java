@@ -1,0 +1,41 @@
+package com.ticketledger.query.processing;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ProcessingConfiguration {
+
+    /**
+     * The token store in PostgreSQL, beside the projections: a batch's projection rows and its token commit in
+     * one transaction. Several query-side instances share the segments through it; each signs its claims
+     * with its own node id.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+            ProcessingProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(schema)
+                .nodeId(properties.nodeIdOrDefault())
+                .claimTimeout(properties.claimTimeout())
+                .build();
+    }
+
+    /**
+     * A segment with nothing to handle for a while stores its token at least this often, so that readers on
+     * other instances waiting for a position (read-your-writes) see it pass within the wait.
+     */
+    @Bean
+    ConfigurerModule pooledProcessorClaims(ProcessingProperties properties) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.claimExtensionThreshold(properties.claimExtension().toMillis()));
+    }
+}

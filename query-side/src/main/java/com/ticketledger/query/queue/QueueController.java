@@ -1,0 +1,45 @@
+package com.ticketledger.query.queue;
+
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.query.processing.ProcessingGroups;
+import com.ticketledger.query.consistency.ReadsProjection;
+import com.ticketledger.query.status.Cursor;
+import com.ticketledger.query.status.Page;
+import com.ticketledger.query.status.StatusReads;
+import com.ticketledger.query.status.TicketStatusView;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Queue order (DOMAIN.md): incidents before requests and changes, then CRITICAL > HIGH > MEDIUM > LOW, then
+ * first in, first out by opening time. Nobody can jump the queue by other means.
+ */
+@RestController
+@RequestMapping(path = "/api/queues", produces = MediaType.APPLICATION_JSON_VALUE)
+@ReadsProjection(ProcessingGroups.TICKET_STATUS)
+class QueueController {
+
+    private final StatusReads reads;
+
+    QueueController(StatusReads reads) {
+        this.reads = reads;
+    }
+
+    /** Open tickets of that level that nobody has taken yet. */
+    @GetMapping("/{level}")
+    Page<TicketStatusView> level(@PathVariable SupportLevel level, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return reads.levelQueue(level, cursor, Cursor.limit(limit));
+    }
+
+    /** The engineer's tickets not yet closed. */
+    @GetMapping("/engineers/{user}")
+    Page<TicketStatusView> engineer(@PathVariable String user, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return reads.engineerQueue(user, cursor, Cursor.limit(limit));
+    }
+}

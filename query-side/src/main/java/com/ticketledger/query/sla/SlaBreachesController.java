@@ -1,0 +1,37 @@
+package com.ticketledger.query.sla;
+
+import com.ticketledger.query.consistency.ReadsProjection;
+import com.ticketledger.query.processing.ProcessingGroups;
+import com.ticketledger.query.status.Cursor;
+import com.ticketledger.query.status.StatusReads;
+import com.ticketledger.query.status.TicketStatusView;
+import com.ticketledger.web.problem.InvalidField;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** {@code GET /api/sla/breaches?state=AT_RISK|BREACHED}: tickets not closed, most urgent first. */
+@RestController
+@RequestMapping(path = "/api/sla", produces = MediaType.APPLICATION_JSON_VALUE)
+@ReadsProjection(ProcessingGroups.TICKET_STATUS)
+class SlaBreachesController {
+
+    private final StatusReads reads;
+
+    SlaBreachesController(StatusReads reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping("/breaches")
+    List<TicketStatusView> breaches(@RequestParam(defaultValue = "BREACHED") SlaState state,
+            @RequestParam(required = false) Integer limit) {
+        if (state != SlaState.AT_RISK && state != SlaState.BREACHED) {
+            throw new InvalidField("state", "must be AT_RISK or BREACHED");
+        }
+        return reads.inState(state, Cursor.limit(limit));
+    }
+}

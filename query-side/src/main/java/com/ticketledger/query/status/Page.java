@@ -1,0 +1,11 @@
+package com.ticketledger.query.status;
+
+import java.util.List;
+
+/**
+ * One page of a keyset-paginated list.
+ *
+ * @param nextCursor pass it as {@code cursor} for the next page; {@code null} on the last page
+ */
+public record Page<T>(List<T> items, String nextCursor) {
+}

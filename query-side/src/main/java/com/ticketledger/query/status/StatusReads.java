@@ -1,0 +1,167 @@
+package com.ticketledger.query.status;
+
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketStatus;
+import com.ticketledger.query.sla.Deadlines;
+import com.ticketledger.query.sla.SlaPolicy;
+import com.ticketledger.query.sla.SlaState;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.ticketledger.query.status.StatusRows.timestamp;
+
+/**
+ * Every read of the status projection, each scoped to what the viewer may see, and each turning rows into
+ * status views with the SLA states of the moment of reading.
+ */
+@Service
+public class StatusReads {
+
+    /** Queue order of DOMAIN.md; the partial indexes of db/query serve exactly these sort keys. */
+    private static final String QUEUE_ORDER = "type_rank, priority_rank, opened_at, ticket_id";
+
+    private final StatusRows rows;
+    private final SlaPolicy sla;
+    private final Clock clock;
+
+    StatusReads(StatusRows rows, SlaPolicy sla, Clock clock) {
+        this.rows = rows;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    public Optional<TicketStatusView> find(UUID ticketId, Viewer viewer) {
+        return rows.find(ticketId).filter(row -> viewer.sees(row.clientId())).map(row -> view(row, clock.instant()));
+    }
+
+    /** {@code GET /api/tickets}: filtered, in opening order, keyset-paginated on the opening's position. */
+    public Page<TicketStatusView> list(TicketStatus status, Priority priority, String clientId, String cursor,
+            int limit, Viewer viewer) {
+        StringBuilder where = new StringBuilder("TRUE");
+        Map<String, Object> params = new HashMap<>();
+        if (viewer.isClient()) {
+            where.append(" AND client_id = :organisation");
+            params.put("organisation", viewer.organisation());
+        }
+        if (clientId != null) {
+            where.append(" AND client_id = :clientId");
+            params.put("clientId", clientId);
+        }
+        if (status != null) {
+            where.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        if (priority != null) {
+            where.append(" AND priority = :priority");
+            params.put("priority", priority.name());
+        }
+        if (cursor != null) {
+            where.append(" AND opened_position > :after");
+            params.put("after", Long.parseLong(Cursor.decode(cursor, 1).get(0)));
+        }
+        params.put("limit", limit + 1);
+        List<StatusRow> found = rows.query("SELECT * FROM ticket_status WHERE " + where
+                + " ORDER BY opened_position LIMIT :limit", params);
+        return page(found, limit, last -> Cursor.encode(last.openedPosition()));
+    }
+
+    /** Open, unassigned tickets of a level, in queue order. */
+    public Page<TicketStatusView> levelQueue(SupportLevel level, String cursor, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("level", level.name());
+        return queue("status = 'OPEN' AND assignee IS NULL AND level = :level", params, cursor, limit);
+    }
+
+    /** An engineer's tickets that are not closed (assigned, or pending the client's acceptance), in queue order. */
+    public Page<TicketStatusView> engineerQueue(String engineer, String cursor, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("engineer", engineer);
+        return queue("status IN ('ASSIGNED', 'PENDING_CLOSURE') AND assignee = :engineer", params, cursor, limit);
+    }
+
+    private Page<TicketStatusView> queue(String filter, Map<String, Object> params, String cursor, int limit) {
+        String where = filter;
+        if (cursor != null) {
+            List<String> keys = Cursor.decode(cursor, 4);
+            where += " AND (" + QUEUE_ORDER + ") > (:typeRank, :priorityRank, :openedAt, :ticketId)";
+            try {
+                params.put("typeRank", Integer.parseInt(keys.get(0)));
+                params.put("priorityRank", Integer.parseInt(keys.get(1)));
+                params.put("openedAt", timestamp(Instant.parse(keys.get(2))));
+                params.put("ticketId", UUID.fromString(keys.get(3)));
+            } catch (RuntimeException e) {
+                throw new Cursor.InvalidCursor();
+            }
+        }
+        params.put("limit", limit + 1);
+        List<StatusRow> found = rows.query("SELECT * FROM ticket_status WHERE " + where
+                + " ORDER BY " + QUEUE_ORDER + " LIMIT :limit", params);
+        return page(found, limit, last -> Cursor.encode(StatusRow.typeRank(last.type()),
+                StatusRow.priorityRank(last.priority()), last.openedAt(), last.ticketId()));
+    }
+
+    /**
+     * Tickets not closed whose response or resolution is in the given state now, most urgent (earliest due)
+     * first. The SQL narrows to rows that can be at risk or breached; the state itself is decided in one place,
+     * {@link SlaPolicy#state}.
+     */
+    public List<TicketStatusView> inState(SlaState wanted, int limit) {
+        Instant now = clock.instant();
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", timestamp(now));
+        List<StatusRow> candidates = rows.query("""
+                        SELECT * FROM ticket_status
+                        WHERE status <> 'CLOSED'
+                          AND ((responded_at IS NULL AND response_at_risk_at <= :now)
+                            OR responded_at > response_due_at
+                            OR resolution_at_risk_at <= :now)""", params);
+        List<TicketStatusView> matching = new ArrayList<>();
+        for (StatusRow row : candidates) {
+            TicketStatusView view = view(row, now);
+            if (view.sla().responseState() == wanted || view.sla().resolutionState() == wanted) {
+                matching.add(view);
+            }
+        }
+        matching.sort(java.util.Comparator.comparing(StatusReads::mostUrgentDue).thenComparing(TicketStatusView::number));
+        return matching.size() > limit ? matching.subList(0, limit) : matching;
+    }
+
+    private static Instant mostUrgentDue(TicketStatusView view) {
+        SlaView sla = view.sla();
+        boolean responsePending = sla.respondedAt() == null;
+        return responsePending && sla.responseDueAt().isBefore(sla.resolutionDueAt())
+                ? sla.responseDueAt() : sla.resolutionDueAt();
+    }
+
+    private Page<TicketStatusView> page(List<StatusRow> found, int limit,
+            java.util.function.Function<StatusRow, String> cursorOf) {
+        Instant now = clock.instant();
+        boolean more = found.size() > limit;
+        List<StatusRow> shown = more ? found.subList(0, limit) : found;
+        List<TicketStatusView> items = shown.stream().map(row -> view(row, now)).toList();
+        return new Page<>(items, more ? cursorOf.apply(shown.get(shown.size() - 1)) : null);
+    }
+
+    /** The view of a row at {@code now}: SLA states are decided at the time of reading. */
+    TicketStatusView view(StatusRow row, Instant now) {
+        Deadlines response = new Deadlines(row.responseAtRiskAt(), row.responseDueAt());
+        Deadlines resolution = new Deadlines(row.resolutionAtRiskAt(), row.resolutionDueAt());
+        Instant resolvedAt = row.status() == TicketStatus.CLOSED ? row.resolvedAt() : null;
+        Instant pausedAt = row.status() == TicketStatus.PENDING_CLOSURE ? row.resolvedAt() : null;
+        SlaView slaView = new SlaView(row.responseDueAt(), row.resolutionDueAt(), row.respondedAt(), row.resolvedAt(),
+                SlaPolicy.state(response, row.respondedAt(), null, now),
+                SlaPolicy.state(resolution, resolvedAt, pausedAt, now));
+        return new TicketStatusView(row.ticketId(), row.number(), row.clientId(), row.title(), row.type(),
+                row.priority(), row.status(), row.level(), row.assignee(), row.openedAt(), row.updatedAt(),
+                row.reopenCount(), row.version(), slaView);
+    }
+}

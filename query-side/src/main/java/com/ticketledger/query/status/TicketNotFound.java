@@ -1,0 +1,14 @@
+package com.ticketledger.query.status;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.UUID;
+
+/** No such ticket, or one the reader may not know exists: the same 404 either way. */
+public class TicketNotFound extends ResponseStatusException {
+
+    public TicketNotFound(UUID ticketId) {
+        super(HttpStatus.NOT_FOUND, "no ticket " + ticketId);
+    }
+}

@@ -1,0 +1,38 @@
+package com.ticketledger.query.status;
+
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.TicketStatus;
+import com.ticketledger.query.consistency.ReadsProjection;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** API.md's status reads. A client sees its own organisation's tickets only; another's is a 404. */
+@RestController
+@RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+@ReadsProjection(StatusProjection.GROUP)
+class TicketStatusController {
+
+    private final StatusReads reads;
+
+    TicketStatusController(StatusReads reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping("/{ticketId}")
+    TicketStatusView ticket(@PathVariable UUID ticketId) {
+        return reads.find(ticketId, Viewer.current()).orElseThrow(() -> new TicketNotFound(ticketId));
+    }
+
+    @GetMapping
+    Page<TicketStatusView> tickets(@RequestParam(required = false) TicketStatus status,
+            @RequestParam(required = false) Priority priority, @RequestParam(required = false) String clientId,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        return reads.list(status, priority, clientId, cursor, Cursor.limit(limit), Viewer.current());
+    }
+}

@@ -1,0 +1,27 @@
+package com.ticketledger.query.status;
+
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketStatus;
+import com.ticketledger.events.TicketType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The status view of API.md: a ticket as it stands, with its SLA block evaluated at the time of reading. */
+public record TicketStatusView(
+        UUID ticketId,
+        String number,
+        String clientId,
+        String title,
+        TicketType type,
+        Priority priority,
+        TicketStatus status,
+        SupportLevel level,
+        String assignee,
+        Instant openedAt,
+        Instant updatedAt,
+        int reopenCount,
+        long version,
+        SlaView sla) {
+}

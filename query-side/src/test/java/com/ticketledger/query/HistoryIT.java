@@ -1,0 +1,71 @@
+package com.ticketledger.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.Visibility;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The timeline: oldest first, naming who did what; clients see PUBLIC entries of their own tickets only. */
+class HistoryIT extends QuerySideIT {
+
+    TicketOpened opened;
+    long last;
+
+    void ticketWithAnInternalNote() {
+        opened = Tickets.opened("acme");
+        Instant at = Instant.parse("2026-11-23T12:00:00Z");
+        append(opened, ACME_CLIENT, at);
+        append(new TicketAssigned(opened.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, at.plusSeconds(60));
+        append(new NoteAdded(opened.ticketId(), "suspect the firewall rules", Visibility.INTERNAL), ANA,
+                at.plusSeconds(120));
+        last = append(new NoteAdded(opened.ticketId(), "we are on it", Visibility.PUBLIC), ANA, at.plusSeconds(180));
+    }
+
+    static List<String> types(JsonNode history) {
+        List<String> types = new ArrayList<>();
+        history.forEach(entry -> types.add(entry.get("type").asText()));
+        return types;
+    }
+
+    @Test
+    void staffSeeEveryEntryOldestFirstWithTheActor() {
+        ticketWithAnInternalNote();
+        JsonNode history = getAt("operator", "/api/tickets/" + opened.ticketId() + "/history", last).json();
+
+        assertThat(types(history)).containsExactly("TicketOpened", "TicketAssigned", "NoteAdded", "NoteAdded");
+        assertThat(history.get(0).get("actor").asText()).isEqualTo("acme-1");
+        assertThat(history.get(0).get("summary").asText()).contains(opened.number()).contains("VPN down");
+        assertThat(history.get(1).get("actor").asText()).isEqualTo("operator");
+        assertThat(history.get(1).get("summary").asText()).isEqualTo("Assigned to ana (L1)");
+        assertThat(history.get(2).get("summary").asText()).isEqualTo("Internal note: suspect the firewall rules");
+        assertThat(history.get(2).get("visibility").asText()).isEqualTo("INTERNAL");
+        assertThat(history.get(3).get("details").get("text").asText()).isEqualTo("we are on it");
+        assertThat(history.get(0).get("position").asLong()).isLessThan(history.get(3).get("position").asLong());
+        assertThat(Instant.parse(history.get(0).get("at").asText())).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+    }
+
+    @Test
+    void clientSeesItsTicketsPublicEntriesOnly() {
+        ticketWithAnInternalNote();
+        JsonNode history = getAt("acme-2", "/api/tickets/" + opened.ticketId() + "/history", last).json();
+
+        assertThat(types(history)).containsExactly("TicketOpened", "TicketAssigned", "NoteAdded");
+        assertThat(history.toString()).doesNotContain("firewall");
+    }
+
+    @Test
+    void auditorAndAnalystSeeEverything() {
+        ticketWithAnInternalNote();
+        assertThat(getAt("auditor", "/api/tickets/" + opened.ticketId() + "/history", last).json()).hasSize(4);
+        assertThat(getAt("analyst", "/api/tickets/" + opened.ticketId() + "/history", last).json()).hasSize(4);
+    }
+}
