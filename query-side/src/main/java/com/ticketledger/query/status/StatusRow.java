@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param resolutionRunningSince when the resolution clock last started running; {@code null} while stopped
  * @param resolvedAt             when the ticket was last marked pending closure; {@code null} while running
  */
-record StatusRow(
+public record StatusRow(
         UUID ticketId,
         String number,
         String clientId,
@@ -41,6 +41,85 @@ record StatusRow(
         Instant resolutionAtRiskAt,
         Instant resolutionDueAt,
         Instant resolvedAt) {
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A changed copy of a row (the fields an event moves). */
+    static final class Builder {
+        private final StatusRow from;
+        private TicketStatus status;
+        private SupportLevel level;
+        private String assignee;
+        private int reopenCount;
+        private Instant respondedAt;
+        private Duration resolutionConsumed;
+        private Instant resolutionRunningSince;
+        private Instant resolutionAtRiskAt;
+        private Instant resolutionDueAt;
+        private Instant resolvedAt;
+
+        private Builder(StatusRow from) {
+            this.from = from;
+            status = from.status;
+            level = from.level;
+            assignee = from.assignee;
+            reopenCount = from.reopenCount;
+            respondedAt = from.respondedAt;
+            resolutionConsumed = from.resolutionConsumed;
+            resolutionRunningSince = from.resolutionRunningSince;
+            resolutionAtRiskAt = from.resolutionAtRiskAt;
+            resolutionDueAt = from.resolutionDueAt;
+            resolvedAt = from.resolvedAt;
+        }
+
+        Builder status(TicketStatus value) {
+            status = value;
+            return this;
+        }
+
+        Builder level(SupportLevel value) {
+            level = value;
+            return this;
+        }
+
+        Builder assignee(String value) {
+            assignee = value;
+            return this;
+        }
+
+        Builder reopened() {
+            reopenCount++;
+            return this;
+        }
+
+        Builder respondedAt(Instant value) {
+            respondedAt = value;
+            return this;
+        }
+
+        Builder resolutionClock(Duration consumed, Instant runningSince, Instant atRiskAt, Instant dueAt) {
+            resolutionConsumed = consumed;
+            resolutionRunningSince = runningSince;
+            resolutionAtRiskAt = atRiskAt;
+            resolutionDueAt = dueAt;
+            return this;
+        }
+
+        Builder resolvedAt(Instant value) {
+            resolvedAt = value;
+            return this;
+        }
+
+        /** The row after an event at {@code at}, sequence {@code version}, global {@code position}. */
+        StatusRow build(Instant at, long version, long position) {
+            return new StatusRow(from.ticketId, from.number, from.clientId, from.title, from.type, from.priority,
+                    status, level, assignee, from.openedAt, at, reopenCount, version, from.openedPosition, position,
+                    respondedAt, from.responseAtRiskAt, from.responseDueAt, resolutionConsumed,
+                    resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt);
+        }
+    }
 
     /** Incidents come before requests and changes in every queue (DOMAIN.md, "Queues"). */
     static int typeRank(TicketType type) {

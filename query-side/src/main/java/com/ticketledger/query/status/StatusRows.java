@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,7 +38,74 @@ public class StatusRows {
                 .query(ROW).optional();
     }
 
-    List<StatusRow> query(String sql, java.util.Map<String, ?> params) {
+    /** A replayed opening changes nothing: the row is there already. */
+    void insert(StatusRow row) {
+        jdbc.sql("""
+                        INSERT INTO ticket_status (ticket_id, number, client_id, title, type, priority, status, level,
+                            assignee, opened_at, updated_at, reopen_count, version, opened_position, last_position,
+                            type_rank, priority_rank, responded_at, response_at_risk_at, response_due_at,
+                            resolution_consumed_ms, resolution_running_since, resolution_at_risk_at,
+                            resolution_due_at, resolved_at)
+                        VALUES (:ticketId, :number, :clientId, :title, :type, :priority, :status, :level,
+                            :assignee, :openedAt, :updatedAt, :reopenCount, :version, :openedPosition, :lastPosition,
+                            :typeRank, :priorityRank, :respondedAt, :responseAtRiskAt, :responseDueAt,
+                            :resolutionConsumedMs, :resolutionRunningSince, :resolutionAtRiskAt,
+                            :resolutionDueAt, :resolvedAt)
+                        ON CONFLICT (ticket_id) DO NOTHING""")
+                .params(params(row))
+                .update();
+    }
+
+    /** Applies only while the stored row is behind: a replayed event changes nothing twice. */
+    void update(StatusRow row) {
+        jdbc.sql("""
+                        UPDATE ticket_status SET status = :status, level = :level, assignee = :assignee,
+                            updated_at = :updatedAt, reopen_count = :reopenCount, version = :version,
+                            last_position = :lastPosition, responded_at = :respondedAt,
+                            resolution_consumed_ms = :resolutionConsumedMs,
+                            resolution_running_since = :resolutionRunningSince,
+                            resolution_at_risk_at = :resolutionAtRiskAt, resolution_due_at = :resolutionDueAt,
+                            resolved_at = :resolvedAt
+                        WHERE ticket_id = :ticketId AND version < :version""")
+                .params(params(row))
+                .update();
+    }
+
+    void deleteAll() {
+        jdbc.sql("DELETE FROM ticket_status").update();
+    }
+
+    private static Map<String, Object> params(StatusRow row) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("ticketId", row.ticketId());
+        params.put("number", row.number());
+        params.put("clientId", row.clientId());
+        params.put("title", row.title());
+        params.put("type", row.type().name());
+        params.put("priority", row.priority().name());
+        params.put("status", row.status().name());
+        params.put("level", row.level().name());
+        params.put("assignee", row.assignee());
+        params.put("openedAt", timestamp(row.openedAt()));
+        params.put("updatedAt", timestamp(row.updatedAt()));
+        params.put("reopenCount", row.reopenCount());
+        params.put("version", row.version());
+        params.put("openedPosition", row.openedPosition());
+        params.put("lastPosition", row.lastPosition());
+        params.put("typeRank", StatusRow.typeRank(row.type()));
+        params.put("priorityRank", StatusRow.priorityRank(row.priority()));
+        params.put("respondedAt", timestamp(row.respondedAt()));
+        params.put("responseAtRiskAt", timestamp(row.responseAtRiskAt()));
+        params.put("responseDueAt", timestamp(row.responseDueAt()));
+        params.put("resolutionConsumedMs", row.resolutionConsumed().toMillis());
+        params.put("resolutionRunningSince", timestamp(row.resolutionRunningSince()));
+        params.put("resolutionAtRiskAt", timestamp(row.resolutionAtRiskAt()));
+        params.put("resolutionDueAt", timestamp(row.resolutionDueAt()));
+        params.put("resolvedAt", timestamp(row.resolvedAt()));
+        return params;
+    }
+
+    List<StatusRow> query(String sql, Map<String, ?> params) {
         return jdbc.sql(sql).params(params).query(ROW).list();
     }
 

@@ -1,0 +1,84 @@
+package com.ticketledger.query.status;
+
+import com.ticketledger.events.ClosureAccepted;
+import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.Role;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketEscalated;
+import com.ticketledger.events.TicketEvent;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReopened;
+import com.ticketledger.events.TicketStatus;
+import com.ticketledger.events.Visibility;
+import com.ticketledger.query.sla.Deadlines;
+import com.ticketledger.query.sla.SlaPolicy;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How each event moves a ticket's status row: the one place the status view and its SLA clock are derived
+ * from the ledger, used by the live projection, by the reports, and by the audit's state as of an instant.
+ * The SLA clock (DOMAIN.md): the response is the first assignment or the first public note by an engineer;
+ * the resolution clock stops at pending closure and runs again on reopening; escalation resets nothing.
+ */
+@Component
+public class StatusEvolution {
+
+    private final SlaPolicy sla;
+
+    public StatusEvolution(SlaPolicy sla) {
+        this.sla = sla;
+    }
+
+    /** The row of a ticket just opened. */
+    public StatusRow opened(TicketOpened event, Instant at, long sequence, long position) {
+        Deadlines response = sla.responseDeadlines(event.priority(), at);
+        Deadlines resolution = sla.resolutionDeadlines(event.priority(), at, Duration.ZERO);
+        return new StatusRow(event.ticketId(), event.number(), event.clientId(), event.title(), event.type(),
+                event.priority(), TicketStatus.OPEN, SupportLevel.L1, null, at, at, 0, sequence, position, position,
+                null, response.atRiskAt(), response.dueAt(), Duration.ZERO, at, resolution.atRiskAt(),
+                resolution.dueAt(), null);
+    }
+
+    /**
+     * The row after an event that follows the opening.
+     *
+     * @param actorRole the role of who did it (event metadata): an engineer's public note is a response
+     */
+    public StatusRow apply(StatusRow row, TicketEvent event, Instant at, long sequence, long position,
+            String actorRole) {
+        StatusRow.Builder next = row.toBuilder();
+        if (event instanceof TicketAssigned assigned) {
+            next.status(TicketStatus.ASSIGNED).assignee(assigned.engineer()).respondedAt(firstResponse(row, at));
+        } else if (event instanceof NoteAdded note) {
+            if (Role.ENGINEER.name().equals(actorRole) && note.visibility() == Visibility.PUBLIC) {
+                next.respondedAt(firstResponse(row, at));
+            }
+        } else if (event instanceof TicketEscalated escalated) {
+            next.level(escalated.toLevel()).assignee(escalated.engineer())
+                    .status(escalated.engineer() == null ? TicketStatus.OPEN : TicketStatus.ASSIGNED);
+        } else if (event instanceof TicketPendingClosure) {
+            Duration consumed = row.resolutionRunningSince() == null ? row.resolutionConsumed()
+                    : row.resolutionConsumed().plus(sla.consumed(row.priority(), row.resolutionRunningSince(), at));
+            next.status(TicketStatus.PENDING_CLOSURE).resolvedAt(at)
+                    .resolutionClock(consumed, null, row.resolutionAtRiskAt(), row.resolutionDueAt());
+        } else if (event instanceof ClosureAccepted) {
+            next.status(TicketStatus.CLOSED);
+        } else if (event instanceof TicketReopened reopened) {
+            Deadlines resolution = sla.resolutionDeadlines(row.priority(), at, row.resolutionConsumed());
+            next.status(TicketStatus.ASSIGNED).assignee(reopened.engineer()).reopened().resolvedAt(null)
+                    .resolutionClock(row.resolutionConsumed(), at, resolution.atRiskAt(), resolution.dueAt());
+        } else {
+            throw new IllegalArgumentException("a ticket is opened once: " + event.getClass().getSimpleName());
+        }
+        return next.build(at, sequence, position);
+    }
+
+    private static Instant firstResponse(StatusRow row, Instant at) {
+        return row.respondedAt() != null ? row.respondedAt() : at;
+    }
+}
