@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The per-ticket hash chain, recomputed independently of the database function {@code ledger_event_hash}
@@ -15,6 +17,42 @@ import java.security.NoSuchAlgorithmException;
 public final class HashChain {
 
     private HashChain() {
+    }
+
+    /**
+     * The outcome of recomputing a stream's chain.
+     *
+     * @param valid               every event is where the chain says, with the hash its content gives
+     * @param events              how many events the stream holds
+     * @param headHash            the stored hash of the last event ({@code null} for an empty stream)
+     * @param firstBrokenSequence the first event whose sequence, link or hash does not hold; {@code null} if valid
+     */
+    public record Verification(boolean valid, int events, byte[] headHash, Long firstBrokenSequence) {
+    }
+
+    /**
+     * Recomputes the chain from the stored content, independently of the database function. An event is
+     * broken when its sequence is not the next one, when its stored previous hash is not its predecessor's
+     * stored hash, or when its stored hash is not what its content and its predecessor's hash give.
+     */
+    public static Verification verify(List<StoredEvent> stream) {
+        byte[] previous = null;
+        long expectedSequence = 0;
+        for (StoredEvent event : stream) {
+            boolean holds = event.sequenceNumber() == expectedSequence
+                    && Arrays.equals(event.previousHash(), previous)
+                    && Arrays.equals(event.hash(), link(previous, event));
+            if (!holds) {
+                return new Verification(false, stream.size(), head(stream), event.sequenceNumber());
+            }
+            previous = event.hash();
+            expectedSequence++;
+        }
+        return new Verification(true, stream.size(), head(stream), null);
+    }
+
+    private static byte[] head(List<StoredEvent> stream) {
+        return stream.isEmpty() ? null : stream.get(stream.size() - 1).hash();
     }
 
     /** The hash an event must have when it follows an event whose hash is {@code previousHash}. */

@@ -6,17 +6,24 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Points Axon's JDBC event storage engine and token store at the tables of {@code db/store} (Flyway).
  * Axon's defaults are camelCase names, which PostgreSQL would fold to lower case; ours are snake_case.
  */
-@AutoConfiguration(before = JdbcAutoConfiguration.class)
+@AutoConfiguration(before = JdbcAutoConfiguration.class, after = JdbcClientAutoConfiguration.class)
 public class LedgerStoreAutoConfiguration {
 
     /** The SQLSTATE of a unique-key violation: a second append at the same (ticket, sequence). */
     static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    public StoredEvents storedEvents(JdbcClient jdbc) {
+        return new StoredEvents(jdbc);
+    }
 
     @Bean
     public EventSchema eventSchema() {

@@ -75,6 +75,37 @@ class EventTableIT {
     }
 
     @Test
+    void verificationOfAnUntouchedStreamHolds() {
+        String ticket = UUID.randomUUID().toString();
+        append(ticket, 0, "{\"text\":\"first\"}");
+        append(ticket, 1, "{\"text\":\"second\"}");
+        HashChain.Verification verification = HashChain.verify(new StoredEvents(jdbc).ofStream(ticket));
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.events()).isEqualTo(2);
+        assertThat(verification.headHash()).isEqualTo(stream(ticket).get(1).hash());
+        assertThat(verification.firstBrokenSequence()).isNull();
+    }
+
+    @Test
+    void verificationPointsAtAnEventChangedBehindTheTriggersBack() {
+        String ticket = UUID.randomUUID().toString();
+        append(ticket, 0, "{\"text\":\"first\"}");
+        append(ticket, 1, "{\"text\":\"second\"}");
+        append(ticket, 2, "{\"text\":\"third\"}");
+        // A superuser can switch the trigger off; the chain still tells.
+        jdbc.sql("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only").update();
+        try {
+            jdbc.sql("UPDATE domain_event_entry SET payload = :p WHERE aggregate_identifier = :t AND sequence_number = 1")
+                    .param("p", "{\"text\":\"forged\"}".getBytes(StandardCharsets.UTF_8)).param("t", ticket).update();
+        } finally {
+            jdbc.sql("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
+        }
+        HashChain.Verification verification = HashChain.verify(new StoredEvents(jdbc).ofStream(ticket));
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(1L);
+    }
+
+    @Test
     void sameContentInAnotherPlaceOfTheChainHashesDifferently() {
         String ticket = UUID.randomUUID().toString();
         append(ticket, 0, "{\"text\":\"same\"}");

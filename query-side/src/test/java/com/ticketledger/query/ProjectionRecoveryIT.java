@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectionRecoveryIT {
 
-    static final List<String> GROUPS = List.of(ProcessingGroups.TICKET_STATUS, ProcessingGroups.TICKET_HISTORY);
+    static final List<String> GROUPS = List.of(ProcessingGroups.TICKET_STATUS, ProcessingGroups.TICKET_HISTORY,
+            ProcessingGroups.REPORTS);
 
     final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     /** A database of this test's own: no other test's instances compete for its segments. */
@@ -116,6 +117,7 @@ class ProjectionRecoveryIT {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         Map<String, List<Map<String, Object>>> tables = new HashMap<>();
         tables.put("ticket_status", jdbc.sql("SELECT * FROM ticket_status ORDER BY ticket_id").query().listOfRows());
+        tables.put("report_ticket", jdbc.sql("SELECT * FROM report_ticket ORDER BY ticket_id").query().listOfRows());
         tables.put("ticket_history", jdbc.sql("SELECT position, ticket_id, client_id, sequence, at, type, actor, "
                 + "actor_role, visibility, summary, details::TEXT FROM ticket_history ORDER BY position")
                 .query().listOfRows());

@@ -22,6 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 @Configuration(proxyBeanMethods = false)
 class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
 
+    /** Set on reads answered while their projection is being rebuilt: the data may be incomplete. */
+    static final String REBUILDING = "X-Projection-Rebuilding";
+
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final ProjectionPositions positions;
@@ -43,8 +46,14 @@ class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         ReadsProjection reads = method.getBeanType().getAnnotation(ReadsProjection.class);
+        if (reads == null) {
+            return true;
+        }
+        if (positions.isReplaying(reads.value())) {
+            response.setHeader(REBUILDING, "true");
+        }
         Long wanted = wantedPosition(request);
-        if (reads == null || wanted == null) {
+        if (wanted == null) {
             return true;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();

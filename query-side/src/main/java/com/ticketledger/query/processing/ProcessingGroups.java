@@ -5,6 +5,7 @@ public final class ProcessingGroups {
 
     public static final String TICKET_STATUS = "ticket-status";
     public static final String TICKET_HISTORY = "ticket-history";
+    public static final String REPORTS = "reports";
 
     private ProcessingGroups() {
     }

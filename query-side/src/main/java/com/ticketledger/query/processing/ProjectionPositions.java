@@ -66,6 +66,11 @@ public class ProjectionPositions {
         return tokens;
     }
 
+    public boolean isReplaying(String processingGroup) {
+        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::isReplaying).orElse(false);
+    }
+
     public boolean hasProcessed(String processingGroup, long position) {
         List<SegmentToken> tokens = tokens(processingGroup);
         return !tokens.isEmpty() && tokens.stream().allMatch(segment -> covers(segment.token(), position));

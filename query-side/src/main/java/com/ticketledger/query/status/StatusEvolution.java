@@ -78,6 +78,23 @@ public class StatusEvolution {
         return next.build(at, sequence, position);
     }
 
+    /**
+     * Moves a table of status rows by one event: inserts the row of an opening, and otherwise updates the
+     * ticket's row unless it is already at or past the event's sequence (a replayed event changes nothing).
+     */
+    public void project(StatusRows rows, TicketEvent event, Instant at, long sequence, long position,
+            String actorRole) {
+        if (event instanceof TicketOpened opened) {
+            rows.insert(opened(opened, at, sequence, position));
+            return;
+        }
+        StatusRow row = rows.find(event.ticketId()).orElseThrow(() -> new IllegalStateException(
+                "ticket " + event.ticketId() + " has an event before its opening"));
+        if (row.version() < sequence) {
+            rows.update(apply(row, event, at, sequence, position, actorRole));
+        }
+    }
+
     private static Instant firstResponse(StatusRow row, Instant at) {
         return row.respondedAt() != null ? row.respondedAt() : at;
     }

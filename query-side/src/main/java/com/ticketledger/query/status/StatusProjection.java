@@ -2,7 +2,6 @@ package com.ticketledger.query.status;
 
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.TicketEvent;
-import com.ticketledger.events.TicketOpened;
 import com.ticketledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,8 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Keeps {@code ticket_status}, moving each row as {@link StatusEvolution} says. A row already at or past an
- * event's sequence number is left alone, so a replayed event changes nothing twice.
+ * Keeps {@code ticket_status}, moving each row as {@link StatusEvolution} says.
  */
 @Component
 @ProcessingGroup(StatusProjection.GROUP)
@@ -36,25 +34,11 @@ class StatusProjection {
     @EventHandler
     void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence, TrackingToken token,
             @MetaDataValue(MetaDataKeys.ROLE) String role) {
-        long position = position(token);
-        if (event instanceof TicketOpened opened) {
-            rows.insert(evolution.opened(opened, at, sequence, position));
-            return;
-        }
-        StatusRow row = rows.find(event.ticketId()).orElseThrow(() -> new IllegalStateException(
-                "ticket " + event.ticketId() + " has an event before its opening"));
-        if (row.version() < sequence) {
-            rows.update(evolution.apply(row, event, at, sequence, position, role));
-        }
+        evolution.project(rows, event, at, sequence, token.position().orElseThrow(), role);
     }
 
-    /** A rebuild starts from an empty table; this projection owns nothing else. */
     @ResetHandler
     void reset() {
         rows.deleteAll();
-    }
-
-    static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("a streaming token has a position"));
     }
 }

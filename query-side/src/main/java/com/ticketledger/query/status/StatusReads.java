@@ -69,8 +69,7 @@ public class StatusReads {
             params.put("after", Long.parseLong(Cursor.decode(cursor, 1).get(0)));
         }
         params.put("limit", limit + 1);
-        List<StatusRow> found = rows.query("SELECT * FROM ticket_status WHERE " + where
-                + " ORDER BY opened_position LIMIT :limit", params);
+        List<StatusRow> found = rows.select(where + " ORDER BY opened_position LIMIT :limit", params);
         return page(found, limit, last -> Cursor.encode(last.openedPosition()));
     }
 
@@ -103,8 +102,7 @@ public class StatusReads {
             }
         }
         params.put("limit", limit + 1);
-        List<StatusRow> found = rows.query("SELECT * FROM ticket_status WHERE " + where
-                + " ORDER BY " + QUEUE_ORDER + " LIMIT :limit", params);
+        List<StatusRow> found = rows.select(where + " ORDER BY " + QUEUE_ORDER + " LIMIT :limit", params);
         return page(found, limit, last -> Cursor.encode(StatusRow.typeRank(last.type()),
                 StatusRow.priorityRank(last.priority()), last.openedAt(), last.ticketId()));
     }
@@ -118,9 +116,8 @@ public class StatusReads {
         Instant now = clock.instant();
         Map<String, Object> params = new HashMap<>();
         params.put("now", timestamp(now));
-        List<StatusRow> candidates = rows.query("""
-                        SELECT * FROM ticket_status
-                        WHERE status <> 'CLOSED'
+        List<StatusRow> candidates = rows.select("""
+                        status <> 'CLOSED'
                           AND ((responded_at IS NULL AND response_at_risk_at <= :now)
                             OR responded_at > response_due_at
                             OR resolution_at_risk_at <= :now)""", params);
@@ -152,7 +149,7 @@ public class StatusReads {
     }
 
     /** The view of a row at {@code now}: SLA states are decided at the time of reading. */
-    TicketStatusView view(StatusRow row, Instant now) {
+    public TicketStatusView view(StatusRow row, Instant now) {
         Deadlines response = new Deadlines(row.responseAtRiskAt(), row.responseDueAt());
         Deadlines resolution = new Deadlines(row.resolutionAtRiskAt(), row.resolutionDueAt());
         Instant resolvedAt = row.status() == TicketStatus.CLOSED ? row.resolvedAt() : null;

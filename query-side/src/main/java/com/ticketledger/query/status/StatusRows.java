@@ -6,7 +6,6 @@ import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,27 +20,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads of {@code ticket_status}; the projection owns the writes. */
-@Repository
+/**
+ * The SQL of a table of status rows: {@code ticket_status} (the status projection) or a table of the same
+ * shape another projection keeps for itself ({@code report_ticket}), so that each can be rebuilt alone.
+ */
 public class StatusRows {
 
     static final RowMapper<StatusRow> ROW = StatusRows::map;
 
     private final JdbcClient jdbc;
+    private final String table;
 
-    StatusRows(JdbcClient jdbc) {
+    public StatusRows(JdbcClient jdbc, String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
         this.jdbc = jdbc;
+        this.table = table;
     }
 
-    Optional<StatusRow> find(UUID ticketId) {
-        return jdbc.sql("SELECT * FROM ticket_status WHERE ticket_id = :id").param("id", ticketId)
+    public String table() {
+        return table;
+    }
+
+    public Optional<StatusRow> find(UUID ticketId) {
+        return jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = :id").param("id", ticketId)
                 .query(ROW).optional();
     }
 
     /** A replayed opening changes nothing: the row is there already. */
-    void insert(StatusRow row) {
-        jdbc.sql("""
-                        INSERT INTO ticket_status (ticket_id, number, client_id, title, type, priority, status, level,
+    public void insert(StatusRow row) {
+        jdbc.sql("INSERT INTO " + table + """
+                         (ticket_id, number, client_id, title, type, priority, status, level,
                             assignee, opened_at, updated_at, reopen_count, version, opened_position, last_position,
                             type_rank, priority_rank, responded_at, response_at_risk_at, response_due_at,
                             resolution_consumed_ms, resolution_running_since, resolution_at_risk_at,
@@ -57,9 +67,9 @@ public class StatusRows {
     }
 
     /** Applies only while the stored row is behind: a replayed event changes nothing twice. */
-    void update(StatusRow row) {
-        jdbc.sql("""
-                        UPDATE ticket_status SET status = :status, level = :level, assignee = :assignee,
+    public void update(StatusRow row) {
+        jdbc.sql("UPDATE " + table + """
+                         SET status = :status, level = :level, assignee = :assignee,
                             updated_at = :updatedAt, reopen_count = :reopenCount, version = :version,
                             last_position = :lastPosition, responded_at = :respondedAt,
                             resolution_consumed_ms = :resolutionConsumedMs,
@@ -71,8 +81,8 @@ public class StatusRows {
                 .update();
     }
 
-    void deleteAll() {
-        jdbc.sql("DELETE FROM ticket_status").update();
+    public void deleteAll() {
+        jdbc.sql("DELETE FROM " + table).update();
     }
 
     private static Map<String, Object> params(StatusRow row) {
@@ -105,8 +115,9 @@ public class StatusRows {
         return params;
     }
 
-    List<StatusRow> query(String sql, Map<String, ?> params) {
-        return jdbc.sql(sql).params(params).query(ROW).list();
+    /** Rows of this table: {@code where} follows {@code SELECT * FROM <table> WHERE}. */
+    public List<StatusRow> select(String where, Map<String, ?> params) {
+        return jdbc.sql("SELECT * FROM " + table + " WHERE " + where).params(params).query(ROW).list();
     }
 
     static OffsetDateTime timestamp(Instant instant) {

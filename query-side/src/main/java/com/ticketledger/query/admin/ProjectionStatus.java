@@ -1,0 +1,13 @@
+package com.ticketledger.query.admin;
+
+/**
+ * One projection's progress (API.md).
+ *
+ * @param position     the lowest position every segment has passed
+ * @param headPosition the newest event in the ledger
+ * @param lag          events between the two
+ * @param replaying    true while it is being rebuilt
+ * @param progress     position / head, 0 to 1 (1 when the ledger is empty)
+ */
+record ProjectionStatus(String name, long position, long headPosition, long lag, boolean replaying, double progress) {
+}

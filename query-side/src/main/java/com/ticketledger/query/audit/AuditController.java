@@ -1,0 +1,130 @@
+package com.ticketledger.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.events.MetaDataKeys;
+import com.ticketledger.events.TicketEvent;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.query.status.StatusEvolution;
+import com.ticketledger.query.status.StatusReads;
+import com.ticketledger.query.status.StatusRow;
+import com.ticketledger.query.status.TicketNotFound;
+import com.ticketledger.query.status.TicketStatusView;
+import com.ticketledger.store.HashChain;
+import com.ticketledger.store.StoredEvent;
+import com.ticketledger.store.StoredEvents;
+import com.ticketledger.web.problem.InvalidField;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The auditor's reads (API.md), always from the ledger itself: complete, and never behind a projection.
+ * Every event of the ticket ever recorded, the chain recomputed in Java from the stored content, and the
+ * status view rebuilt from the events up to an instant, its SLA evaluated at that instant.
+ */
+@RestController
+@RequestMapping(path = "/api/audit/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+class AuditController {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final StoredEvents storedEvents;
+    private final EventStore eventStore;
+    private final StatusEvolution evolution;
+    private final StatusReads reads;
+    private final ObjectMapper objectMapper;
+
+    AuditController(StoredEvents storedEvents, EventStore eventStore, StatusEvolution evolution, StatusReads reads,
+            ObjectMapper objectMapper) {
+        this.storedEvents = storedEvents;
+        this.eventStore = eventStore;
+        this.evolution = evolution;
+        this.reads = reads;
+        this.objectMapper = objectMapper;
+    }
+
+    @GetMapping("/{ticketId}/events")
+    List<AuditEvent> events(@PathVariable UUID ticketId) {
+        return stream(ticketId).stream().map(this::audit).toList();
+    }
+
+    @GetMapping("/{ticketId}/verify")
+    ChainVerification verify(@PathVariable UUID ticketId) {
+        HashChain.Verification verification = HashChain.verify(stream(ticketId));
+        return new ChainVerification(ticketId, verification.valid(), verification.events(),
+                hex(verification.headHash()), verification.firstBrokenSequence());
+    }
+
+    /** Rebuilt with the same {@link StatusEvolution} the live projection uses, from the events up to {@code asOf}. */
+    @GetMapping("/{ticketId}/state")
+    TicketStatusView state(@PathVariable UUID ticketId, @RequestParam String asOf) {
+        Instant instant = instant(asOf);
+        DomainEventStream events = eventStore.readEvents(ticketId.toString());
+        StatusRow row = null;
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            if (message.getTimestamp().isAfter(instant)) {
+                break;
+            }
+            TicketEvent event = (TicketEvent) message.getPayload();
+            row = row == null
+                    ? evolution.opened((TicketOpened) event, message.getTimestamp(), message.getSequenceNumber(), 0)
+                    : evolution.apply(row, event, message.getTimestamp(), message.getSequenceNumber(), 0,
+                            (String) message.getMetaData().get(MetaDataKeys.ROLE));
+        }
+        if (row == null) {
+            throw new TicketNotFound(ticketId);
+        }
+        return reads.view(row, instant);
+    }
+
+    private List<StoredEvent> stream(UUID ticketId) {
+        List<StoredEvent> stream = storedEvents.ofStream(ticketId.toString());
+        if (stream.isEmpty()) {
+            throw new TicketNotFound(ticketId);
+        }
+        return stream;
+    }
+
+    private AuditEvent audit(StoredEvent event) {
+        String payloadType = event.payloadType();
+        return new AuditEvent(event.sequenceNumber(), event.globalIndex(),
+                payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType, Instant.parse(event.timeStamp()),
+                json(event.payload()), json(event.metaData()), hex(event.hash()), hex(event.previousHash()));
+    }
+
+    private JsonNode json(byte[] bytes) {
+        try {
+            return bytes == null ? null : objectMapper.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored event is not JSON", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return bytes == null ? null : HEX.formatHex(bytes);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField("asOf", "must be an ISO-8601 instant, e.g. 2026-11-24T13:05:00Z");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.ticketledger.query.report;
+
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.SupportLevel;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The open tickets (not closed) by level, priority and age, as of {@code asOf}. */
+record Backlog(Instant asOf, long total, List<Row> rows) {
+
+    /** @param ageBucket how long ago the tickets were opened: {@code <1d}, {@code 1-3d}, {@code 3-7d}, {@code 7-30d}, {@code >30d} */
+    record Row(SupportLevel level, Priority priority, String ageBucket, long tickets) {
+    }
+}

@@ -1,0 +1,17 @@
+package com.ticketledger.query.report;
+
+import com.ticketledger.query.status.StatusRows;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class ReportConfiguration {
+
+    static final String REPORT_ROWS = "reportRows";
+
+    @Bean(REPORT_ROWS)
+    StatusRows reportRows(JdbcClient jdbc) {
+        return new StatusRows(jdbc, "report_ticket");
+    }
+}

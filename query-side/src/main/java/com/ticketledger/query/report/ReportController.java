@@ -1,0 +1,97 @@
+package com.ticketledger.query.report;
+
+import com.ticketledger.query.consistency.ReadsProjection;
+import com.ticketledger.query.processing.ProcessingGroups;
+import com.ticketledger.web.problem.InvalidField;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.StringJoiner;
+
+/** The analysts' reports (API.md), as JSON or, with {@code Accept: text/csv}, as CSV. */
+@RestController
+@RequestMapping("/api/reports")
+@ReadsProjection(ProcessingGroups.REPORTS)
+class ReportController {
+
+    static final String CSV = "text/csv";
+
+    private final Reports reports;
+    private final Clock clock;
+
+    ReportController(Reports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /** Tickets opened in [from, to); by default the last 30 days, grouped by priority. */
+    @GetMapping(path = "/sla", produces = MediaType.APPLICATION_JSON_VALUE)
+    SlaReport sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "priority") String groupBy) {
+        Instant now = clock.instant();
+        Instant end = to == null ? now : instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw new InvalidField("from", "must be before to");
+        }
+        if (!groupBy.equals("client") && !groupBy.equals("priority")) {
+            throw new InvalidField("groupBy", "must be client or priority");
+        }
+        return reports.sla(start, end, groupBy, now);
+    }
+
+    @GetMapping(path = "/sla", produces = CSV)
+    String slaCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "priority") String groupBy) {
+        StringBuilder csv = new StringBuilder("group,tickets,responseMet,responseBreached,resolutionMet,"
+                + "resolutionBreached,compliancePercent,meanMinutesToRespond,p90MinutesToRespond,"
+                + "meanMinutesToResolve,p90MinutesToResolve\r\n");
+        for (SlaReport.Group group : sla(from, to, groupBy).groups()) {
+            csv.append(line(group.group(), group.tickets(), group.responseMet(), group.responseBreached(),
+                    group.resolutionMet(), group.resolutionBreached(), group.compliancePercent(),
+                    group.meanMinutesToRespond(), group.p90MinutesToRespond(), group.meanMinutesToResolve(),
+                    group.p90MinutesToResolve()));
+        }
+        return csv.toString();
+    }
+
+    @GetMapping(path = "/backlog", produces = MediaType.APPLICATION_JSON_VALUE)
+    Backlog backlog() {
+        return reports.backlog(clock.instant());
+    }
+
+    @GetMapping(path = "/backlog", produces = CSV)
+    String backlogCsv() {
+        StringBuilder csv = new StringBuilder("level,priority,ageBucket,tickets\r\n");
+        for (Backlog.Row row : backlog().rows()) {
+            csv.append(line(row.level(), row.priority(), row.ageBucket(), row.tickets()));
+        }
+        return csv.toString();
+    }
+
+    /** One CSV record (RFC 4180): every value quoted when it holds a comma, a quote or a line break. */
+    private static String line(Object... values) {
+        StringJoiner line = new StringJoiner(",", "", "\r\n");
+        for (Object value : values) {
+            String text = value == null ? "" : value.toString();
+            boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
+            line.add(quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text);
+        }
+        return line.toString();
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(field, "must be an ISO-8601 instant, e.g. 2026-11-24T13:05:00Z");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package com.ticketledger.query.report;
+
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketStatus;
+import com.ticketledger.query.sla.Deadlines;
+import com.ticketledger.query.sla.SlaPolicy;
+import com.ticketledger.query.sla.SlaState;
+import com.ticketledger.query.status.StatusRow;
+import com.ticketledger.query.status.StatusRows;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** The reports, computed from {@code report_ticket}; SLA states come from {@link SlaPolicy#state}, as everywhere. */
+@Service
+class Reports {
+
+    private final StatusRows rows;
+    private final JdbcClient jdbc;
+
+    Reports(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, JdbcClient jdbc) {
+        this.rows = rows;
+        this.jdbc = jdbc;
+    }
+
+    SlaReport sla(Instant from, Instant to, String groupBy, Instant now) {
+        Function<StatusRow, String> key = "client".equals(groupBy) ? StatusRow::clientId : row -> row.priority().name();
+        Map<String, List<StatusRow>> groups = new TreeMap<>();
+        for (StatusRow row : rows.select("opened_at >= :from AND opened_at < :to",
+                Map.of("from", from.atOffset(ZoneOffset.UTC), "to", to.atOffset(ZoneOffset.UTC)))) {
+            groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
+        }
+        List<SlaReport.Group> result = new ArrayList<>();
+        if ("priority".equals(groupBy)) {
+            for (Priority priority : Priority.values()) {
+                List<StatusRow> group = groups.get(priority.name());
+                if (group != null) {
+                    result.add(group(priority.name(), group, now));
+                }
+            }
+        } else {
+            groups.forEach((client, group) -> result.add(group(client, group, now)));
+        }
+        return new SlaReport(from, to, groupBy, now, result);
+    }
+
+    private static SlaReport.Group group(String name, List<StatusRow> tickets, Instant now) {
+        long responseMet = 0;
+        long responseBreached = 0;
+        long resolutionMet = 0;
+        long resolutionBreached = 0;
+        List<Double> toRespond = new ArrayList<>();
+        List<Double> toResolve = new ArrayList<>();
+        for (StatusRow row : tickets) {
+            SlaState response = SlaPolicy.state(new Deadlines(row.responseAtRiskAt(), row.responseDueAt()),
+                    row.respondedAt(), null, now);
+            boolean resolved = row.status() == TicketStatus.PENDING_CLOSURE || row.status() == TicketStatus.CLOSED;
+            SlaState resolution = SlaPolicy.state(new Deadlines(row.resolutionAtRiskAt(), row.resolutionDueAt()),
+                    resolved ? row.resolvedAt() : null, null, now);
+            responseMet += response == SlaState.MET ? 1 : 0;
+            responseBreached += response == SlaState.BREACHED ? 1 : 0;
+            resolutionMet += resolution == SlaState.MET ? 1 : 0;
+            resolutionBreached += resolution == SlaState.BREACHED ? 1 : 0;
+            if (row.respondedAt() != null) {
+                toRespond.add(minutes(row.openedAt(), row.respondedAt()));
+            }
+            if (resolved) {
+                toResolve.add(minutes(row.openedAt(), row.resolvedAt()));
+            }
+        }
+        long decided = responseMet + responseBreached + resolutionMet + resolutionBreached;
+        Double compliance = decided == 0 ? null : round(100.0 * (responseMet + resolutionMet) / decided);
+        return new SlaReport.Group(name, tickets.size(), responseMet, responseBreached, resolutionMet,
+                resolutionBreached, compliance, mean(toRespond), p90(toRespond), mean(toResolve), p90(toResolve));
+    }
+
+    Backlog backlog(Instant now) {
+        List<Backlog.Row> result = jdbc.sql("""
+                        SELECT level, priority, bucket, count(*) AS tickets FROM (
+                            SELECT level, priority, priority_rank,
+                                   CASE WHEN opened_at > :now - INTERVAL '1 day' THEN '<1d'
+                                        WHEN opened_at > :now - INTERVAL '3 days' THEN '1-3d'
+                                        WHEN opened_at > :now - INTERVAL '7 days' THEN '3-7d'
+                                        WHEN opened_at > :now - INTERVAL '30 days' THEN '7-30d'
+                                        ELSE '>30d' END AS bucket,
+                                   CASE WHEN opened_at > :now - INTERVAL '1 day' THEN 0
+                                        WHEN opened_at > :now - INTERVAL '3 days' THEN 1
+                                        WHEN opened_at > :now - INTERVAL '7 days' THEN 2
+                                        WHEN opened_at > :now - INTERVAL '30 days' THEN 3
+                                        ELSE 4 END AS bucket_rank
+                            FROM report_ticket WHERE status <> 'CLOSED') open_tickets
+                        GROUP BY level, priority, priority_rank, bucket, bucket_rank
+                        ORDER BY level, priority_rank, bucket_rank""")
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new Backlog.Row(SupportLevel.valueOf(rs.getString("level")),
+                        Priority.valueOf(rs.getString("priority")), rs.getString("bucket"), rs.getLong("tickets")))
+                .list();
+        return new Backlog(now, result.stream().mapToLong(Backlog.Row::tickets).sum(), result);
+    }
+
+    private static double minutes(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 60_000.0;
+    }
+
+    private static Double mean(List<Double> values) {
+        return values.isEmpty() ? null : round(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+    }
+
+    /** The nearest-rank 90th percentile. */
+    private static Double p90(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(0.9 * sorted.size());
+        return round(sorted.get(rank - 1));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,17 @@
+package com.ticketledger.query.status;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class StatusConfiguration {
+
+    /** The status projection's own table. */
+    @Bean
+    @Primary
+    StatusRows ticketStatusRows(JdbcClient jdbc) {
+        return new StatusRows(jdbc, "ticket_status");
+    }
+}

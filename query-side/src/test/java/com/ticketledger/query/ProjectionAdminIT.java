@@ -1,0 +1,91 @@
+package com.ticketledger.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ticketledger.query.processing.ProcessingGroups;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Analysts watch each projection's progress and rebuild one while reads keep answering. */
+class ProjectionAdminIT extends QuerySideIT {
+
+    HttpResponse<String> post(String user, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode projection(String name) {
+        for (JsonNode projection : get("analyst", "/api/admin/projections").json()) {
+            if (projection.get("name").asText().equals(name)) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no projection " + name);
+    }
+
+    List<Map<String, Object>> reportRows() {
+        return jdbc.sql("SELECT * FROM report_ticket ORDER BY ticket_id").query().listOfRows();
+    }
+
+    @Test
+    void everyProjectionReportsItsPositionHeadLagAndProgress() {
+        long last = append(Tickets.opened("acme"), OPERATOR, Instant.now());
+        getAt("analyst", "/api/reports/backlog", last);
+        getAt("analyst", "/api/tickets?limit=1", last);
+        JsonNode projections = get("auditor", "/api/admin/projections").json();
+        List<String> names = new ArrayList<>();
+        projections.forEach(projection -> names.add(projection.get("name").asText()));
+        assertThat(names).contains(ProcessingGroups.TICKET_STATUS, ProcessingGroups.TICKET_HISTORY,
+                ProcessingGroups.REPORTS);
+        JsonNode reports = projection(ProcessingGroups.REPORTS);
+        assertThat(reports.get("headPosition").asLong()).isGreaterThanOrEqualTo(last);
+        assertThat(reports.get("position").asLong()).isGreaterThanOrEqualTo(last);
+        assertThat(reports.get("lag").asLong()).isEqualTo(reports.get("headPosition").asLong()
+                - reports.get("position").asLong());
+        assertThat(reports.get("progress").asDouble()).isBetween(0.0, 1.0);
+        assertThat(reports.get("replaying").isBoolean()).isTrue();
+    }
+
+    @Test
+    void rebuiltReportEqualsWhatIncrementalProcessingBuilt() throws Exception {
+        long last = 0;
+        for (int i = 0; i < 50; i++) {
+            last = append(Tickets.opened(i % 2 == 0 ? "acme" : "globex"), OPERATOR, Instant.now());
+        }
+        getAt("analyst", "/api/reports/backlog", last);
+        List<Map<String, Object>> incremental = reportRows();
+
+        HttpResponse<String> accepted = post("analyst", "/api/admin/projections/reports/rebuild");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("Location")).contains("/api/admin/projections");
+
+        // Reads keep answering while it rebuilds; then the projection catches up with the same rows.
+        assertThat(get("analyst", "/api/reports/backlog").status()).isEqualTo(200);
+        assertThat(getAt("analyst", "/api/reports/backlog", last).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (projection(ProcessingGroups.REPORTS).get("replaying").asBoolean() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+        assertThat(projection(ProcessingGroups.REPORTS).get("replaying").asBoolean()).isFalse();
+        assertThat(reportRows()).isEqualTo(incremental);
+    }
+
+    @Test
+    void rebuildIsForAnalystsOfKnownProjections() throws Exception {
+        assertThat(post("analyst", "/api/admin/projections/nonsense/rebuild").statusCode()).isEqualTo(404);
+        assertThat(post("auditor", "/api/admin/projections/reports/rebuild").statusCode()).isEqualTo(403);
+        assertThat(post("operator", "/api/admin/projections/reports/rebuild").statusCode()).isEqualTo(403);
+        assertThat(get("operator", "/api/admin/projections").status()).isEqualTo(403);
+    }
+}
