@@ -1,0 +1,39 @@
+package com.ticketledger.query.status;
+
+import com.ticketledger.events.MetaDataKeys;
+import com.ticketledger.events.TicketEvent;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+
+import java.time.Instant;
+
+/**
+ * A projection that keeps a table of status rows, moving each row as {@link StatusEvolution} says. Each
+ * subclass names its own processing group and table, so each can be rebuilt alone; a rebuild empties that
+ * table and nothing else.
+ */
+public abstract class StatusRowsProjection {
+
+    private final StatusRows rows;
+    private final StatusEvolution evolution;
+
+    protected StatusRowsProjection(StatusRows rows, StatusEvolution evolution) {
+        this.rows = rows;
+        this.evolution = evolution;
+    }
+
+    @EventHandler
+    public void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence, TrackingToken token,
+            @MetaDataValue(MetaDataKeys.ROLE) String role) {
+        evolution.project(rows, event, at, sequence, token.position().orElseThrow(), role);
+    }
+
+    @ResetHandler
+    public void reset() {
+        rows.deleteAll();
+    }
+}
