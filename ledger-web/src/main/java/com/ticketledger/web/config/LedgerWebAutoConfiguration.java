@@ -10,6 +10,10 @@ import com.ticketledger.web.access.DeskUsers;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
+import com.ticketledger.web.problem.ProblemErrorReportValve;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import com.ticketledger.web.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -79,6 +83,16 @@ public class LedgerWebAutoConfiguration {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodySize().toBytes(), writer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Even what Tomcat refuses before Spring sees it is answered as a problem, never an HTML page. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     /** Wrong types are errors, not guesses: "5" is not a number, 1.5 is not a count, trailing junk is refused. */

@@ -1,0 +1,88 @@
+package com.ticketledger.command.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * API.md's "who" column for every command, as a table: each cell is a user (every role, a client of the
+ * ticket's organisation and one of another) and the status that user must get on a fresh ticket in a state
+ * where the command is allowed. 2xx means allowed; 403 a role that may not; 404 another organisation's
+ * ticket; 401 no credentials.
+ */
+class AuthorizationMatrixIT extends CommandSideIT {
+
+    static final List<String> USERS = List.of("operator", "ana", "bruno", "carla", "acme-1", "globex-1", "auditor",
+            "analyst", "(none)");
+
+    /** One command: how to prepare its ticket, its path and body, and the expected status per user. */
+    record Command(String name, Supplier<UUID> ticket, String pathSuffix, String body, Map<String, Integer> expected) {
+    }
+
+    static Map<String, Integer> row(int... statuses) {
+        Map<String, Integer> row = new LinkedHashMap<>();
+        for (int i = 0; i < USERS.size(); i++) {
+            row.put(USERS.get(i), statuses[i]);
+        }
+        return row;
+    }
+
+    UUID open() {
+        return openTicket("operator", "acme");
+    }
+
+    UUID pendingClosure() {
+        UUID ticket = assignedTicket();
+        post("ana", "/api/tickets/" + ticket + "/pending-closure", "{\"resolution\":\"done\"}");
+        return ticket;
+    }
+
+    @Test
+    void everyCommandAnswersEveryUserAsTheContractSays() {
+        //                                              operator ana bruno carla acme-1 globex-1 auditor analyst none
+        List<Command> matrix = List.of(
+                new Command("open", () -> null, null, openBody("acme"), row(201, 201, 201, 201, 201, 403, 403, 403, 401)),
+                new Command("assign", this::open, "/assignment", "{\"engineer\":\"ana\"}",
+                        row(200, 200, 200, 200, 403, 404, 403, 403, 401)),
+                new Command("note", this::open, "/notes", "{\"text\":\"hello\"}",
+                        row(200, 200, 200, 200, 200, 404, 403, 403, 401)),
+                new Command("escalate", this::assignedTicket, "/escalation", "{\"toLevel\":\"L2\",\"reason\":\"r\"}",
+                        row(403, 200, 200, 200, 403, 404, 403, 403, 401)),
+                new Command("pending closure", this::assignedTicket, "/pending-closure", "{\"resolution\":\"r\"}",
+                        row(403, 200, 200, 200, 403, 404, 403, 403, 401)),
+                new Command("accept", this::pendingClosure, "/acceptance", "{\"comment\":\"ok\"}",
+                        row(403, 403, 403, 403, 200, 404, 403, 403, 401)),
+                new Command("reopen", this::pendingClosure, "/reopening", "{\"reason\":\"no\"}",
+                        row(403, 403, 403, 403, 200, 404, 403, 403, 401)));
+
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Command command : matrix) {
+            for (Map.Entry<String, Integer> cell : command.expected().entrySet()) {
+                UUID ticket = command.ticket().get();
+                String path = ticket == null ? "/api/tickets" : "/api/tickets/" + ticket + command.pathSuffix();
+                String user = cell.getKey().equals("(none)") ? null : cell.getKey();
+                long before = ticket == null ? eventCount() : eventCount(ticket);
+                Answer answer = post(user, path, command.body());
+                cells++;
+                if (answer.status() != cell.getValue()) {
+                    wrong.add(command.name() + " by " + cell.getKey() + ": " + answer.status() + " (expected "
+                            + cell.getValue() + ") " + answer.body());
+                }
+                long after = ticket == null ? eventCount() : eventCount(ticket);
+                if (answer.status() >= 400 && after != before) {
+                    wrong.add(command.name() + " by " + cell.getKey() + " was refused but wrote an event");
+                }
+            }
+        }
+        assertThat(cells).isEqualTo(63);
+        assertThat(wrong).isEmpty();
+    }
+}

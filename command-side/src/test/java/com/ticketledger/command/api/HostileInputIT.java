@@ -1,0 +1,204 @@
+package com.ticketledger.command.api;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Over a thousand generated bad requests across every command endpoint: truncated and malformed JSON, wrong
+ * types, nulls, over-long and control-character strings, invalid UTF-8, deep nesting, huge bodies, unknown
+ * enum values, injection strings, forged ids, bad headers and content types. Each aims at a request that
+ * would be refused even if it were well-formed (a closed ticket, a role that may not), so nothing may be
+ * written: every answer is a 4xx problem, never a 5xx, a stack trace or an HTML page.
+ */
+class HostileInputIT extends CommandSideIT {
+
+    static final List<String> INJECTIONS = List.of("'; DROP TABLE domain_event_entry; --", "\" OR 1=1 --",
+            "<script>alert('x')</script>", "{{7*7}}", "${jndi:ldap://127.0.0.1/a}", "../../etc/passwd",
+            "%00%0d%0a", "😀 emoji ✓", "\\u0000");
+
+    record Target(String user, String path, String validBody) {
+    }
+
+    final List<String> failures = new ArrayList<>();
+    int sent;
+    UUID closed;
+    UUID foreign;
+
+    @BeforeEach
+    void closedTicket() {
+        closed = assignedTicket();
+        post("ana", "/api/tickets/" + closed + "/pending-closure", "{\"resolution\":\"done\"}");
+        post("acme-1", "/api/tickets/" + closed + "/acceptance", null);
+        foreign = closed;
+    }
+
+    List<Target> targets() {
+        String ticket = "/api/tickets/" + closed;
+        return List.of(
+                new Target("auditor", "/api/tickets", openBody("acme")),
+                new Target("operator", ticket + "/assignment", "{\"engineer\":\"ana\"}"),
+                new Target("ana", ticket + "/notes", "{\"text\":\"checked the logs\",\"visibility\":\"PUBLIC\"}"),
+                new Target("ana", ticket + "/escalation", "{\"toLevel\":\"L2\",\"reason\":\"routing\",\"vendorCaseRef\":null}"),
+                new Target("ana", ticket + "/pending-closure", "{\"resolution\":\"restarted\"}"),
+                new Target("acme-1", ticket + "/acceptance", "{\"comment\":\"fine\"}"),
+                new Target("globex-1", "/api/tickets/" + foreign + "/reopening", "{\"reason\":\"again\"}"));
+    }
+
+    void send(Target target, byte[] body, String contentType, String... headers) {
+        sent++;
+        Answer answer = postBytes(target.user(), target.path(), body, contentType, headers);
+        String problem = judge(answer);
+        if (problem != null) {
+            failures.add(problem + " <- " + target.path() + " " + new String(body, 0, Math.min(body.length, 120),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    void send(Target target, String body, String... headers) {
+        send(target, body.getBytes(StandardCharsets.UTF_8), "application/json", headers);
+    }
+
+    static String judge(Answer answer) {
+        if (answer.status() >= 500) {
+            return "status " + answer.status();
+        }
+        if (answer.status() < 400) {
+            return "accepted with " + answer.status();
+        }
+        if (!answer.contentType().startsWith("application/problem+json")) {
+            return "not a problem: " + answer.contentType();
+        }
+        String body = answer.body();
+        if (body.contains("Exception") || body.contains("\tat ") || body.toLowerCase().contains("<html")) {
+            return "leaks internals: " + body;
+        }
+        return null;
+    }
+
+    @Test
+    void thousandsOfBadRequestsAreRefusedCleanlyAndWriteNothing() {
+        long eventsBefore = eventCount();
+        long keysBefore = jdbc.sql("SELECT count(*) FROM idempotency_record").query(Long.class).single();
+
+        for (Target target : targets()) {
+            String valid = target.validBody();
+            // every truncation of a valid body
+            for (int length = 0; length < valid.length(); length++) {
+                send(target, valid.substring(0, length));
+            }
+            // each field replaced by wrong types, null, over-long text, control characters, injections
+            for (Map.Entry<String, String> field : fields(valid).entrySet()) {
+                for (String replacement : List.of("123", "-1", "1.5", "true", "[]", "{}", "null", "\"\"",
+                        "\"" + "x".repeat(10_001) + "\"", "\"line\\u0000break\"", "\"\\u0007bell\"",
+                        "\"NOT_A_VALUE\"", "[[[[[[[[[[\"deep\"]]]]]]]]]]", "{\"$ne\":null}")) {
+                    send(target, replace(valid, field.getKey(), replacement));
+                }
+                for (String injection : INJECTIONS) {
+                    send(target, replace(valid, field.getKey(), quoted(injection)));
+                }
+            }
+            // structure
+            send(target, "[" + valid + "]");
+            send(target, valid + valid);
+            send(target, valid + "garbage");
+            send(target, "\"just a string\"");
+            send(target, "null");
+            send(target, "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+            send(target, "{\"x\":\"" + "y".repeat(70_000) + "\"}");
+            send(target, valid.replace("{", "{\"extra\":{\"nested\":[1,2,3]},"));
+            // bytes that are not UTF-8, and control bytes
+            byte[] invalid = valid.getBytes(StandardCharsets.UTF_8);
+            byte[] broken = Arrays.copyOf(invalid, invalid.length);
+            broken[broken.length / 2] = (byte) 0xC3;
+            broken[broken.length / 2 + 1] = (byte) 0x28;
+            send(target, broken, "application/json");
+            send(target, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, "application/json");
+            // content types
+            send(target, valid.getBytes(StandardCharsets.UTF_8), "text/plain");
+            send(target, valid.getBytes(StandardCharsets.UTF_8), "application/xml");
+            send(target, valid.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+            // headers
+            send(target, valid, "If-Match", "not-a-version");
+            send(target, valid, "If-Match", "\"99999999999999999999999\"");
+            send(target, valid, "Idempotency-Key", "k".repeat(129));
+            send(target, valid, "Idempotency-Key", "has space");
+            send(target, valid, "X-Correlation-Id", "<script>".repeat(40));
+        }
+        // forged and malformed ids
+        for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "00000000-0000-0000-0000-000000000000",
+                "%27%20OR%201%3D1", "..%2F..%2Fetc")) {
+            Target forged = new Target("ana", "/api/tickets/" + id + "/notes", "{\"text\":\"x\"}");
+            send(forged, forged.validBody());
+        }
+
+        org.slf4j.LoggerFactory.getLogger(getClass()).info("{} hostile requests sent, {} not cleanly refused",
+                sent, failures.size());
+        assertThat(sent).isGreaterThanOrEqualTo(1_000);
+        assertThat(failures).as("answers that were not clean 4xx problems").isEmpty();
+        assertThat(eventCount()).as("nothing written").isEqualTo(eventsBefore);
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record").query(Long.class).single()).isEqualTo(keysBefore);
+    }
+
+    @Test
+    void injectionStringsInValidTextAreStoredAsTheTextTheyAre() {
+        UUID ticket = openTicket("operator", "acme");
+        for (String injection : INJECTIONS) {
+            if (injection.equals("\\u0000")) {
+                continue;
+            }
+            Answer answer = post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":" + quoted(injection) + "}");
+            assertThat(answer.status()).as(injection).isEqualTo(200);
+            long version = answer.json().get("version").asLong();
+            String stored = new String(jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :t "
+                            + "AND sequence_number = :s").param("t", ticket.toString()).param("s", version)
+                    .query(byte[].class).single(), StandardCharsets.UTF_8);
+            try {
+                assertThat(JSON.readTree(stored).get("text").asText()).isEqualTo(injection);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isPositive();
+    }
+
+    /** The top-level fields of a flat JSON object and their raw values, in order. */
+    static Map<String, String> fields(String json) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            JSON.readTree(json).fields().forEachRemaining(entry -> fields.put(entry.getKey(), entry.getValue().toString()));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return fields;
+    }
+
+    static String replace(String json, String field, String rawValue) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode node =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
+            String marker = "__HOSTILE__";
+            node.put(field, marker);
+            return node.toString().replace("\"" + marker + "\"", rawValue);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

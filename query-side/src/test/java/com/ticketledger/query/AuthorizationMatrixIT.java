@@ -1,0 +1,102 @@
+package com.ticketledger.query;
+
+import com.ticketledger.events.TicketOpened;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * API.md's "who" column for every read, as a table of expected statuses per user, on a ticket of
+ * organisation acme: 200 allowed, 403 a role that may not, 404 another organisation's ticket, 401 no
+ * credentials.
+ */
+class AuthorizationMatrixIT extends QuerySideIT {
+
+    static final List<String> USERS = List.of("operator", "ana", "acme-1", "globex-1", "auditor", "analyst", "(none)");
+
+    static Map<String, Integer> row(int... statuses) {
+        Map<String, Integer> row = new LinkedHashMap<>();
+        for (int i = 0; i < USERS.size(); i++) {
+            row.put(USERS.get(i), statuses[i]);
+        }
+        return row;
+    }
+
+    int call(String method, String user, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void everyReadAnswersEveryUserAsTheContractSays() throws Exception {
+        TicketOpened ticket = Tickets.opened("acme");
+        long position = append(ticket, ACME_CLIENT, Instant.now());
+        getAt("operator", "/api/tickets/" + ticket.ticketId(), position);
+        getAt("operator", "/api/tickets/" + ticket.ticketId() + "/history", position);
+        String id = ticket.ticketId().toString();
+
+        Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
+        //                                                        operator ana acme-1 globex-1 auditor analyst none
+        matrix.put("GET /api/tickets/" + id, row(200, 200, 200, 404, 200, 200, 401));
+        matrix.put("GET /api/tickets", row(200, 200, 200, 200, 200, 200, 401));
+        matrix.put("GET /api/tickets/" + id + "/history", row(200, 200, 200, 404, 200, 200, 401));
+        matrix.put("GET /api/queues/L1", row(200, 200, 403, 403, 403, 200, 401));
+        matrix.put("GET /api/queues/engineers/ana", row(200, 200, 403, 403, 403, 200, 401));
+        matrix.put("GET /api/sla/breaches?state=AT_RISK", row(200, 200, 403, 403, 403, 200, 401));
+        matrix.put("GET /api/audit/tickets/" + id + "/events", row(403, 403, 403, 403, 200, 403, 401));
+        matrix.put("GET /api/audit/tickets/" + id + "/verify", row(403, 403, 403, 403, 200, 403, 401));
+        matrix.put("GET /api/audit/tickets/" + id + "/state?asOf=" + Instant.now(), row(403, 403, 403, 403, 200, 403, 401));
+        matrix.put("GET /api/reports/sla", row(403, 403, 403, 403, 403, 200, 401));
+        matrix.put("GET /api/reports/backlog", row(403, 403, 403, 403, 403, 200, 401));
+        matrix.put("GET /api/admin/projections", row(403, 403, 403, 403, 200, 200, 401));
+        matrix.put("POST /api/admin/projections/reports/rebuild", row(403, 403, 403, 403, 403, 202, 401));
+
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Map.Entry<String, Map<String, Integer>> endpoint : matrix.entrySet()) {
+            String[] request = endpoint.getKey().split(" ", 2);
+            for (Map.Entry<String, Integer> cell : endpoint.getValue().entrySet()) {
+                String user = cell.getKey().equals("(none)") ? null : cell.getKey();
+                int status = call(request[0], user, request[1]);
+                cells++;
+                if (status != cell.getValue()) {
+                    wrong.add(endpoint.getKey() + " by " + cell.getKey() + ": " + status + " (expected " + cell.getValue() + ")");
+                }
+            }
+        }
+        assertThat(cells).isEqualTo(91);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void badQueryParametersAreCleanBadRequests() {
+        for (String path : List.of("/api/tickets?status=SLEEPING", "/api/tickets?priority=1", "/api/tickets?limit=abc",
+                "/api/tickets?cursor=%00%00", "/api/tickets?minPosition=1e9", "/api/tickets/not-a-uuid",
+                "/api/queues/L7", "/api/queues/L1?cursor=" + "A".repeat(500), "/api/sla/breaches?state=MET",
+                "/api/sla/breaches?state=%3Cscript%3E")) {
+            Answer answer = get("operator", path);
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(answer.response().body()).as(path).doesNotContain("Exception");
+        }
+        for (String path : List.of("/api/audit/tickets/00000000-0000-0000-0000-000000000000/state?asOf=%27%20OR%201=1",
+                "/api/audit/tickets/x/events")) {
+            assertThat(get("auditor", path).status()).as(path).isEqualTo(400);
+        }
+    }
+}
