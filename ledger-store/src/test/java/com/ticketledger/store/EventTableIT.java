@@ -31,7 +31,15 @@ class EventTableIT {
     }
 
     static void append(String stream, long sequence, String payload) {
-        jdbc.sql("""
+        append(jdbc, stream, sequence, payload);
+    }
+
+    static void appendWith(JdbcClient client, String stream, long sequence) {
+        append(client, stream, sequence, "{}");
+    }
+
+    static void append(JdbcClient client, String stream, long sequence, String payload) {
+        client.sql("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (:id, :stream, :sequence, 'Ticket', '2026-11-25T10:00:00.000Z',

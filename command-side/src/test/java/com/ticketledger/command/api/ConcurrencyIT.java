@@ -18,7 +18,7 @@ class ConcurrencyIT extends CommandSideIT {
 
     List<Answer> race(int count, java.util.function.IntFunction<Answer> command) {
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(count);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 100));
         try {
             List<CompletableFuture<Answer>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -46,6 +46,38 @@ class ConcurrencyIT extends CommandSideIT {
                 .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
         assertThat(sequences(ticket)).containsExactlyElementsOf(LongStream.rangeClosed(0, 20).boxed().toList());
         assertThat(eventCount(ticket)).isEqualTo(21);
+    }
+
+    @Test
+    void hundredConcurrentCommandsOnOneTicketAreEachAppliedOrRefusedNoneLost() {
+        UUID ticket = assignedTicket();
+        List<Answer> answers = race(100, n -> n % 10 == 0
+                ? post("ana", "/api/tickets/" + ticket + "/pending-closure", "{\"resolution\":\"fix " + n + "\"}")
+                : post(n % 2 == 0 ? "ana" : "operator", "/api/tickets/" + ticket + "/notes", "{\"text\":\"n" + n + "\"}"));
+
+        long applied = answers.stream().filter(answer -> answer.status() == 200).count();
+        long conflicts = answers.stream().filter(answer -> answer.status() == 409).count();
+        assertThat(applied + conflicts).as("each applied or refused").isEqualTo(100);
+        assertThat(answers).extracting(answer -> answer.status() == 200 ? answer.json().get("version").asLong() : -1L)
+                .filteredOn(version -> version >= 0).doesNotHaveDuplicates();
+        assertThat(eventCount(ticket)).as("one event per applied command, none twice").isEqualTo(2 + applied);
+        assertThat(sequences(ticket)).containsExactlyElementsOf(LongStream.range(0, 2 + applied).boxed().toList());
+        assertThat(eventTypes(ticket).stream().filter("TicketPendingClosure"::equals)).hasSize(1);
+    }
+
+    @Test
+    void thousandCommandsOnAHundredTicketsLoseNothing() {
+        List<UUID> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            tickets.add(openTicket("operator", i % 2 == 0 ? "acme" : "globex"));
+        }
+        List<Answer> answers = race(1000, n -> post("ana", "/api/tickets/" + tickets.get(n % 100) + "/notes",
+                "{\"text\":\"note " + n + "\"}"));
+
+        assertThat(answers).extracting(Answer::status).containsOnly(200);
+        for (UUID ticket : tickets) {
+            assertThat(sequences(ticket)).containsExactlyElementsOf(LongStream.rangeClosed(0, 10).boxed().toList());
+        }
     }
 
     @Test

@@ -1,0 +1,56 @@
+package com.ticketledger.command;
+
+import com.ticketledger.embeddeddb.EmbeddedDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Without the embedded profile there are no demo users, and nothing but health is open. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OutsideTheEmbeddedDefaultIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().jdbcUrl());
+        registry.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
+    }
+
+    @LocalServerPort
+    int port;
+
+    int status(String method, String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void demoUsersCannotLogIn() throws Exception {
+        for (String user : new String[] {"operator", "ana", "acme-1", "auditor", "analyst", "admin", "user"}) {
+            assertThat(status("POST", "/api/tickets", user)).as(user).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void onlyHealthIsOpen() throws Exception {
+        assertThat(status("GET", "/actuator/health", null)).isEqualTo(200);
+        assertThat(status("GET", "/actuator/health/liveness", null)).isEqualTo(200);
+        for (String path : new String[] {"/api/tickets", "/actuator/info", "/actuator/prometheus", "/actuator/metrics",
+                "/actuator/env", "/v3/api-docs", "/swagger-ui.html", "/"}) {
+            assertThat(status("GET", path, null)).as(path).isEqualTo(401);
+        }
+    }
+}

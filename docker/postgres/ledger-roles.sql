@@ -1,0 +1,9 @@
+-- One database role per side (run by 10-ledger-roles.sh on the compose PostgreSQL's first start; tested by
+-- ledger-store's DatabaseGrantsIT). psql variables :command_password and :query_password carry the secrets.
+-- - ledger_command creates and owns the event store (db/store and db/command migrations) and appends events.
+-- - ledger_query creates and owns its projection and token tables, and may only SELECT what ledger_command
+--   creates: it reads the ledger and can never write to it.
+CREATE ROLE ledger_command LOGIN PASSWORD :'command_password';
+CREATE ROLE ledger_query LOGIN PASSWORD :'query_password';
+GRANT USAGE, CREATE ON SCHEMA public TO ledger_command, ledger_query;
+ALTER DEFAULT PRIVILEGES FOR ROLE ledger_command IN SCHEMA public GRANT SELECT ON TABLES TO ledger_query;

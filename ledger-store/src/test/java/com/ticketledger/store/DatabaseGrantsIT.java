@@ -1,0 +1,83 @@
+package com.ticketledger.store;
+
+import com.ticketledger.embeddeddb.EmbeddedDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The grants of docker/postgres/ledger-roles.sql, applied to a database of their own: the command side's role
+ * owns the event store; the query side's role reads it, creates its own tables, and cannot write the ledger.
+ */
+class DatabaseGrantsIT {
+
+    static JdbcClient command;
+    static JdbcClient query;
+
+    static JdbcClient connect(String url, String user, String password) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return JdbcClient.create(dataSource);
+    }
+
+    @BeforeAll
+    static void rolesAndStore() throws IOException {
+        String database = "grants_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String url = EmbeddedDatabase.forTests().createDatabase(database).replaceAll("\\?.*$", "");
+        String roles = Files.readString(Path.of("../docker/postgres/ledger-roles.sql"))
+                .replace(":'command_password'", "'command-secret'")
+                .replace(":'query_password'", "'query-secret'");
+        JdbcClient admin = connect(url, EmbeddedDatabase.USER, "");
+        admin.sql("DROP ROLE IF EXISTS ledger_query").update();
+        admin.sql("DROP ROLE IF EXISTS ledger_command").update();
+        for (String statement : roles.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                admin.sql(statement).update();
+            }
+        }
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setUrl(url);
+        owner.setUser("ledger_command");
+        owner.setPassword("command-secret");
+        Flyway.configure().dataSource(owner).locations("classpath:db/store").load().migrate();
+        command = connect(url, "ledger_command", "command-secret");
+        query = connect(url, "ledger_query", "query-secret");
+        EventTableIT.appendWith(command, "grants-ticket", 0);
+    }
+
+    @Test
+    void querySideReadsTheLedger() {
+        assertThat(query.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void querySideCannotWriteTheLedger() {
+        assertThatThrownBy(() -> EventTableIT.appendWith(query, "forged-ticket", 0))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> query.sql("UPDATE domain_event_entry SET type = 'x'").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> query.sql("DELETE FROM domain_event_entry").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> query.sql("ALTER TABLE domain_event_entry DISABLE TRIGGER ALL").update())
+                .rootCause().hasMessageContaining("must be owner");
+    }
+
+    @Test
+    void querySideCreatesItsOwnTables() {
+        query.sql("CREATE TABLE projection_probe (id INT PRIMARY KEY)").update();
+        query.sql("INSERT INTO projection_probe VALUES (1)").update();
+        assertThat(query.sql("SELECT count(*) FROM projection_probe").query(Long.class).single()).isEqualTo(1);
+    }
+}
