@@ -13,13 +13,14 @@ import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,15 +40,18 @@ class HistoryProjection {
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
+    private final EventPositions positions;
 
-    HistoryProjection(JdbcClient jdbc, ObjectMapper objectMapper) {
+    HistoryProjection(JdbcClient jdbc, ObjectMapper objectMapper, EventPositions positions) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.positions = positions;
     }
 
     @EventHandler
-    void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence, TrackingToken token,
-            @MetaDataValue(MetaDataKeys.USER) String user, @MetaDataValue(MetaDataKeys.ROLE) String role) {
+    void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.USER) String user,
+            @MetaDataValue(MetaDataKeys.ROLE) String role) {
         String clientId = event instanceof TicketOpened opened ? opened.clientId() : null;
         jdbc.sql("""
                         INSERT INTO ticket_history (position, ticket_id, client_id, sequence, at, type, actor,
@@ -57,7 +61,7 @@ class HistoryProjection {
                                                  WHERE h.ticket_id = :ticketId AND h.sequence = 0)),
                             :sequence, :at, :type, :actor, :role, :visibility, :summary, CAST(:details AS JSONB))
                         ON CONFLICT (position) DO NOTHING""")
-                .param("position", token.position().orElseThrow())
+                .param("position", positions.of(eventIdentifier))
                 .param("ticketId", event.ticketId())
                 .param("clientId", clientId)
                 .param("sequence", sequence)

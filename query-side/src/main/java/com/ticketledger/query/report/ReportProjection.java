@@ -1,5 +1,6 @@
 package com.ticketledger.query.report;
 
+import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.status.StatusEvolution;
 import com.ticketledger.query.status.StatusRows;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingGroups.REPORTS)
 class ReportProjection extends StatusRowsProjection {
 
-    ReportProjection(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, StatusEvolution evolution) {
-        super(rows, evolution);
+    ReportProjection(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, StatusEvolution evolution,
+            EventPositions positions) {
+        super(rows, evolution, positions);
     }
 }

@@ -1,5 +1,6 @@
 package com.ticketledger.query.status;
 
+import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ class StatusProjection extends StatusRowsProjection {
 
     static final String GROUP = ProcessingGroups.TICKET_STATUS;
 
-    StatusProjection(StatusRows rows, StatusEvolution evolution) {
-        super(rows, evolution);
+    StatusProjection(StatusRows rows, StatusEvolution evolution, EventPositions positions) {
+        super(rows, evolution, positions);
     }
 }

@@ -2,11 +2,12 @@ package com.ticketledger.query.status;
 
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.TicketEvent;
+import com.ticketledger.query.processing.EventPositions;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 
 import java.time.Instant;
@@ -20,16 +21,18 @@ public abstract class StatusRowsProjection {
 
     private final StatusRows rows;
     private final StatusEvolution evolution;
+    private final EventPositions positions;
 
-    protected StatusRowsProjection(StatusRows rows, StatusEvolution evolution) {
+    protected StatusRowsProjection(StatusRows rows, StatusEvolution evolution, EventPositions positions) {
         this.rows = rows;
         this.evolution = evolution;
+        this.positions = positions;
     }
 
     @EventHandler
-    public void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence, TrackingToken token,
-            @MetaDataValue(MetaDataKeys.ROLE) String role) {
-        evolution.project(rows, event, at, sequence, token.position().orElseThrow(), role);
+    public void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.ROLE) String role) {
+        evolution.project(rows, event, at, sequence, positions.of(eventIdentifier), role);
     }
 
     @ResetHandler

@@ -1,0 +1,59 @@
+package com.ticketledger.query;
+
+import com.ticketledger.events.TicketOpened;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An append that commits after a later one (a gap the processors pass and come back to) is projected with
+ * its own position, not the position its streaming token stands at, and nothing is lost or collides.
+ */
+class GapFillingIT extends QuerySideIT {
+
+    @Test
+    void eventCommittedAfterALaterOneKeepsItsOwnPosition() throws Exception {
+        TicketOpened slow = Tickets.opened("acme");
+        TicketOpened fast = Tickets.opened("acme");
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread slowWriter = new Thread(() -> transactions.executeWithoutResult(status -> {
+            eventStore.publish(new GenericDomainEventMessage<>("Ticket", slow.ticketId().toString(), 0, slow,
+                    Map.of("user", "operator", "role", "OPERATOR"), UUID.randomUUID().toString(), Instant.now()));
+            appended.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        slowWriter.start();
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+
+        long fastPosition = append(fast, OPERATOR, Instant.now());
+        assertThat(getAt("operator", "/api/tickets/" + fast.ticketId(), fastPosition).status()).isEqualTo(200);
+        release.countDown();
+        slowWriter.join();
+        long slowPosition = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :t")
+                .param("t", slow.ticketId().toString()).query(Long.class).single();
+        assertThat(slowPosition).as("the slow append took the earlier position").isLessThan(fastPosition);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (get("operator", "/api/tickets/" + slow.ticketId()).status() != 200 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        assertThat(get("operator", "/api/tickets/" + slow.ticketId() + "/history").json().get(0).get("position")
+                .asLong()).isEqualTo(slowPosition);
+        assertThat(get("operator", "/api/tickets/" + fast.ticketId() + "/history").json().get(0).get("position")
+                .asLong()).isEqualTo(fastPosition);
+        assertThat(jdbc.sql("SELECT opened_position FROM ticket_status WHERE ticket_id = :t")
+                .param("t", slow.ticketId()).query(Long.class).single()).isEqualTo(slowPosition);
+    }
+}

@@ -1,0 +1,150 @@
+package com.ticketledger.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** The ledger's three processes, started from the built jars on ports of their own, each with a log file. */
+final class Stack implements AutoCloseable {
+
+    final Path home;
+    final Path data;
+    final int dbPort;
+    final int commandPort;
+    final int queryPort;
+    private final Map<String, Process> processes = new HashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Stack(Path home, Path data, int dbPort, int commandPort, int queryPort) {
+        this.home = home;
+        this.data = data;
+        this.dbPort = dbPort;
+        this.commandPort = commandPort;
+        this.queryPort = queryPort;
+    }
+
+    void startDatabase() {
+        Path ready = data.resolve("embedded-db.ready");
+        try {
+            Files.deleteIfExists(ready);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        start("postgres", home.resolve("embedded-db/target/embedded-db-exec.jar"),
+                Map.of("LEDGER_DATA_DIR", data.toString(), "LEDGER_DB_PORT", Integer.toString(dbPort)));
+        await("PostgreSQL", () -> Files.exists(ready), Duration.ofSeconds(120));
+    }
+
+    void startCommandSide() {
+        start("command-side", home.resolve("command-side/target/command-side.jar"), sideEnvironment(commandPort));
+        await("the command side", () -> healthy(commandPort), Duration.ofSeconds(120));
+    }
+
+    void startQuerySide() {
+        start("query-side", home.resolve("query-side/target/query-side.jar"), sideEnvironment(queryPort));
+        await("the query side", () -> healthy(queryPort), Duration.ofSeconds(120));
+    }
+
+    private Map<String, String> sideEnvironment(int port) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(port));
+        environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres");
+        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        environment.put("SPRING_DATASOURCE_PASSWORD", "");
+        environment.put("SPRING_PROFILES_ACTIVE", "embedded");
+        return environment;
+    }
+
+    private void start(String name, Path jar, Map<String, String> environment) {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./ledger build)");
+        }
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve(name + ".log").toFile()));
+        builder.environment().putAll(environment);
+        try {
+            processes.put(name, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /** kill -9: no shutdown hook, no graceful anything. */
+    void kill(String name) {
+        Process process = processes.remove(name);
+        process.destroyForcibly();
+        waitFor(process);
+    }
+
+    /** SIGTERM and wait: for PostgreSQL, the launcher's shutdown hook stops the server cleanly. */
+    void stop(String name) {
+        Process process = processes.remove(name);
+        if (process != null) {
+            process.destroy();
+            waitFor(process);
+        }
+    }
+
+    private static void waitFor(Process process) {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean healthy(int port) {
+        try {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("UP");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    static void await(String what, Condition condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (Exception e) {
+                // not yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " not ready within " + limit.toSeconds() + " s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String name : new String[] {"query-side", "command-side", "postgres"}) {
+            stop(name);
+        }
+    }
+}
