@@ -6,109 +6,148 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * When the desk's clock runs: always (24x7, CRITICAL tickets), or on given weekdays between an opening and a
- * closing time in a time zone, except holidays (DOMAIN.md: Monday to Friday 09:00–18:00,
- * America/Argentina/Buenos_Aires). Amounts of time are amounts of open time. Arithmetic walks day by day,
- * never minute by minute, so a 15-business-day target costs a few dozen steps.
+ * When an SLA clock runs. DOMAIN.md, "Priorities": business hours are Monday to Friday 09:00–18:00 in
+ * America/Argentina/Buenos_Aires minus a configurable list of holidays, and CRITICAL tickets count every hour
+ * (24x7). Every SLA target is an amount of open time of one of these calendars.
+ *
+ * <p>The open hours of a day are the instants {@code [opens, closes)} of that local date: the opening instant is
+ * open, the closing instant is closed. Local times are turned into instants with {@link java.time.ZonedDateTime}
+ * rules, so on a daylight-saving day the hours are as long as the clocks on the wall make them (a 09:00–18:00
+ * day is 9 hours unless a transition falls inside it; a time inside a gap moves forward by the gap's length, and
+ * a date on which the wall clock never shows the opening time has no hours).
+ *
+ * <p>Arithmetic walks day by day, never minute by minute: LOW's 135 open hours are about 21 steps, and the open
+ * time of a whole year about 365.
  */
 public final class BusinessCalendar {
 
-    /** Any sane calendar opens within this many days of any date (a year of holidays would be absurd). */
-    private static final int MAX_CLOSED_DAYS = 400;
-
     private final ZoneId zone;
-    private final boolean always;
+    private final boolean twentyFourSeven;
     private final Set<DayOfWeek> days;
     private final LocalTime opens;
+    /** {@link LocalTime#MIDNIGHT} means the end of the day, so that a desk open until midnight can be said. */
     private final LocalTime closes;
     private final Set<LocalDate> holidays;
 
-    private BusinessCalendar(ZoneId zone, boolean always, Set<DayOfWeek> days, LocalTime opens, LocalTime closes,
-            Set<LocalDate> holidays) {
+    private BusinessCalendar(ZoneId zone, boolean twentyFourSeven, Set<DayOfWeek> days, LocalTime opens,
+            LocalTime closes, Set<LocalDate> holidays) {
         this.zone = zone;
-        this.always = always;
+        this.twentyFourSeven = twentyFourSeven;
         this.days = days;
         this.opens = opens;
         this.closes = closes;
         this.holidays = holidays;
     }
 
+    /** Always open: the calendar of CRITICAL tickets, for which weekends and holidays count (DOMAIN.md). */
     public static BusinessCalendar twentyFourSeven(ZoneId zone) {
-        return new BusinessCalendar(zone, true, EnumSet.allOf(DayOfWeek.class), LocalTime.MIN, LocalTime.MAX, Set.of());
+        return new BusinessCalendar(Objects.requireNonNull(zone, "zone"), true, EnumSet.allOf(DayOfWeek.class),
+                LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Set.of());
     }
 
+    /**
+     * Open on {@code days} from {@code opens} to {@code closes} (local time in {@code zone}), except on
+     * {@code holidays}. {@code closes} of 00:00 means midnight at the end of the day. Overnight hours (22:00–06:00)
+     * are refused rather than guessed at: no desk of DOMAIN.md has them.
+     *
+     * @throws IllegalArgumentException if the calendar could never open
+     */
     public static BusinessCalendar weekly(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTime closes,
             Set<LocalDate> holidays) {
+        if (zone == null) {
+            throw new IllegalArgumentException("a calendar needs a time zone");
+        }
         if (days == null || days.isEmpty()) {
             throw new IllegalArgumentException("a business-hours calendar needs at least one working day");
         }
-        if (opens == null || closes == null || !opens.isBefore(closes)) {
-            throw new IllegalArgumentException("a business day must open before it closes: " + opens + "–" + closes);
+        if (opens == null || closes == null) {
+            throw new IllegalArgumentException("a business-hours calendar needs an opening and a closing time");
+        }
+        if (!closes.equals(LocalTime.MIDNIGHT) && !opens.isBefore(closes)) {
+            throw new IllegalArgumentException(
+                    "a business day must open before it closes, not " + opens + "–" + closes);
         }
         return new BusinessCalendar(zone, false, EnumSet.copyOf(days), opens, closes,
                 holidays == null ? Set.of() : Set.copyOf(holidays));
     }
 
+    /** Whether the clock runs at {@code instant}: from the opening instant (open) to the closing instant (closed). */
     public boolean isOpen(Instant instant) {
-        if (always) {
+        if (twentyFourSeven) {
             return true;
         }
         LocalDate day = LocalDate.ofInstant(instant, zone);
-        return isWorkingDay(day) && !instant.isBefore(opening(day)) && instant.isBefore(closing(day));
+        return contains(hours(day), instant) || contains(hours(day.minusDays(1)), instant);
     }
 
     /**
-     * The instant at which {@code openTime} of open time has passed, counting from {@code start}; from a
-     * closed instant, counting begins at the next opening. For a positive amount the result is never inside
-     * closed time: at the latest it is a closing instant.
+     * The instant at which {@code openTime} of open time has passed, counting from {@code start}: the earliest
+     * instant {@code t} with {@code openTimeBetween(start, t)} equal to {@code openTime}.
+     *
+     * <ul>
+     *   <li>From a closed instant, counting begins at the next opening.</li>
+     *   <li>For a positive amount the result is never strictly inside closed time; it may be exactly a closing
+     *       instant. An amount that fills Friday's hours is due on Friday at 18:00, not on Monday at 09:00, so
+     *       a breach shows on Friday evening (DOMAIN.md: a breach is a fact about time passing).</li>
+     *   <li>A zero amount is due at {@code start} itself, open or closed.</li>
+     * </ul>
+     *
+     * Being the earliest such instant is what makes the laws hold for every start, open or closed:
+     * {@code plus(plus(s, a), b) == plus(s, a + b)}, and {@code plus} is monotonic in the start and the amount.
      */
     public Instant plus(Instant start, Duration openTime) {
-        if (openTime.isNegative()) {
-            throw new IllegalArgumentException("open time cannot be negative: " + openTime);
+        Objects.requireNonNull(start, "start");
+        if (openTime == null || openTime.isNegative()) {
+            throw new IllegalArgumentException("an amount of open time cannot be negative: " + openTime);
         }
-        if (always) {
+        if (openTime.isZero()) {
+            return start;
+        }
+        if (twentyFourSeven) {
             return start.plus(openTime);
         }
         Duration left = openTime;
-        LocalDate day = LocalDate.ofInstant(start, zone);
-        Instant from = start;
-        for (int closedDays = 0; closedDays <= MAX_CLOSED_DAYS; day = day.plusDays(1)) {
-            if (!isWorkingDay(day)) {
-                closedDays++;
+        // Ends: holidays are finite and at least one weekday has hours, so past the last holiday the calendar
+        // opens within a week.
+        for (LocalDate day = firstDayTouching(start); ; day = day.plusDays(1)) {
+            Hours hours = hours(day);
+            if (hours == null) {
                 continue;
             }
-            closedDays = 0;
-            Instant open = later(opening(day), from);
-            Instant close = closing(day);
-            if (open.isBefore(close)) {
-                Duration available = Duration.between(open, close);
+            Instant from = later(hours.opening(), start);
+            if (from.isBefore(hours.closing())) {
+                Duration available = Duration.between(from, hours.closing());
                 if (left.compareTo(available) <= 0) {
-                    return open.plus(left);
+                    return from.plus(left);
                 }
                 left = left.minus(available);
             }
         }
-        throw new IllegalStateException("the calendar stays closed for more than " + MAX_CLOSED_DAYS + " days");
     }
 
     /** The open time between two instants; zero when {@code to} is not after {@code from}. */
     public Duration openTimeBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
-        if (always) {
+        if (twentyFourSeven) {
             return Duration.between(from, to);
         }
         Duration total = Duration.ZERO;
         LocalDate last = LocalDate.ofInstant(to, zone);
-        for (LocalDate day = LocalDate.ofInstant(from, zone); !day.isAfter(last); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
-                Instant start = later(opening(day), from);
-                Instant end = earlier(closing(day), to);
+        for (LocalDate day = firstDayTouching(from); !day.isAfter(last); day = day.plusDays(1)) {
+            Hours hours = hours(day);
+            if (hours != null) {
+                Instant start = later(hours.opening(), from);
+                Instant end = earlier(hours.closing(), to);
                 if (start.isBefore(end)) {
                     total = total.plus(Duration.between(start, end));
                 }
@@ -117,16 +156,44 @@ public final class BusinessCalendar {
         return total;
     }
 
-    private boolean isWorkingDay(LocalDate day) {
-        return days.contains(day.getDayOfWeek()) && !holidays.contains(day);
+    @Override
+    public String toString() {
+        if (twentyFourSeven) {
+            return "24x7 (" + zone + ")";
+        }
+        return days + " " + opens + "–" + (closes.equals(LocalTime.MIDNIGHT) ? "24:00" : closes) + " (" + zone
+                + "), " + holidays.size() + " holidays";
     }
 
-    private Instant opening(LocalDate day) {
-        return day.atTime(opens).atZone(zone).toInstant();
+    /**
+     * The instants a working day is open, or null on a closed day: a weekend, a holiday, or a date on which the
+     * wall clock never showed the opening time (a date the zone skipped, like Samoa's 2011-12-30, whose hours
+     * would otherwise be resolved onto the next day's and counted twice).
+     */
+    private Hours hours(LocalDate day) {
+        if (!days.contains(day.getDayOfWeek()) || holidays.contains(day)) {
+            return null;
+        }
+        ZonedDateTime opening = day.atTime(opens).atZone(zone);
+        if (!opening.toLocalDate().equals(day)) {
+            return null;
+        }
+        Instant closing = closes.equals(LocalTime.MIDNIGHT)
+                ? day.plusDays(1).atStartOfDay(zone).toInstant()
+                : day.atTime(closes).atZone(zone).toInstant();
+        return new Hours(opening.toInstant(), closing);
     }
 
-    private Instant closing(LocalDate day) {
-        return day.atTime(closes).atZone(zone).toInstant();
+    /**
+     * The first day whose hours may contain {@code instant}: the day before its own, because a day's hours can
+     * end on the next date (a closing time inside a daylight-saving gap just before midnight moves past it).
+     */
+    private LocalDate firstDayTouching(Instant instant) {
+        return LocalDate.ofInstant(instant, zone).minusDays(1);
+    }
+
+    private static boolean contains(Hours hours, Instant instant) {
+        return hours != null && !instant.isBefore(hours.opening()) && instant.isBefore(hours.closing());
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -135,5 +202,9 @@ public final class BusinessCalendar {
 
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /** One day's open interval, {@code [opening, closing)}; empty if a daylight-saving gap swallowed it. */
+    private record Hours(Instant opening, Instant closing) {
     }
 }

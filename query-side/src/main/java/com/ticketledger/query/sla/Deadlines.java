@@ -3,8 +3,9 @@ package com.ticketledger.query.sla;
 import java.time.Instant;
 
 /**
- * The two instants of a running target: when 80 % of its allowed open time is used, and when all of it is.
- * They move only when an event moves the clock, so they are stored; the state is decided when read.
+ * The instant a target becomes at risk (80 % of its open time consumed) and the instant it is due (100 %).
+ * They move only when an event moves the clock (opening, pending closure, reopening), so the projection stores
+ * them; whether the target is RUNNING, AT_RISK or BREACHED is decided when it is read ({@link SlaPolicy#state}).
  */
 public record Deadlines(Instant atRiskAt, Instant dueAt) {
 }

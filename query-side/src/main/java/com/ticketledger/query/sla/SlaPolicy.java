@@ -4,76 +4,129 @@ import com.ticketledger.events.Priority;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * The SLA arithmetic of one policy (DOMAIN.md, "Priorities"): each priority's response and resolution
- * targets, measured in open time of its calendar. A target is at risk once 80 % of it is used and breached
- * past 100 %; the resolution clock stops while the ticket is pending closure, and escalation resets nothing.
+ * The SLA arithmetic of one policy (DOMAIN.md, "Priorities"): each priority's response and resolution targets,
+ * measured in open time of that priority's calendar.
+ *
+ * <ul>
+ *   <li>Response runs from the opening until the first response; a ticket opened while the office calendar is
+ *       closed may have a longer, out-of-hours response target (the seeds' "fuera de horario").</li>
+ *   <li>Resolution runs from the opening until pending closure; the clock stops while the ticket is
+ *       PENDING_CLOSURE and runs again on reopening, so the caller keeps the open time already consumed and the
+ *       instant the clock started running again. Escalation resets nothing, so it never reaches this class.</li>
+ *   <li>A target is at risk once 80 % of it is consumed and breached strictly after the due instant.</li>
+ * </ul>
+ *
+ * The deadlines depend only on stored instants; the state is computed against the time of reading, because a
+ * breach is a fact about time passing, not an event.
  */
 public final class SlaPolicy {
 
-    private record Target(Duration response, Duration outOfHoursResponse, Duration resolution,
-            BusinessCalendar calendar) {
-    }
+    /** DOMAIN.md: "A target is at risk at 80 % of its allowed time". */
+    static final int AT_RISK_PERCENT = 80;
 
-    private final Map<Priority, Target> targets = new EnumMap<>(Priority.class);
     private final BusinessCalendar office;
+    private final Map<Priority, Targets> targets = new EnumMap<>(Priority.class);
 
+    /**
+     * Builds the policy once, at start: a policy that does not add up stops the query side with every problem
+     * named by its property, instead of failing on the first ticket of a forgotten priority.
+     *
+     * @throws IllegalArgumentException if a priority is missing, a calendar is unknown or cannot open, or a
+     *                                  target is not a positive duration
+     */
     public SlaPolicy(SlaProperties properties) {
-        Map<String, BusinessCalendar> calendars = new HashMap<>();
-        properties.calendars().forEach((name, calendar) -> calendars.put(name, calendar(name, calendar)));
-        office = calendars.get(properties.officeCalendar());
+        Objects.requireNonNull(properties, "properties");
+        List<String> problems = new ArrayList<>();
+        Map<String, BusinessCalendar> calendars = calendars(properties, problems);
+        office = named(calendars, properties.officeCalendar());
         if (office == null) {
-            throw new IllegalArgumentException("ledger.sla.office-calendar names no calendar: "
-                    + properties.officeCalendar());
+            problems.add("ledger.sla.office-calendar names no calendar: " + properties.officeCalendar()
+                    + " (known: " + calendars.keySet() + ")");
         }
+        Map<Priority, SlaProperties.TargetProperties> configured =
+                properties.priorities() == null ? Map.of() : properties.priorities();
         for (Priority priority : Priority.values()) {
-            SlaProperties.TargetProperties target = properties.priorities().get(priority);
+            String path = "ledger.sla.priorities." + priority;
+            SlaProperties.TargetProperties target = configured.get(priority);
             if (target == null) {
-                throw new IllegalArgumentException("ledger.sla.priorities." + priority + " is not configured");
+                problems.add(path + " is not configured");
+                continue;
             }
-            BusinessCalendar calendar = calendars.get(target.calendar());
+            BusinessCalendar calendar = named(calendars, target.calendar());
             if (calendar == null) {
-                throw new IllegalArgumentException("ledger.sla.priorities." + priority + ".calendar names no calendar: "
-                        + target.calendar());
+                problems.add(path + ".calendar names no calendar: " + target.calendar()
+                        + " (known: " + calendars.keySet() + ")");
             }
-            positive(priority + ".response", target.response());
-            positive(priority + ".resolution", target.resolution());
+            positive(problems, path + ".response", target.response());
+            positive(problems, path + ".resolution", target.resolution());
             if (target.outOfHoursResponse() != null) {
-                positive(priority + ".out-of-hours-response", target.outOfHoursResponse());
+                positive(problems, path + ".out-of-hours-response", target.outOfHoursResponse());
             }
-            targets.put(priority, new Target(target.response(), target.outOfHoursResponse(), target.resolution(),
-                    calendar));
+            targets.put(priority, new Targets(target.response(),
+                    target.outOfHoursResponse() == null ? target.response() : target.outOfHoursResponse(),
+                    target.resolution(), calendar));
         }
-    }
-
-    /** The response clock runs from the opening; a ticket opened out of office hours may have a longer target. */
-    public Deadlines responseDeadlines(Priority priority, Instant openedAt) {
-        Target target = targets.get(priority);
-        Duration allowed = target.outOfHoursResponse() != null && !office.isOpen(openedAt)
-                ? target.outOfHoursResponse() : target.response();
-        return deadlines(target.calendar(), openedAt, Duration.ZERO, allowed);
-    }
-
-    /** The resolution clock running since {@code runningSince}, with {@code consumed} open time used before. */
-    public Deadlines resolutionDeadlines(Priority priority, Instant runningSince, Duration consumed) {
-        Target target = targets.get(priority);
-        return deadlines(target.calendar(), runningSince, consumed, target.resolution());
-    }
-
-    /** The open time the priority's clock ran between two instants. */
-    public Duration consumed(Priority priority, Instant from, Instant to) {
-        return targets.get(priority).calendar().openTimeBetween(from, to);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the SLA policy does not add up: " + String.join("; ", problems));
+        }
     }
 
     /**
-     * A target's state at {@code now}: done (at {@code completedAt}) it is MET, or BREACHED if done late;
-     * stopped (since {@code pausedAt}) it is PAUSED, or BREACHED if it stopped late; running it is BREACHED
-     * past the due instant, AT_RISK from the 80 % instant, RUNNING before.
+     * The response target's deadlines for a ticket opened at {@code openedAt}: its priority's out-of-hours
+     * response if the office calendar is closed at that instant (and the priority has one), else its response.
+     * Either is counted in open time of the priority's calendar, starting at the opening.
+     */
+    public Deadlines responseDeadlines(Priority priority, Instant openedAt) {
+        Objects.requireNonNull(openedAt, "openedAt");
+        Targets target = targets(priority);
+        Duration allowed = openedOutOfHours(openedAt) ? target.outOfHoursResponse() : target.response();
+        return deadlines(target.calendar(), openedAt, Duration.ZERO, allowed);
+    }
+
+    /**
+     * The resolution target's deadlines while its clock runs: running since {@code runningSince} (the opening,
+     * or the last reopening), with {@code consumed} open time already used before that (zero at opening).
+     * A target already used up is due at {@code runningSince}, so it reads as BREACHED from the next instant on.
+     */
+    public Deadlines resolutionDeadlines(Priority priority, Instant runningSince, Duration consumed) {
+        Objects.requireNonNull(runningSince, "runningSince");
+        if (consumed == null || consumed.isNegative()) {
+            throw new IllegalArgumentException("consumed open time cannot be negative: " + consumed);
+        }
+        Targets target = targets(priority);
+        return deadlines(target.calendar(), runningSince, consumed, target.resolution());
+    }
+
+    /**
+     * The open time the priority's clock ran between two instants: what a ticket adds to its consumed
+     * resolution time when it goes to pending closure.
+     */
+    public Duration consumed(Priority priority, Instant from, Instant to) {
+        return targets(priority).calendar().openTimeBetween(from, to);
+    }
+
+    /** Whether a ticket opened at {@code openedAt} was opened out of hours: the office calendar was closed. */
+    public boolean openedOutOfHours(Instant openedAt) {
+        return !office.isOpen(openedAt);
+    }
+
+    /**
+     * A target's state at {@code now}, in this order:
+     * <ol>
+     *   <li>done at {@code completedAt}: MET if no later than the due instant, else BREACHED;</li>
+     *   <li>stopped since {@code pausedAt} (pending closure): BREACHED if it stopped after the due instant, else
+     *       PAUSED; a paused clock cannot breach, since no open time passes on it;</li>
+     *   <li>running: BREACHED strictly after the due instant, AT_RISK from the at-risk instant on (the due
+     *       instant itself included), RUNNING before.</li>
+     * </ol>
      */
     public static SlaState state(Deadlines deadlines, Instant completedAt, Instant pausedAt, Instant now) {
         if (completedAt != null) {
@@ -88,29 +141,67 @@ public final class SlaPolicy {
         return now.isBefore(deadlines.atRiskAt()) ? SlaState.RUNNING : SlaState.AT_RISK;
     }
 
-    private static Deadlines deadlines(BusinessCalendar calendar, Instant start, Duration consumed, Duration allowed) {
-        Duration atRisk = allowed.multipliedBy(4).dividedBy(5);
-        return new Deadlines(remaining(calendar, start, atRisk.minus(consumed)),
-                remaining(calendar, start, allowed.minus(consumed)));
+    /**
+     * At risk when consumed open time reaches 80 % of {@code allowed}, due when it reaches all of it; an amount
+     * already consumed makes the instant {@code runningSince} itself.
+     */
+    private static Deadlines deadlines(BusinessCalendar calendar, Instant runningSince, Duration consumed,
+            Duration allowed) {
+        Duration atRisk = allowed.multipliedBy(AT_RISK_PERCENT).dividedBy(100);
+        return new Deadlines(calendar.plus(runningSince, left(atRisk, consumed)),
+                calendar.plus(runningSince, left(allowed, consumed)));
     }
 
-    /** An amount already used up is due at once. */
-    private static Instant remaining(BusinessCalendar calendar, Instant start, Duration left) {
-        return left.isNegative() || left.isZero() ? start : calendar.plus(start, left);
+    private static Duration left(Duration target, Duration consumed) {
+        Duration left = target.minus(consumed);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private static BusinessCalendar calendar(String name, SlaProperties.CalendarProperties calendar) {
+    private Targets targets(Priority priority) {
+        return targets.get(Objects.requireNonNull(priority, "priority"));
+    }
+
+    /** The calendars that could be built, by name; each one that could not is a problem named by its path. */
+    private static Map<String, BusinessCalendar> calendars(SlaProperties properties, List<String> problems) {
+        Map<String, BusinessCalendar> calendars = new TreeMap<>();
+        if (properties.calendars() == null || properties.calendars().isEmpty()) {
+            problems.add("ledger.sla.calendars: no calendar is configured");
+            return calendars;
+        }
+        properties.calendars().forEach((name, calendar) -> {
+            try {
+                calendars.put(name, calendar(calendar));
+            } catch (IllegalArgumentException e) {
+                problems.add("ledger.sla.calendars." + name + ": " + e.getMessage());
+            }
+        });
+        return calendars;
+    }
+
+    private static BusinessCalendar named(Map<String, BusinessCalendar> calendars, String name) {
+        return name == null ? null : calendars.get(name);
+    }
+
+    private static BusinessCalendar calendar(SlaProperties.CalendarProperties calendar) {
+        if (calendar == null) {
+            throw new IllegalArgumentException("is empty");
+        }
         if (calendar.zone() == null) {
-            throw new IllegalArgumentException("ledger.sla.calendars." + name + ".zone is not set");
+            throw new IllegalArgumentException("zone is not set");
         }
-        ZoneId zone = ZoneId.of(calendar.zone());
-        return calendar.twentyFourSeven() ? BusinessCalendar.twentyFourSeven(zone)
-                : BusinessCalendar.weekly(zone, calendar.days(), calendar.opens(), calendar.closes(), calendar.holidays());
+        return calendar.twentyFourSeven() ? BusinessCalendar.twentyFourSeven(calendar.zone())
+                : BusinessCalendar.weekly(calendar.zone(), calendar.days(), calendar.opens(), calendar.closes(),
+                        calendar.holidays());
     }
 
-    private static void positive(String what, Duration amount) {
+    private static void positive(List<String> problems, String path, Duration amount) {
         if (amount == null || amount.isNegative() || amount.isZero()) {
-            throw new IllegalArgumentException("ledger.sla.priorities." + what + " must be a positive duration");
+            problems.add(path + " must be a positive duration, not " + amount);
         }
+    }
+
+    /** One priority's targets, the out-of-hours response already defaulted to the response. */
+    private record Targets(Duration response, Duration outOfHoursResponse, Duration resolution,
+            BusinessCalendar calendar) {
     }
 }

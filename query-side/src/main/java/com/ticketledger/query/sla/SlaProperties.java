@@ -2,38 +2,51 @@ package com.ticketledger.query.sla;
 
 import com.ticketledger.events.Priority;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ledger.sla.*}: the SLA policy. Defaults (application.yml) are DOMAIN.md's table.
+ * {@code ledger.sla.*}: the SLA policy. DOMAIN.md says every value of it must be configurable; its default table
+ * lives in the query side's YAML (as in {@code sla-defaults.yml}), and {@link SlaPolicy} refuses a policy that does
+ * not add up when the query side starts, rather than on the first ticket.
  *
- * @param officeCalendar the calendar that says whether a ticket was opened out of hours
+ * @param officeCalendar the calendar that decides whether a ticket was opened out of hours (and so gets its
+ *                       priority's {@code out-of-hours-response}); {@code business-hours} unless set
  * @param calendars      calendars by name
- * @param priorities     the targets of each priority
+ * @param priorities     the targets of each priority; every priority must be present
  */
 @ConfigurationProperties("ledger.sla")
-public record SlaProperties(String officeCalendar, Map<String, CalendarProperties> calendars,
-        Map<Priority, TargetProperties> priorities) {
+public record SlaProperties(@DefaultValue("business-hours") String officeCalendar,
+        Map<String, CalendarProperties> calendars, Map<Priority, TargetProperties> priorities) {
 
     /**
-     * A calendar: {@code twenty-four-seven: true}, or working {@code days} from {@code opens} to
-     * {@code closes} except {@code holidays}, in time zone {@code zone}.
+     * A calendar: {@code twenty-four-seven: true} (the other fields are then ignored), or working {@code days}
+     * from {@code opens} to {@code closes} except {@code holidays}. The shape of the week defaults to DOMAIN.md's
+     * (Monday to Friday, 09:00–18:00, no holidays); the zone has no default, because where a desk is cannot be
+     * guessed (and the JVM's zone must never decide it).
+     *
+     * @param closes 00:00 means midnight at the end of the day
      */
-    public record CalendarProperties(String zone, boolean twentyFourSeven, Set<DayOfWeek> days, LocalTime opens,
-            LocalTime closes, Set<LocalDate> holidays) {
+    public record CalendarProperties(ZoneId zone, boolean twentyFourSeven,
+            @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"}) Set<DayOfWeek> days,
+            @DefaultValue("09:00") LocalTime opens, @DefaultValue("18:00") LocalTime closes,
+            @DefaultValue Set<LocalDate> holidays) {
     }
 
     /**
-     * The targets of one priority, as amounts of open time of its calendar.
+     * The targets of one priority, as amounts of open time of its {@code calendar} (DOMAIN.md's days are written
+     * as open hours: a business day is 9 h, so "5 days" is {@code 45h}).
      *
-     * @param outOfHoursResponse the response target of a ticket opened while the office calendar is closed;
-     *                           {@code null} for the same as {@code response}
+     * @param outOfHoursResponse the response target of a ticket opened while the office calendar is closed
+     *                           (the seeds' longer first response out of hours), also counted in open time of
+     *                           {@code calendar}; {@code null} for the same as {@code response}
      */
     public record TargetProperties(Duration response, Duration outOfHoursResponse, Duration resolution,
             String calendar) {

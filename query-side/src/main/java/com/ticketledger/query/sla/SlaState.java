@@ -1,15 +1,15 @@
 package com.ticketledger.query.sla;
 
-/** Where a response or resolution target stands (API.md). */
+/** Where a response or resolution target stands at the time of reading (API.md). */
 public enum SlaState {
-    /** Done within the target. */
+    /** Done (first response, or pending closure) no later than the due instant. */
     MET,
-    /** Running, under 80 % of the allowed time used. */
+    /** Running, less than 80 % of the allowed open time used. */
     RUNNING,
-    /** Running, 80 % or more of the allowed time used. */
+    /** Running, 80 % or more of the allowed open time used, not yet past the due instant. */
     AT_RISK,
-    /** Past the due instant, done or not. */
+    /** Past the due instant: done late, stopped late, or still running. */
     BREACHED,
-    /** The resolution clock is stopped: the ticket waits for the client's acceptance. */
+    /** The resolution clock is stopped in time: the ticket waits for the client's acceptance. */
     PAUSED
 }

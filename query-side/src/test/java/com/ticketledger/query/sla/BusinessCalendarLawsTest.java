@@ -6,73 +6,133 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
 
+import static com.ticketledger.query.sla.SlaFixtures.ALWAYS;
+import static com.ticketledger.query.sla.SlaFixtures.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The laws of calendar arithmetic, over instants of 2026–2028 and amounts up to 200 open hours. */
+/**
+ * The laws of calendar arithmetic, over instants of 2026–2028 and amounts up to 200 open hours, on DOMAIN.md's
+ * office (with holidays and a closed week) and on two calendars whose hours meet daylight-saving transitions.
+ */
 class BusinessCalendarLawsTest {
 
-    static final BusinessCalendar OFFICE = BusinessCalendarTest.OFFICE;
-    static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
+    /** Chile changes its clocks at midnight, exactly when this desk closes. */
+    static final BusinessCalendar SANTIAGO_EVENINGS = BusinessCalendar.weekly(ZoneId.of("America/Santiago"),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), LocalTime.of(20, 0), LocalTime.MIDNIGHT,
+            Set.of(LocalDate.of(2026, 9, 18), LocalDate.of(2026, 9, 19), LocalDate.of(2027, 9, 17)));
+
+    /** Spain changes its clocks between 02:00 and 03:00: one day a year these hours vanish, one day they double. */
+    static final BusinessCalendar MADRID_SMALL_HOURS = BusinessCalendar.weekly(ZoneId.of("Europe/Madrid"),
+            EnumSet.allOf(DayOfWeek.class), LocalTime.of(2, 30), LocalTime.of(3, 30), Set.of());
+
+    @Provide
+    Arbitrary<BusinessCalendar> calendars() {
+        return Arbitraries.of(OFFICE, SANTIAGO_EVENINGS, MADRID_SMALL_HOURS);
+    }
 
     @Provide
     Arbitrary<Instant> instants() {
-        return Arbitraries.longs().between(0, Duration.ofDays(3 * 365).toMinutes())
-                .map(minutes -> FROM.plus(Duration.ofMinutes(minutes)));
+        return SlaArbitraries.instants();
     }
 
     @Provide
     Arbitrary<Duration> amounts() {
-        return Arbitraries.longs().between(1, 200 * 60).map(Duration::ofMinutes);
+        return SlaArbitraries.amounts();
+    }
+
+    @Provide
+    Arbitrary<Duration> amountsOrZero() {
+        return SlaArbitraries.amountsOrZero();
     }
 
     @Property
-    void dueInstantIsNeverInsideClosedHours(@ForAll("instants") Instant start, @ForAll("amounts") Duration amount) {
-        Instant due = OFFICE.plus(start, amount);
-        // Open, or exactly a closing instant (the last minute before it was open).
-        assertThat(OFFICE.isOpen(due) || OFFICE.isOpen(due.minusSeconds(60))).isTrue();
+    void aDueInstantIsNeverStrictlyInsideClosedTime(@ForAll("calendars") BusinessCalendar calendar,
+            @ForAll("instants") Instant start, @ForAll("amounts") Duration amount) {
+        Instant due = calendar.plus(start, amount);
+        assertThat(calendar.isOpen(due) || calendar.isOpen(due.minusNanos(1)))
+                .as("%s is open, or the closing instant of open time", due).isTrue();
     }
 
     @Property
-    void openTimeBetweenStartAndDueIsTheAmount(@ForAll("instants") Instant start, @ForAll("amounts") Duration amount) {
-        assertThat(OFFICE.openTimeBetween(start, OFFICE.plus(start, amount))).isEqualTo(amount);
+    void theDueInstantIsTheFirstAtWhichTheWholeAmountHasPassed(@ForAll("calendars") BusinessCalendar calendar,
+            @ForAll("instants") Instant start, @ForAll("amounts") Duration amount) {
+        Instant due = calendar.plus(start, amount);
+        assertThat(calendar.openTimeBetween(start, due)).isEqualTo(amount);
+        assertThat(calendar.openTimeBetween(start, due.minusNanos(1))).isLessThan(amount);
     }
 
     @Property
-    void addingIsMonotonicInTheAmount(@ForAll("instants") Instant start, @ForAll("amounts") Duration a,
-            @ForAll("amounts") Duration b) {
+    void noOpenTimeIsDueAtTheStart(@ForAll("calendars") BusinessCalendar calendar,
+            @ForAll("instants") Instant start) {
+        assertThat(calendar.plus(start, Duration.ZERO)).isEqualTo(start);
+    }
+
+    @Property
+    void addingMoreOpenTimeNeverEndsEarlier(@ForAll("calendars") BusinessCalendar calendar,
+            @ForAll("instants") Instant start, @ForAll("amountsOrZero") Duration a,
+            @ForAll("amountsOrZero") Duration b) {
         Duration smaller = a.compareTo(b) <= 0 ? a : b;
         Duration larger = a.compareTo(b) <= 0 ? b : a;
-        assertThat(OFFICE.plus(start, smaller)).isBeforeOrEqualTo(OFFICE.plus(start, larger));
+        assertThat(calendar.plus(start, smaller)).isBeforeOrEqualTo(calendar.plus(start, larger));
     }
 
     @Property
-    void addingIsMonotonicInTheStart(@ForAll("instants") Instant a, @ForAll("instants") Instant b,
-            @ForAll("amounts") Duration amount) {
+    void startingLaterNeverEndsEarlier(@ForAll("calendars") BusinessCalendar calendar, @ForAll("instants") Instant a,
+            @ForAll("instants") Instant b, @ForAll("amountsOrZero") Duration amount) {
         Instant earlier = a.isBefore(b) ? a : b;
         Instant later = a.isBefore(b) ? b : a;
-        assertThat(OFFICE.plus(earlier, amount)).isBeforeOrEqualTo(OFFICE.plus(later, amount));
+        assertThat(calendar.plus(earlier, amount)).isBeforeOrEqualTo(calendar.plus(later, amount));
+    }
+
+    /** Holds from every start, open or closed, because plus answers the earliest instant. */
+    @Property
+    void addingInTwoStepsIsAddingTheSum(@ForAll("calendars") BusinessCalendar calendar,
+            @ForAll("instants") Instant start, @ForAll("amountsOrZero") Duration a,
+            @ForAll("amountsOrZero") Duration b) {
+        assertThat(calendar.plus(calendar.plus(start, a), b)).isEqualTo(calendar.plus(start, a.plus(b)));
     }
 
     @Property
-    void addingIsAdditive(@ForAll("instants") Instant start, @ForAll("amounts") Duration a,
-            @ForAll("amounts") Duration b) {
-        assertThat(OFFICE.plus(OFFICE.plus(start, a), b)).isEqualTo(OFFICE.plus(start, a.plus(b)));
+    void openTimeAddsUpOverASplitPoint(@ForAll("calendars") BusinessCalendar calendar, @ForAll("instants") Instant a,
+            @ForAll("instants") Instant b, @ForAll("instants") Instant c) {
+        Instant[] t = Stream.of(a, b, c).sorted().toArray(Instant[]::new);
+        assertThat(calendar.openTimeBetween(t[0], t[1]).plus(calendar.openTimeBetween(t[1], t[2])))
+                .isEqualTo(calendar.openTimeBetween(t[0], t[2]));
     }
 
     @Property
-    void openTimeIsAdditiveOverASplitPoint(@ForAll("instants") Instant a, @ForAll("instants") Instant b,
-            @ForAll("instants") Instant c) {
-        Instant[] sorted = java.util.stream.Stream.of(a, b, c).sorted().toArray(Instant[]::new);
-        assertThat(OFFICE.openTimeBetween(sorted[0], sorted[1]).plus(OFFICE.openTimeBetween(sorted[1], sorted[2])))
-                .isEqualTo(OFFICE.openTimeBetween(sorted[0], sorted[2]));
+    void openTimeIsNeverMoreThanElapsedTimeAndNothingBackwards(@ForAll("calendars") BusinessCalendar calendar,
+            @ForAll("instants") Instant a, @ForAll("instants") Instant b) {
+        Instant from = a.isBefore(b) ? a : b;
+        Instant to = a.isBefore(b) ? b : a;
+        assertThat(calendar.openTimeBetween(from, to)).isBetween(Duration.ZERO, Duration.between(from, to));
+        assertThat(calendar.openTimeBetween(to, from)).isZero();
+    }
+
+    /** The day-by-day arithmetic agrees with the slowest possible oracle: asking isOpen minute by minute. */
+    @Property(tries = 200)
+    void openTimeIsWhatCountingOpenMinutesOneByOneGives(@ForAll("calendars") BusinessCalendar calendar,
+            @ForAll("instants") Instant start, @ForAll("amounts") Duration span) {
+        Duration shortSpan = Duration.ofMinutes(span.toMinutes() % (3 * 24 * 60));
+        long openMinutes = Stream.iterate(start, t -> t.plusSeconds(60)).limit(shortSpan.toMinutes())
+                .filter(calendar::isOpen).count();
+        assertThat(calendar.openTimeBetween(start, start.plus(shortSpan))).isEqualTo(Duration.ofMinutes(openMinutes));
     }
 
     @Property
-    void twentyFourSevenAddsPlainTime(@ForAll("instants") Instant start, @ForAll("amounts") Duration amount) {
-        BusinessCalendar always = BusinessCalendar.twentyFourSeven(BusinessCalendarTest.BUENOS_AIRES);
-        assertThat(always.plus(start, amount)).isEqualTo(start.plus(amount));
+    void theTwentyFourSevenCalendarAddsPlainTime(@ForAll("instants") Instant start,
+            @ForAll("amountsOrZero") Duration amount) {
+        assertThat(ALWAYS.plus(start, amount)).isEqualTo(start.plus(amount));
+        assertThat(ALWAYS.openTimeBetween(start, start.plus(amount))).isEqualTo(amount);
     }
 }

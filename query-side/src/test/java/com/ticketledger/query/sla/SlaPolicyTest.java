@@ -6,44 +6,30 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 
-import static com.ticketledger.query.sla.BusinessCalendarTest.local;
+import static com.ticketledger.query.sla.SlaFixtures.BUENOS_AIRES;
+import static com.ticketledger.query.sla.SlaFixtures.businessHours;
+import static com.ticketledger.query.sla.SlaFixtures.domainPolicy;
+import static com.ticketledger.query.sla.SlaFixtures.domainTargets;
+import static com.ticketledger.query.sla.SlaFixtures.local;
+import static com.ticketledger.query.sla.SlaFixtures.properties;
+import static com.ticketledger.query.sla.SlaFixtures.target;
+import static com.ticketledger.query.sla.SlaFixtures.twentyFourSeven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** DOMAIN.md's default policy, and the cases a desk argues about. */
 class SlaPolicyTest {
 
-    static SlaProperties.CalendarProperties office() {
-        return new SlaProperties.CalendarProperties("America/Argentina/Buenos_Aires", false,
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0),
-                Set.of(LocalDate.of(2026, 12, 25)));
-    }
+    final SlaPolicy policy = domainPolicy();
 
-    static SlaProperties defaults(Duration highOutOfHoursResponse) {
-        return new SlaProperties("business-hours",
-                Map.of("business-hours", office(),
-                        "always", new SlaProperties.CalendarProperties("America/Argentina/Buenos_Aires", true,
-                                null, null, null, null)),
-                Map.of(Priority.CRITICAL, new SlaProperties.TargetProperties(Duration.ofHours(2), null,
-                                Duration.ofHours(8), "always"),
-                        Priority.HIGH, new SlaProperties.TargetProperties(Duration.ofHours(4), highOutOfHoursResponse,
-                                Duration.ofHours(24), "business-hours"),
-                        Priority.MEDIUM, new SlaProperties.TargetProperties(Duration.ofHours(24), null,
-                                Duration.ofHours(45), "business-hours"),
-                        Priority.LOW, new SlaProperties.TargetProperties(Duration.ofHours(36), null,
-                                Duration.ofHours(135), "business-hours")));
-    }
-
-    final SlaPolicy policy = new SlaPolicy(defaults(null));
+    // --- Targets on the calendar ---------------------------------------------------------------------------
 
     @Test
-    void highTicketOpenedFridayEveningIsDueForResponseMondayNoon() {
+    void highTicketOpenedFridayAt17IsDueForResponseMondayAtNoon() {
         Deadlines response = policy.responseDeadlines(Priority.HIGH, local("2026-11-27T17:00"));
         assertThat(response.dueAt()).isEqualTo(local("2026-11-30T12:00"));
         // 80 % of 4 h is 3 h 12 min: one hour on Friday, 2 h 12 min on Monday.
@@ -51,27 +37,108 @@ class SlaPolicyTest {
     }
 
     @Test
-    void criticalTicketOpenedOnSundayIsDueTwoHoursLater() {
-        Deadlines response = policy.responseDeadlines(Priority.CRITICAL, local("2026-11-29T03:00"));
-        assertThat(response.dueAt()).isEqualTo(local("2026-11-29T05:00"));
-        assertThat(policy.resolutionDeadlines(Priority.CRITICAL, local("2026-11-29T03:00"), Duration.ZERO).dueAt())
-                .isEqualTo(local("2026-11-29T11:00"));
+    void highTicketOpenedTheAfternoonBeforeChristmasIsDueOnMonday() {
+        // Thursday 2026-12-24 16:00: two hours that day, Christmas Friday and the weekend do not count.
+        Deadlines response = policy.responseDeadlines(Priority.HIGH, local("2026-12-24T16:00"));
+        assertThat(response.dueAt()).isEqualTo(local("2026-12-28T11:00"));
+        assertThat(response.atRiskAt()).isEqualTo(local("2026-12-28T10:12"));
     }
 
     @Test
-    void highTicketOpenedOnChristmasEveningWaitsForTheNextWorkingDay() {
-        assertThat(policy.responseDeadlines(Priority.HIGH, local("2026-12-24T19:00")).dueAt())
+    void highTicketOpenedOnChristmasDayWaitsForMondayMorning() {
+        assertThat(policy.responseDeadlines(Priority.HIGH, local("2026-12-25T10:00")).dueAt())
                 .isEqualTo(local("2026-12-28T13:00"));
     }
 
     @Test
-    void ticketOpenedOutOfHoursGetsTheLongerResponseTarget() {
-        SlaPolicy outOfHours = new SlaPolicy(defaults(Duration.ofHours(6)));
-        assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-27T20:00")).dueAt())
-                .as("opened Friday evening: 6 open hours").isEqualTo(local("2026-11-30T15:00"));
-        assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-27T10:00")).dueAt())
-                .as("opened in hours: 4 open hours").isEqualTo(local("2026-11-27T14:00"));
+    void criticalTicketOpenedOnSundayIsDueTwoHoursLater() {
+        Deadlines response = policy.responseDeadlines(Priority.CRITICAL, local("2026-11-29T03:00"));
+        assertThat(response.dueAt()).isEqualTo(local("2026-11-29T05:00"));
+        assertThat(response.atRiskAt()).isEqualTo(local("2026-11-29T04:36"));
+        Deadlines resolution = policy.resolutionDeadlines(Priority.CRITICAL, local("2026-11-29T03:00"), Duration.ZERO);
+        assertThat(resolution.dueAt()).isEqualTo(local("2026-11-29T11:00"));
+        assertThat(resolution.atRiskAt()).isEqualTo(local("2026-11-29T09:24"));
     }
+
+    @Test
+    void criticalTicketOpenedOnChristmasDayCountsTheHoliday() {
+        assertThat(policy.responseDeadlines(Priority.CRITICAL, local("2026-12-25T10:00")).dueAt())
+                .isEqualTo(local("2026-12-25T12:00"));
+    }
+
+    @Test
+    void mediumTicketHasFiveBusinessDaysToResolveAndTheHolidayOnTheEighthDoesNotCount() {
+        // Wednesday 2026-12-02 10:00. 45 open hours: 8 + 9 + 9 + 9 (Mon 7th), Tue 8th off, 9 (Wed 9th), 1 (Thu).
+        Deadlines resolution = policy.resolutionDeadlines(Priority.MEDIUM, local("2026-12-02T10:00"), Duration.ZERO);
+        assertThat(resolution.dueAt()).isEqualTo(local("2026-12-10T10:00"));
+        // 24 open hours to respond: 8 on Wednesday, 9 on Thursday, 7 on Friday.
+        assertThat(policy.responseDeadlines(Priority.MEDIUM, local("2026-12-02T10:00")).dueAt())
+                .isEqualTo(local("2026-12-04T16:00"));
+    }
+
+    @Test
+    void lowTicketHasFourBusinessDaysToRespondAndFifteenToResolve() {
+        Instant monday = local("2027-03-01T09:00");
+        assertThat(policy.responseDeadlines(Priority.LOW, monday).dueAt()).isEqualTo(local("2027-03-04T18:00"));
+        Deadlines resolution = policy.resolutionDeadlines(Priority.LOW, monday, Duration.ZERO);
+        assertThat(resolution.dueAt()).as("three working weeks").isEqualTo(local("2027-03-19T18:00"));
+        assertThat(resolution.atRiskAt()).as("twelve working days").isEqualTo(local("2027-03-16T18:00"));
+    }
+
+    // --- Out of hours --------------------------------------------------------------------------------------
+
+    @Test
+    void highTicketOpenedOutOfHoursGetsTheOutOfHoursResponseTarget() {
+        SlaPolicy outOfHours = withOutOfHoursResponse(Priority.HIGH, Duration.ofHours(8));
+        assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-27T20:00")).dueAt())
+                .as("Friday evening: 8 open hours from Monday 09:00").isEqualTo(local("2026-11-30T17:00"));
+        assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-28T11:00")).dueAt())
+                .as("Saturday").isEqualTo(local("2026-11-30T17:00"));
+        assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-27T18:00")).dueAt())
+                .as("at closing time exactly").isEqualTo(local("2026-11-30T17:00"));
+        assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-27T10:00")).dueAt())
+                .as("in hours: 4 open hours").isEqualTo(local("2026-11-27T14:00"));
+        assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-30T09:00")).dueAt())
+                .as("at opening time exactly").isEqualTo(local("2026-11-30T13:00"));
+    }
+
+    @Test
+    void criticalTicketOpenedOnAHolidayGetsItsOutOfHoursTargetOnTheTwentyFourSevenClock() {
+        SlaPolicy outOfHours = withOutOfHoursResponse(Priority.CRITICAL, Duration.ofHours(4));
+        assertThat(outOfHours.responseDeadlines(Priority.CRITICAL, local("2026-12-25T10:00")).dueAt())
+                .isEqualTo(local("2026-12-25T14:00"));
+        assertThat(outOfHours.responseDeadlines(Priority.CRITICAL, local("2026-11-29T03:00")).dueAt())
+                .as("Sunday night").isEqualTo(local("2026-11-29T07:00"));
+        assertThat(outOfHours.responseDeadlines(Priority.CRITICAL, local("2026-11-30T10:00")).dueAt())
+                .as("Monday in hours: 2 h").isEqualTo(local("2026-11-30T12:00"));
+    }
+
+    @Test
+    void withoutAnOutOfHoursTargetATicketOpenedOutOfHoursHasTheUsualResponseTarget() {
+        assertThat(policy.openedOutOfHours(local("2026-11-27T20:00"))).isTrue();
+        assertThat(policy.responseDeadlines(Priority.HIGH, local("2026-11-27T20:00")).dueAt())
+                .isEqualTo(local("2026-11-30T13:00"));
+    }
+
+    @Test
+    void theOfficeCalendarDecidesWhatOutOfHoursMeans() {
+        // The front desk takes calls until 20:00, though engineers' hours end at 18:00.
+        SlaProperties.CalendarProperties frontDesk = new SlaProperties.CalendarProperties(BUENOS_AIRES, false,
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0), LocalTime.of(20, 0),
+                SlaFixtures.HOLIDAYS);
+        Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
+        targets.put(Priority.HIGH, new SlaProperties.TargetProperties(Duration.ofHours(4), Duration.ofHours(8),
+                Duration.ofHours(24), "business-hours"));
+        SlaPolicy policy = new SlaPolicy(new SlaProperties("front-desk", Map.of("business-hours", businessHours(),
+                "always", twentyFourSeven(), "front-desk", frontDesk), targets));
+        assertThat(policy.responseDeadlines(Priority.HIGH, local("2026-11-27T19:00")).dueAt())
+                .as("opened while the front desk is open: the usual 4 h, counted in business hours")
+                .isEqualTo(local("2026-11-30T13:00"));
+        assertThat(policy.responseDeadlines(Priority.HIGH, local("2026-11-27T21:00")).dueAt())
+                .as("opened after the front desk closed").isEqualTo(local("2026-11-30T17:00"));
+    }
+
+    // --- Pending closure and reopening -----------------------------------------------------------------------
 
     @Test
     void timeSpentPendingClosureIsNotCounted() {
@@ -79,51 +146,173 @@ class SlaPolicyTest {
         Instant pending = local("2026-11-30T13:00");
         Duration consumed = policy.consumed(Priority.HIGH, opened, pending);
         assertThat(consumed).isEqualTo(Duration.ofHours(4));
-        // Reopened two days later at 09:00: 20 of the 24 open hours remain.
+        // Reopened on Wednesday at 09:00: 20 of the 24 open hours remain (9 + 9 + 2).
         Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, local("2026-12-02T09:00"), consumed);
         assertThat(resumed.dueAt()).isEqualTo(local("2026-12-04T11:00"));
-        assertThat(resumed.dueAt()).isAfter(policy.resolutionDeadlines(Priority.HIGH, opened, Duration.ZERO).dueAt());
+        // At risk once 19 h 12 min are used: 15 h 12 min after reopening.
+        assertThat(resumed.atRiskAt()).isEqualTo(local("2026-12-03T15:12"));
+        assertThat(policy.resolutionDeadlines(Priority.HIGH, opened, Duration.ZERO).dueAt())
+                .as("had it never paused").isEqualTo(local("2026-12-02T15:00"));
     }
 
     @Test
-    void targetAlreadyUsedUpOnReopeningIsDueAtOnce() {
+    void aTicketReopenedWithMoreThanEightyPercentUsedIsAtRiskAtOnce() {
         Instant reopened = local("2026-12-02T10:00");
-        Deadlines deadlines = policy.resolutionDeadlines(Priority.HIGH, reopened, Duration.ofHours(30));
-        assertThat(deadlines.dueAt()).isEqualTo(reopened);
-        assertThat(SlaPolicy.state(deadlines, null, null, reopened.plusSeconds(1))).isEqualTo(SlaState.BREACHED);
+        Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, reopened, Duration.ofHours(20));
+        assertThat(resumed.atRiskAt()).isEqualTo(reopened);
+        assertThat(resumed.dueAt()).isEqualTo(local("2026-12-02T14:00"));
+        assertThat(SlaPolicy.state(resumed, null, null, reopened)).isEqualTo(SlaState.AT_RISK);
     }
 
     @Test
-    void stateFollowsTheClock() {
-        Deadlines deadlines = new Deadlines(local("2026-11-30T11:12"), local("2026-11-30T12:00"));
-        assertThat(SlaPolicy.state(deadlines, null, null, local("2026-11-30T11:11"))).isEqualTo(SlaState.RUNNING);
-        assertThat(SlaPolicy.state(deadlines, null, null, local("2026-11-30T11:12"))).isEqualTo(SlaState.AT_RISK);
-        assertThat(SlaPolicy.state(deadlines, null, null, local("2026-11-30T12:00"))).as("at 100 %, not past it")
-                .isEqualTo(SlaState.AT_RISK);
-        assertThat(SlaPolicy.state(deadlines, null, null, local("2026-11-30T12:01"))).isEqualTo(SlaState.BREACHED);
-        assertThat(SlaPolicy.state(deadlines, local("2026-11-30T12:00"), null, local("2026-12-31T00:00")))
-                .isEqualTo(SlaState.MET);
-        assertThat(SlaPolicy.state(deadlines, local("2026-11-30T12:01"), null, local("2026-12-31T00:00")))
+    void aTicketReopenedWithItsTargetUsedUpIsBreachedRightAway() {
+        Instant reopened = local("2026-12-02T10:00");
+        Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, reopened, Duration.ofHours(30));
+        assertThat(resumed.dueAt()).isEqualTo(reopened);
+        assertThat(SlaPolicy.state(resumed, null, null, reopened.plusNanos(1))).isEqualTo(SlaState.BREACHED);
+    }
+
+    @Test
+    void aTicketReopenedOnSaturdayResumesItsClockOnMonday() {
+        Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, local("2026-11-28T11:00"), Duration.ofHours(22));
+        assertThat(resumed.dueAt()).isEqualTo(local("2026-11-30T11:00"));
+    }
+
+    // --- State at the time of reading ---------------------------------------------------------------------
+
+    final Deadlines mondayNoon = new Deadlines(local("2026-11-30T11:12"), local("2026-11-30T12:00"));
+
+    @Test
+    void aRunningTargetIsRunningBeforeEightyPercent() {
+        assertThat(SlaPolicy.state(mondayNoon, null, null, local("2026-11-30T11:11"))).isEqualTo(SlaState.RUNNING);
+    }
+
+    @Test
+    void aRunningTargetIsAtRiskFromEightyPercentUpToAndIncludingTheDueInstant() {
+        assertThat(SlaPolicy.state(mondayNoon, null, null, local("2026-11-30T11:12"))).isEqualTo(SlaState.AT_RISK);
+        assertThat(SlaPolicy.state(mondayNoon, null, null, local("2026-11-30T12:00"))).isEqualTo(SlaState.AT_RISK);
+    }
+
+    @Test
+    void aRunningTargetIsBreachedStrictlyAfterTheDueInstant() {
+        assertThat(SlaPolicy.state(mondayNoon, null, null, local("2026-11-30T12:00").plusNanos(1)))
                 .isEqualTo(SlaState.BREACHED);
-        assertThat(SlaPolicy.state(deadlines, null, local("2026-11-30T11:30"), local("2026-12-31T00:00")))
+    }
+
+    @Test
+    void aTicketBreachesWithNothingHappeningToItEvenWhileTheDeskIsClosed() {
+        // HIGH opened Friday at 14:00 is due at Friday's closing; nobody answers; it is Saturday.
+        Deadlines response = policy.responseDeadlines(Priority.HIGH, local("2026-11-27T14:00"));
+        assertThat(response.dueAt()).isEqualTo(local("2026-11-27T18:00"));
+        assertThat(SlaPolicy.state(response, null, null, local("2026-11-28T10:00"))).isEqualTo(SlaState.BREACHED);
+    }
+
+    @Test
+    void aResponseAtTheDueInstantIsMetAndAMinuteLaterIsBreached() {
+        Instant longAfter = local("2027-06-01T00:00");
+        assertThat(SlaPolicy.state(mondayNoon, local("2026-11-30T12:00"), null, longAfter)).isEqualTo(SlaState.MET);
+        assertThat(SlaPolicy.state(mondayNoon, local("2026-11-30T12:01"), null, longAfter))
+                .isEqualTo(SlaState.BREACHED);
+    }
+
+    @Test
+    void aTicketPendingClosureIsPausedHoweverLongTheClientTakes() {
+        assertThat(SlaPolicy.state(mondayNoon, null, local("2026-11-30T11:30"), local("2027-06-01T00:00")))
                 .isEqualTo(SlaState.PAUSED);
-        assertThat(SlaPolicy.state(deadlines, null, local("2026-11-30T12:30"), local("2026-12-31T00:00")))
-                .as("stopped after it was due").isEqualTo(SlaState.BREACHED);
     }
 
     @Test
-    void policyMissingAPriorityIsRefusedAtStart() {
-        SlaProperties incomplete = new SlaProperties("business-hours", Map.of("business-hours", office()),
-                Map.of(Priority.HIGH, new SlaProperties.TargetProperties(Duration.ofHours(4), null,
-                        Duration.ofHours(24), "business-hours")));
-        assertThatThrownBy(() -> new SlaPolicy(incomplete)).hasMessageContaining("CRITICAL is not configured");
+    void aTicketThatWentPendingClosureAfterItWasDueStaysBreached() {
+        assertThat(SlaPolicy.state(mondayNoon, null, local("2026-11-30T12:30"), local("2026-11-30T12:31")))
+                .isEqualTo(SlaState.BREACHED);
     }
 
     @Test
-    void targetOnAnUnknownCalendarIsRefusedAtStart() {
-        SlaProperties wrong = new SlaProperties("business-hours", Map.of("business-hours", office()),
-                Map.of(Priority.CRITICAL, new SlaProperties.TargetProperties(Duration.ofHours(2), null,
-                        Duration.ofHours(8), "nights")));
-        assertThatThrownBy(() -> new SlaPolicy(wrong)).hasMessageContaining("names no calendar: nights");
+    void aCompletedTargetIsJudgedByItsCompletionNotByAPause() {
+        assertThat(SlaPolicy.state(mondayNoon, local("2026-11-30T11:00"), local("2026-11-30T12:30"),
+                local("2026-11-30T13:00"))).isEqualTo(SlaState.MET);
+    }
+
+    // --- A policy that does not add up is refused at start ----------------------------------------------------
+
+    @Test
+    void aQuerySideStartedWithoutAnyPolicyRefusesToStartAndSaysWhatIsMissing() {
+        // What binding gives when no ledger.sla.* is set at all: only the office calendar's default name.
+        assertThatThrownBy(() -> new SlaPolicy(new SlaProperties("business-hours", null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ledger.sla.calendars: no calendar is configured")
+                .hasMessageContaining("ledger.sla.office-calendar names no calendar: business-hours")
+                .hasMessageContaining("ledger.sla.priorities.CRITICAL is not configured");
+        assertThatThrownBy(() -> new SlaPolicy(new SlaProperties("business-hours", Map.of(), domainTargets())))
+                .hasMessageContaining("ledger.sla.calendars: no calendar is configured");
+    }
+
+    @Test
+    void aPolicyMissingPrioritiesIsRefusedNamingEachOne() {
+        Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
+        targets.remove(Priority.CRITICAL);
+        targets.remove(Priority.LOW);
+        assertThatThrownBy(() -> new SlaPolicy(properties(targets)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ledger.sla.priorities.CRITICAL is not configured")
+                .hasMessageContaining("ledger.sla.priorities.LOW is not configured");
+        assertThatThrownBy(() -> new SlaPolicy(properties(null)))
+                .hasMessageContaining("ledger.sla.priorities.HIGH is not configured");
+    }
+
+    @Test
+    void aTargetOnAnUnknownCalendarIsRefused() {
+        Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
+        targets.put(Priority.CRITICAL, target(2, 8, "nights"));
+        assertThatThrownBy(() -> new SlaPolicy(properties(targets)))
+                .hasMessageContaining("ledger.sla.priorities.CRITICAL.calendar names no calendar: nights");
+    }
+
+    @Test
+    void anUnknownOfficeCalendarIsRefused() {
+        SlaProperties unknownOffice = new SlaProperties("front-desk", Map.of("business-hours", businessHours(),
+                "always", twentyFourSeven()), domainTargets());
+        assertThatThrownBy(() -> new SlaPolicy(unknownOffice))
+                .hasMessageContaining("ledger.sla.office-calendar names no calendar: front-desk");
+    }
+
+    @Test
+    void targetsThatAreNotPositiveAreRefused() {
+        Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
+        targets.put(Priority.HIGH, new SlaProperties.TargetProperties(Duration.ofHours(4), Duration.ofHours(-1),
+                Duration.ZERO, "business-hours"));
+        targets.put(Priority.LOW, new SlaProperties.TargetProperties(null, null, Duration.ofHours(135),
+                "business-hours"));
+        assertThatThrownBy(() -> new SlaPolicy(properties(targets)))
+                .hasMessageContaining("ledger.sla.priorities.HIGH.resolution must be a positive duration")
+                .hasMessageContaining("ledger.sla.priorities.HIGH.out-of-hours-response must be a positive duration")
+                .hasMessageContaining("ledger.sla.priorities.LOW.response must be a positive duration");
+    }
+
+    @Test
+    void aCalendarWithoutZoneOrOpeningBeforeClosingIsRefusedByName() {
+        SlaProperties.CalendarProperties noZone = new SlaProperties.CalendarProperties(null, true, null, null, null,
+                null);
+        SlaProperties.CalendarProperties backwards = new SlaProperties.CalendarProperties(BUENOS_AIRES, false,
+                EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(18, 0), LocalTime.of(9, 0), null);
+        SlaProperties wrong = new SlaProperties("business-hours", Map.of("business-hours", backwards,
+                "always", noZone), domainTargets());
+        assertThatThrownBy(() -> new SlaPolicy(wrong))
+                .hasMessageContaining("ledger.sla.calendars.always: zone is not set")
+                .hasMessageContaining("ledger.sla.calendars.business-hours: a business day must open before it closes");
+    }
+
+    @Test
+    void aNegativeConsumedTimeIsRefused() {
+        assertThatThrownBy(() -> policy.resolutionDeadlines(Priority.HIGH, local("2026-11-30T10:00"),
+                Duration.ofMinutes(-5))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static SlaPolicy withOutOfHoursResponse(Priority priority, Duration outOfHoursResponse) {
+        Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
+        SlaProperties.TargetProperties usual = targets.get(priority);
+        targets.put(priority, new SlaProperties.TargetProperties(usual.response(), outOfHoursResponse,
+                usual.resolution(), usual.calendar()));
+        return new SlaPolicy(properties(targets));
     }
 }

@@ -1,0 +1,91 @@
+package com.ticketledger.query.sla;
+
+import com.ticketledger.events.Priority;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** DOMAIN.md's desk, written once for every SLA test: Buenos Aires, Monday to Friday 09:00–18:00, holidays. */
+final class SlaFixtures {
+
+    static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+
+    static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    /**
+     * Argentina's 2026–2027 holidays of sla-defaults.yml, plus Christmas Eve and New Year's Eve 2027 and the
+     * week between them, so that the laws also meet long closed stretches.
+     */
+    static final Set<LocalDate> HOLIDAYS = Set.of(
+            LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 17),
+            LocalDate.of(2026, 3, 24), LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 3),
+            LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 6, 20),
+            LocalDate.of(2026, 7, 9), LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 25),
+            LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 8), LocalDate.of(2027, 2, 9),
+            LocalDate.of(2027, 3, 24), LocalDate.of(2027, 3, 26), LocalDate.of(2027, 4, 2),
+            LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 25), LocalDate.of(2027, 6, 20),
+            LocalDate.of(2027, 7, 9), LocalDate.of(2027, 12, 8), LocalDate.of(2027, 12, 25),
+            LocalDate.of(2027, 12, 24), LocalDate.of(2027, 12, 27), LocalDate.of(2027, 12, 28),
+            LocalDate.of(2027, 12, 29), LocalDate.of(2027, 12, 30), LocalDate.of(2027, 12, 31));
+
+    static final BusinessCalendar OFFICE = BusinessCalendar.weekly(BUENOS_AIRES, WEEKDAYS, LocalTime.of(9, 0),
+            LocalTime.of(18, 0), HOLIDAYS);
+
+    static final BusinessCalendar ALWAYS = BusinessCalendar.twentyFourSeven(BUENOS_AIRES);
+
+    private SlaFixtures() {
+    }
+
+    /** An instant read on a Buenos Aires wall clock, e.g. {@code local("2026-11-27T17:00")}. */
+    static Instant local(String dateTime) {
+        return at(BUENOS_AIRES, dateTime);
+    }
+
+    /** An instant read on the wall clock of {@code zone} (the earlier one, if the clocks went back). */
+    static Instant at(ZoneId zone, String dateTime) {
+        return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
+    }
+
+    static SlaProperties.CalendarProperties businessHours() {
+        return new SlaProperties.CalendarProperties(BUENOS_AIRES, false, WEEKDAYS, LocalTime.of(9, 0),
+                LocalTime.of(18, 0), HOLIDAYS);
+    }
+
+    static SlaProperties.CalendarProperties twentyFourSeven() {
+        return new SlaProperties.CalendarProperties(BUENOS_AIRES, true, null, null, null, null);
+    }
+
+    /** DOMAIN.md's table, days written as 9-hour business days, as in sla-defaults.yml. */
+    static Map<Priority, SlaProperties.TargetProperties> domainTargets() {
+        Map<Priority, SlaProperties.TargetProperties> targets = new EnumMap<>(Priority.class);
+        targets.put(Priority.CRITICAL, target(2, 8, "always"));
+        targets.put(Priority.HIGH, target(4, 24, "business-hours"));
+        targets.put(Priority.MEDIUM, target(24, 45, "business-hours"));
+        targets.put(Priority.LOW, target(36, 135, "business-hours"));
+        return targets;
+    }
+
+    static SlaProperties.TargetProperties target(long responseHours, long resolutionHours, String calendar) {
+        return new SlaProperties.TargetProperties(Duration.ofHours(responseHours), null,
+                Duration.ofHours(resolutionHours), calendar);
+    }
+
+    static SlaProperties properties(Map<Priority, SlaProperties.TargetProperties> targets) {
+        return new SlaProperties("business-hours",
+                Map.of("business-hours", businessHours(), "always", twentyFourSeven()), targets);
+    }
+
+    /** DOMAIN.md's default policy, holidays included. */
+    static SlaPolicy domainPolicy() {
+        return new SlaPolicy(properties(domainTargets()));
+    }
+}
