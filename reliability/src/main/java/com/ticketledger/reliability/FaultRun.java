@@ -91,7 +91,7 @@ public final class FaultRun {
 
             awaitCaughtUp(query);
             List<Load> loads = List.of(commandCrash, outage);
-            checkLedger(query, loads);
+            checkLedger("after the command-side crash and the outage", query, loads);
 
             say("phase 3: the query side killed while catching up, then in the middle of a rebuild");
             stack.kill("query-side");
@@ -114,7 +114,7 @@ public final class FaultRun {
             check("projections after crashes equal a fresh rebuild", afterCrash.equals(rebuilt),
                     afterCrash.size() + " documents compared (status pages, histories, backlog)"
                             + (afterCrash.equals(rebuilt) ? "" : "; differing: " + differing(afterCrash, rebuilt)));
-            checkLedger(query, List.of(commandCrash, outage, burst));
+            checkLedger("at the end", query, List.of(commandCrash, outage, burst));
         } catch (RuntimeException e) {
             check("the run itself", false, e.toString());
         }
@@ -154,7 +154,7 @@ public final class FaultRun {
     }
 
     /** Every acknowledged command's event is there; every event was asked for; every chain verifies. */
-    private void checkLedger(Desk query, List<Load> loads) {
+    private void checkLedger(String when, Desk query, List<Load> loads) {
         Set<String> sent = new HashSet<>();
         List<Load.Acknowledged> acknowledged = new ArrayList<>();
         long requests = 0;
@@ -188,10 +188,10 @@ public final class FaultRun {
         figures.put("acknowledged (2xx)", acknowledged.size());
         figures.put("events checked", events);
         figures.put("tickets checked", ledger.size());
-        check("every acknowledged command has its event (lost: " + lost + ")", lost == 0 && !acknowledged.isEmpty(),
+        check(when + ": every acknowledged command has its event (lost: " + lost + ")", lost == 0 && !acknowledged.isEmpty(),
                 acknowledged.size() + " acknowledged, " + lost + " missing");
-        check("no event without a request", phantoms == 0, phantoms + " events with an unknown correlation id");
-        check("every ticket's chain verifies", brokenChains == 0, ledger.size() + " chains, " + brokenChains + " broken");
+        check(when + ": no event without a request", phantoms == 0, phantoms + " events with an unknown correlation id");
+        check(when + ": every ticket's chain verifies", brokenChains == 0, ledger.size() + " chains, " + brokenChains + " broken");
     }
 
     private static List<UUID> allTickets(Desk query) {
