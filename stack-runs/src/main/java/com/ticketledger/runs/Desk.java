@@ -1,4 +1,4 @@
-package com.ticketledger.reliability;
+package com.ticketledger.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

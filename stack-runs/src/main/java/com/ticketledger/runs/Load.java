@@ -1,4 +1,4 @@
-package com.ticketledger.reliability;
+package com.ticketledger.runs;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.ticketledger.reliability;
+package com.ticketledger.runs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

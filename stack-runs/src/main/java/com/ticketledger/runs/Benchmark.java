@@ -1,0 +1,320 @@
+package com.ticketledger.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./ledger bench}: the ledger's speed beside a raw PostgreSQL baseline measured in the same run, on
+ * the same database, at the same concurrency. Prints figures and ratios; it is a measurement, not a test.
+ * <ol>
+ * <li>baseline: single-row INSERT transactions of event-sized rows; a sequential read of the event table;</li>
+ * <li>ticket lifecycles over HTTP (open, assign, two notes, escalate, assign, pending closure, accept):
+ * commands/s and p50/p95/p99 per command type, and the projection lag (command answered → status view
+ * shows it, via minPosition);</li>
+ * <li>reads: a 200-event ticket's history and a level queue, p99;</li>
+ * <li>a full rebuild of the status projection, in events/s.</li>
+ * </ol>
+ * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30).
+ */
+public final class Benchmark {
+
+    private final Map<String, String> figures = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run();
+    }
+
+    void run() throws Exception {
+        int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8"));
+        Duration seconds = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "30")));
+        Path data = Files.createTempDirectory("ledger-bench");
+        say("data and logs in " + data + "; " + clients + " clients, " + seconds.toSeconds() + " s per phase");
+        try (Stack stack = new Stack(Path.of("").toAbsolutePath(), data, 55492, 18090, 18091)) {
+            stack.startDatabase();
+            stack.startCommandSide();
+            stack.startQuerySide();
+            String jdbcUrl = "jdbc:postgresql://localhost:" + stack.dbPort + "/postgres?user=postgres";
+            Desk command = new Desk(stack.commandPort);
+            Desk query = new Desk(stack.queryPort);
+
+            say("warming up (10 s)");
+            new Lifecycles(command, query, false).run(clients, Duration.ofSeconds(10));
+
+            say("baseline: single-row insert transactions at " + clients + " connections");
+            double rawInserts = rawInserts(jdbcUrl, clients, seconds);
+            figure("raw PostgreSQL single-insert transactions/s", rawInserts);
+
+            say("ledger: ticket lifecycles over HTTP");
+            Lifecycles load = new Lifecycles(command, query, true);
+            long started = System.nanoTime();
+            load.run(clients, seconds);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            double commandsPerSecond = load.commands.get() / elapsed;
+            figure("ledger commands/s", commandsPerSecond);
+            figure("ledger commands/s ÷ raw inserts/s", commandsPerSecond / rawInserts);
+            load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
+                    percentiles(values)));
+            figure("projection lag p50/p99 ms", percentiles(load.lags));
+
+            say("ledger: half the peak rate, for latency");
+            Lifecycles half = new Lifecycles(command, query, false);
+            half.run(Math.max(1, clients / 2), Duration.ofSeconds(Math.max(10, seconds.toSeconds() / 2)));
+            List<Long> all = new ArrayList<>();
+            half.latencies.values().forEach(all::addAll);
+            figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
+
+            say("reads: a 200-event history and a level queue");
+            UUID busy = busyTicket(command);
+            awaitCaughtUp(query);
+            figure("history (200 events) p50/p95/p99 ms", timeReads(query, "/api/tickets/" + busy + "/history", 300));
+            figure("queue L1 (limit 50) p50/p95/p99 ms", timeReads(query, "/api/queues/L1?limit=50", 300));
+
+            long events = countEvents(jdbcUrl);
+            figure("events in the ledger", events);
+            double rawRead = rawSequentialRead(jdbcUrl);
+            figure("raw sequential read of the event table, rows/s", rawRead);
+            say("rebuild of ticket-status");
+            double rebuild = rebuild(query, "ticket-status", events);
+            figure("status projection rebuild, events/s", rebuild);
+            figure("rebuild events/s ÷ raw sequential read rows/s", rebuild / rawRead);
+        }
+        System.out.println();
+        System.out.println("=== benchmark ===");
+        figures.forEach((name, value) -> System.out.printf("  %-52s %s%n", name, value));
+    }
+
+    /** Lifecycles over HTTP, timing each command by type and, if asked, the projection lag after it. */
+    static final class Lifecycles {
+        final Map<String, Queue<Long>> latencies = new ConcurrentHashMap<>();
+        final Queue<Long> lags = new ConcurrentLinkedQueue<>();
+        final AtomicLong commands = new AtomicLong();
+        private final Desk command;
+        private final Desk query;
+        private final boolean measureLag;
+        private final AtomicLong sampled = new AtomicLong();
+
+        Lifecycles(Desk command, Desk query, boolean measureLag) {
+            this.command = command;
+            this.query = query;
+            this.measureLag = measureLag;
+        }
+
+        void run(int clients, Duration duration) throws InterruptedException {
+            long deadline = System.nanoTime() + duration.toNanos();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Thread thread = new Thread(() -> {
+                    while (System.nanoTime() < deadline) {
+                        lifecycle();
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+
+        private void lifecycle() {
+            Desk.Answer opened = timed("open", "acme-1", "/api/tickets", """
+                    {"clientId":"acme","type":"INCIDENT","priority":"HIGH","title":"Benchmark","description":"load",
+                     "reporter":{"name":"Bench","email":"bench@acme.example"}}""");
+            if (!opened.ok()) {
+                return;
+            }
+            String ticket = "/api/tickets/" + opened.json().get("ticketId").asText();
+            String[][] steps = {
+                    {"assign", "operator", "/assignment", "{\"engineer\":\"ana\"}"},
+                    {"note", "ana", "/notes", "{\"text\":\"looking\"}"},
+                    {"note", "ana", "/notes", "{\"text\":\"found it\",\"visibility\":\"INTERNAL\"}"},
+                    {"escalate", "ana", "/escalation", "{\"toLevel\":\"L2\",\"reason\":\"routing\"}"},
+                    {"assign", "bruno", "/assignment", "{\"engineer\":\"bruno\"}"},
+                    {"pending closure", "bruno", "/pending-closure", "{\"resolution\":\"fixed\"}"},
+                    {"accept", "acme-1", "/acceptance", null}};
+            for (String[] step : steps) {
+                Desk.Answer answer = timed(step[0], step[1], ticket + step[2], step[3]);
+                if (!answer.ok()) {
+                    return;
+                }
+                if (measureLag && sampled.incrementAndGet() % 10 == 0) {
+                    long start = System.nanoTime();
+                    if (query.get("operator", ticket + "?minPosition=" + answer.position()).ok()) {
+                        lags.add((System.nanoTime() - start) / 1_000);
+                    }
+                }
+            }
+        }
+
+        private Desk.Answer timed(String type, String user, String path, String body) {
+            long start = System.nanoTime();
+            Desk.Answer answer = command.post(user, path, body, null);
+            if (answer.ok()) {
+                latencies.computeIfAbsent(type, t -> new ConcurrentLinkedQueue<>()).add((System.nanoTime() - start) / 1_000);
+                commands.incrementAndGet();
+            }
+            return answer;
+        }
+    }
+
+    static double rawInserts(String jdbcUrl, int clients, Duration duration) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS bench_raw_event (id BIGSERIAL PRIMARY KEY, "
+                    + "aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL, payload BYTEA NOT NULL, "
+                    + "meta_data BYTEA, UNIQUE (aggregate_identifier, sequence_number))");
+        }
+        byte[] payload = new byte[600];
+        Arrays.fill(payload, (byte) 'x');
+        AtomicLong inserted = new AtomicLong();
+        long deadline = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Thread thread = new Thread(() -> {
+                try (Connection connection = DriverManager.getConnection(jdbcUrl);
+                     PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_raw_event "
+                             + "(aggregate_identifier, sequence_number, payload, meta_data) VALUES (?, ?, ?, ?)")) {
+                    String aggregate = UUID.randomUUID().toString();
+                    long sequence = 0;
+                    while (System.nanoTime() < deadline) {
+                        insert.setString(1, aggregate);
+                        insert.setLong(2, sequence++);
+                        insert.setBytes(3, payload);
+                        insert.setBytes(4, payload);
+                        insert.executeUpdate();
+                        inserted.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return inserted.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static double rawSequentialRead(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1000);
+                long start = System.nanoTime();
+                long rows = 0;
+                try (ResultSet result = statement.executeQuery(
+                        "SELECT global_index, payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+                    while (result.next()) {
+                        result.getBytes(2);
+                        rows++;
+                    }
+                }
+                return rows / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    static long countEvents(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    static UUID busyTicket(Desk command) {
+        Desk.Answer opened = command.post("operator", "/api/tickets", """
+                {"clientId":"acme","type":"INCIDENT","priority":"LOW","title":"A long story","description":"200 events",
+                 "reporter":{"name":"Bench","email":"bench@acme.example"}}""", null);
+        UUID ticket = UUID.fromString(opened.json().get("ticketId").asText());
+        for (int i = 1; i < 200; i++) {
+            command.post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"note " + i + "\"}", null);
+        }
+        return ticket;
+    }
+
+    static String timeReads(Desk query, String path, int count) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            if (query.get("analyst", path).ok()) {
+                times.add((System.nanoTime() - start) / 1_000);
+            }
+        }
+        return percentiles(times);
+    }
+
+    static double rebuild(Desk query, String projection, long events) {
+        long start = System.nanoTime();
+        query.post("analyst", "/api/admin/projections/" + projection + "/rebuild", null, null);
+        Stack.await("the rebuild", () -> {
+            for (JsonNode status : query.get("analyst", "/api/admin/projections").json()) {
+                if (status.get("name").asText().equals(projection)) {
+                    return !status.get("replaying").asBoolean() && status.get("lag").asLong() == 0;
+                }
+            }
+            return false;
+        }, Duration.ofMinutes(30));
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static void awaitCaughtUp(Desk query) {
+        Stack.await("the projections", () -> {
+            for (JsonNode status : query.get("analyst", "/api/admin/projections").json()) {
+                if (status.get("lag").asLong() > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }, Duration.ofMinutes(10));
+    }
+
+    /** p50/p95/p99 in milliseconds of values in microseconds. */
+    static String percentiles(java.util.Collection<Long> micros) {
+        if (micros.isEmpty()) {
+            return "n/a";
+        }
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format("%.1f / %.1f / %.1f  (n=%d)", at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
+                sorted.length);
+    }
+
+    private static double at(long[] sorted, double quantile) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1000.0;
+    }
+
+    private void figure(String name, Object value) {
+        String text = value instanceof Double number ? String.format("%,.0f", number) : String.valueOf(value);
+        if (value instanceof Double number && number < 10) {
+            text = String.format("%.2f", number);
+        }
+        figures.put(name, text);
+        say(name + ": " + text);
+    }
+
+    private static void say(String message) {
+        System.out.println("[bench] " + message);
+    }
+}
