@@ -53,15 +53,7 @@ class EventTableIT {
     }
 
     static List<StoredEvent> stream(String stream) {
-        return jdbc.sql("""
-                        SELECT * FROM domain_event_entry WHERE aggregate_identifier = :stream ORDER BY sequence_number""")
-                .param("stream", stream)
-                .query((rs, row) -> new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
-                        rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
-                        rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("payload_revision"),
-                        rs.getBytes("payload"), rs.getBytes("meta_data"), rs.getBytes("previous_hash"),
-                        rs.getBytes("hash")))
-                .list();
+        return new StoredEvents(jdbc).ofStream(stream);
     }
 
     @Test
