@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -69,7 +71,14 @@ final class Stack implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./ledger build)");
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of("java"));
+        // The sides take JAVA_OPTS as ./ledger start gives it (a profiler, heap settings); the database does not.
+        String javaOptions = System.getenv("JAVA_OPTS");
+        if (javaOptions != null && !javaOptions.isBlank() && !name.equals("postgres")) {
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve(name + ".log").toFile()));
         builder.environment().putAll(environment);

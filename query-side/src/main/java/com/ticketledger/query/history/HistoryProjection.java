@@ -15,6 +15,7 @@ import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
+import com.ticketledger.query.processing.ProcessorBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,15 +23,24 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One row per event, keyed by its global position: a replayed event is not recorded twice. The organisation
- * comes from the opening and is copied onto every later row of the ticket.
+ * comes from the opening and is copied onto every later row of the ticket. A processor's batch of entries is
+ * written in one JDBC batch.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.TICKET_HISTORY)
@@ -38,12 +48,12 @@ class HistoryProjection {
 
     private static final int SUMMARY_TEXT = 200;
 
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate jdbcTemplate;
     private final ObjectMapper objectMapper;
     private final EventPositions positions;
 
-    HistoryProjection(JdbcClient jdbc, ObjectMapper objectMapper, EventPositions positions) {
-        this.jdbc = jdbc;
+    HistoryProjection(NamedParameterJdbcTemplate jdbcTemplate, ObjectMapper objectMapper, EventPositions positions) {
+        this.jdbcTemplate = jdbcTemplate;
         this.objectMapper = objectMapper;
         this.positions = positions;
     }
@@ -52,32 +62,61 @@ class HistoryProjection {
     void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.USER) String user,
             @MetaDataValue(MetaDataKeys.ROLE) String role) {
-        String clientId = event instanceof TicketOpened opened ? opened.clientId() : null;
-        jdbc.sql("""
+        Optional<Batch> batch = ProcessorBatch.resource(Batch.class.getName(), Batch::new, this::write);
+        if (event instanceof TicketOpened opened) {
+            batch.ifPresent(b -> b.clients.put(opened.ticketId(), opened.clientId()));
+        }
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("position", positions.of(eventIdentifier));
+        entry.put("ticketId", event.ticketId());
+        entry.put("clientId", batch.map(b -> b.clients.get(event.ticketId())).orElse(
+                event instanceof TicketOpened opened ? opened.clientId() : null));
+        entry.put("sequence", sequence);
+        entry.put("at", at.atOffset(ZoneOffset.UTC));
+        entry.put("type", event.getClass().getSimpleName());
+        entry.put("actor", user);
+        entry.put("role", role);
+        entry.put("visibility", visibility(event).name());
+        entry.put("summary", summary(event));
+        entry.put("details", json(event));
+        batch.ifPresentOrElse(b -> b.entries.add(entry), () -> write(new Batch(List.of(entry))));
+    }
+
+    /**
+     * A processor batch's entries, written together before it commits. The organisation of a ticket opened in
+     * the same batch is known here: its opening is not in the table yet when the batch's rows are written.
+     */
+    private static final class Batch {
+        final List<Map<String, Object>> entries;
+        final Map<UUID, String> clients = new HashMap<>();
+
+        Batch() {
+            this(new ArrayList<>());
+        }
+
+        Batch(List<Map<String, Object>> entries) {
+            this.entries = entries;
+        }
+    }
+
+    private void write(Batch batch) {
+        if (batch.entries.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
                         INSERT INTO ticket_history (position, ticket_id, client_id, sequence, at, type, actor,
                             actor_role, visibility, summary, details)
                         VALUES (:position, :ticketId,
                             coalesce(:clientId, (SELECT h.client_id FROM ticket_history h
                                                  WHERE h.ticket_id = :ticketId AND h.sequence = 0)),
                             :sequence, :at, :type, :actor, :role, :visibility, :summary, CAST(:details AS JSONB))
-                        ON CONFLICT (position) DO NOTHING""")
-                .param("position", positions.of(eventIdentifier))
-                .param("ticketId", event.ticketId())
-                .param("clientId", clientId)
-                .param("sequence", sequence)
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("type", event.getClass().getSimpleName())
-                .param("actor", user)
-                .param("role", role)
-                .param("visibility", visibility(event).name())
-                .param("summary", summary(event))
-                .param("details", json(event))
-                .update();
+                        ON CONFLICT (position) DO NOTHING""",
+                batch.entries.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM ticket_history").update();
+        jdbcTemplate.getJdbcTemplate().update("DELETE FROM ticket_history");
     }
 
     /** Only internal notes are hidden from the client; every state the ticket passed through is theirs to see. */

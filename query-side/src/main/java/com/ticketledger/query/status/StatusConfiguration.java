@@ -3,7 +3,7 @@ package com.ticketledger.query.status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class StatusConfiguration {
@@ -11,7 +11,7 @@ class StatusConfiguration {
     /** The status projection's own table. */
     @Bean
     @Primary
-    StatusRows ticketStatusRows(JdbcClient jdbc) {
+    StatusRows ticketStatusRows(NamedParameterJdbcTemplate jdbc) {
         return new StatusRows(jdbc, "ticket_status");
     }
 }

@@ -85,13 +85,13 @@ public class StatusEvolution {
     public void project(StatusRows rows, TicketEvent event, Instant at, long sequence, long position,
             String actorRole) {
         if (event instanceof TicketOpened opened) {
-            rows.insert(opened(opened, at, sequence, position));
+            rows.save(opened(opened, at, sequence, position));
             return;
         }
         StatusRow row = rows.find(event.ticketId()).orElseThrow(() -> new IllegalStateException(
                 "ticket " + event.ticketId() + " has an event before its opening"));
         if (row.version() < sequence) {
-            rows.update(apply(row, event, at, sequence, position, actorRole));
+            rows.save(apply(row, event, at, sequence, position, actorRole));
         }
     }
 

@@ -4,7 +4,13 @@ import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
+import com.ticketledger.events.TicketEvent;
+import com.ticketledger.query.processing.ProcessorBatch;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
@@ -14,11 +20,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of a table of status rows: {@code ticket_status} (the status projection) or a table of the same
@@ -28,14 +39,16 @@ public class StatusRows {
 
     static final RowMapper<StatusRow> ROW = StatusRows::map;
 
+    private final NamedParameterJdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final String table;
 
-    public StatusRows(JdbcClient jdbc, String table) {
+    public StatusRows(NamedParameterJdbcTemplate jdbcTemplate, String table) {
         if (!table.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a table name: " + table);
         }
-        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = JdbcClient.create(jdbcTemplate);
         this.table = table;
     }
 
@@ -44,14 +57,70 @@ public class StatusRows {
     }
 
     public Optional<StatusRow> find(UUID ticketId) {
+        Optional<Batch> batch = batch();
+        if (batch.isPresent() && batch.get().fetched.contains(ticketId)) {
+            return Optional.ofNullable(batch.get().rows.get(ticketId));
+        }
         return jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = :id").param("id", ticketId)
                 .query(ROW).optional();
     }
 
-    /** A replayed opening changes nothing: the row is there already. */
-    public void insert(StatusRow row) {
-        jdbc.sql("INSERT INTO " + table + """
-                         (ticket_id, number, client_id, title, type, priority, status, level,
+    /**
+     * Writes the row unless the stored one is at or past its version: a replayed event changes nothing twice,
+     * and a replayed opening leaves the row as it is. Inside a processor's batch the row is written with the
+     * batch's other rows, once per ticket, just before the batch commits.
+     */
+    public void save(StatusRow row) {
+        Optional<Batch> batch = batch();
+        if (batch.isEmpty()) {
+            write(List.of(row));
+            return;
+        }
+        StatusRow current = find(row.ticketId()).orElse(null);
+        if (current == null || current.version() < row.version()) {
+            batch.get().rows.put(row.ticketId(), row);
+            batch.get().fetched.add(row.ticketId());
+            batch.get().written.add(row.ticketId());
+        }
+    }
+
+    /**
+     * The rows a processor's batch has read and written, by ticket. Made on the batch's first use, with one
+     * query for the rows of every ticket the batch has events of.
+     */
+    private final class Batch {
+        final Map<UUID, StatusRow> rows = new HashMap<>();
+        final Set<UUID> fetched = new HashSet<>();
+        final Set<UUID> written = new LinkedHashSet<>();
+
+        Batch(Collection<UUID> tickets) {
+            fetched.addAll(tickets);
+            if (!tickets.isEmpty()) {
+                jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = ANY(:ids)")
+                        .param("ids", tickets.toArray(UUID[]::new))
+                        .query(ROW)
+                        .list()
+                        .forEach(row -> rows.put(row.ticketId(), row));
+            }
+        }
+    }
+
+    private Optional<Batch> batch() {
+        return ProcessorBatch.resource(StatusRows.class.getName() + "." + table,
+                () -> new Batch(ProcessorBatch.events().stream()
+                        .map(EventMessage::getPayload)
+                        .filter(TicketEvent.class::isInstance)
+                        .map(payload -> ((TicketEvent) payload).ticketId())
+                        .collect(Collectors.toSet())),
+                batch -> write(batch.written.stream().map(batch.rows::get).toList()));
+    }
+
+    private void write(List<StatusRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("INSERT INTO " + table + """
+                         AS stored (ticket_id, number, client_id, title, type, priority, status, level,
                             assignee, opened_at, updated_at, reopen_count, version, opened_position, last_position,
                             type_rank, priority_rank, responded_at, response_at_risk_at, response_due_at,
                             resolution_consumed_ms, resolution_running_since, resolution_at_risk_at,
@@ -61,24 +130,17 @@ public class StatusRows {
                             :typeRank, :priorityRank, :respondedAt, :responseAtRiskAt, :responseDueAt,
                             :resolutionConsumedMs, :resolutionRunningSince, :resolutionAtRiskAt,
                             :resolutionDueAt, :resolvedAt)
-                        ON CONFLICT (ticket_id) DO NOTHING""")
-                .params(params(row))
-                .update();
-    }
-
-    /** Applies only while the stored row is behind: a replayed event changes nothing twice. */
-    public void update(StatusRow row) {
-        jdbc.sql("UPDATE " + table + """
-                         SET status = :status, level = :level, assignee = :assignee,
-                            updated_at = :updatedAt, reopen_count = :reopenCount, version = :version,
-                            last_position = :lastPosition, responded_at = :respondedAt,
-                            resolution_consumed_ms = :resolutionConsumedMs,
-                            resolution_running_since = :resolutionRunningSince,
-                            resolution_at_risk_at = :resolutionAtRiskAt, resolution_due_at = :resolutionDueAt,
-                            resolved_at = :resolvedAt
-                        WHERE ticket_id = :ticketId AND version < :version""")
-                .params(params(row))
-                .update();
+                        ON CONFLICT (ticket_id) DO UPDATE
+                        SET status = EXCLUDED.status, level = EXCLUDED.level, assignee = EXCLUDED.assignee,
+                            updated_at = EXCLUDED.updated_at, reopen_count = EXCLUDED.reopen_count,
+                            version = EXCLUDED.version, last_position = EXCLUDED.last_position,
+                            responded_at = EXCLUDED.responded_at,
+                            resolution_consumed_ms = EXCLUDED.resolution_consumed_ms,
+                            resolution_running_since = EXCLUDED.resolution_running_since,
+                            resolution_at_risk_at = EXCLUDED.resolution_at_risk_at,
+                            resolution_due_at = EXCLUDED.resolution_due_at, resolved_at = EXCLUDED.resolved_at
+                        WHERE stored.version < EXCLUDED.version""",
+                rows.stream().map(row -> new MapSqlParameterSource(params(row))).toArray(SqlParameterSource[]::new));
     }
 
     public void deleteAll() {
