@@ -2,7 +2,13 @@ package com.ticketledger.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ticketledger.query.processing.ProcessingGroups;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +43,52 @@ class ProjectionAdminIT extends QuerySideIT {
 
     List<Map<String, Object>> reportRows() {
         return jdbc.sql("SELECT * FROM report_ticket ORDER BY ticket_id").query().listOfRows();
+    }
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    Serializer serializer;
+
+    /** Stops the processor and stores, for each of its segments, a token that passed over {@code gaps}. */
+    void passedOver(String processor, long index, Set<Long> gaps) {
+        processing.eventProcessor(processor, StreamingEventProcessor.class).orElseThrow().shutDown();
+        SerializedObject<byte[]> token = serializer.serialize(GapAwareTrackingToken.newInstance(index, gaps),
+                byte[].class);
+        jdbc.sql("UPDATE token_entry SET token = :token, token_type = :type WHERE processor_name = :name")
+                .param("token", token.getData()).param("type", token.getType().getName()).param("name", processor)
+                .update();
+    }
+
+    @Test
+    void eventCommittedInAGapThatWasPassedHoldsThePositionBelowIt() {
+        long awaited = append(Tickets.opened("acme"), OPERATOR, Instant.now());
+        long neverCommitted = jdbc.sql("SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))")
+                .query(Long.class).single();
+        long last = append(Tickets.opened("acme"), OPERATOR, Instant.now());
+        getAt("analyst", "/api/tickets?limit=1", last);
+        try {
+            passedOver(ProcessingGroups.REPORTS, last, Set.of(neverCommitted));
+            assertThat(projection(ProcessingGroups.REPORTS).get("position").asLong())
+                    .as("a gap no event will fill holds nothing").isEqualTo(last);
+
+            passedOver(ProcessingGroups.REPORTS, last, Set.of(awaited, neverCommitted));
+            JsonNode reports = projection(ProcessingGroups.REPORTS);
+            assertThat(reports.get("position").asLong()).isEqualTo(awaited - 1);
+            assertThat(reports.get("lag").asLong()).isEqualTo(reports.get("headPosition").asLong() - (awaited - 1));
+        } finally {
+            processing.eventProcessor(ProcessingGroups.REPORTS, StreamingEventProcessor.class).orElseThrow().start();
+        }
+        awaitCaughtUp(ProcessingGroups.REPORTS);
+    }
+
+    void awaitCaughtUp(String name) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (projection(name).get("lag").asLong() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        assertThat(projection(name).get("lag").asLong()).isZero();
     }
 
     @Test

@@ -33,12 +33,17 @@ import java.util.concurrent.locks.LockSupport;
  * <li>ticket lifecycles over HTTP (open, assign, two notes, escalate, assign, pending closure, accept):
  * commands/s and p50/p95/p99 per command type, and the projection lag (command answered → status view
  * shows it, via minPosition);</li>
- * <li>reads: a 200-event ticket's history and a level queue, p99;</li>
- * <li>a full rebuild of the status projection, in events/s.</li>
+ * <li>the ledger loaded by {@link LedgerGenerator} to each size of BENCH_LEDGER_SIZES, with BENCH_OPEN_TICKETS
+ * tickets waiting in the L1 queue: at each size, a 200-event ticket's history and the L1 queue, p99, and how
+ * that grows from the first size to the last; at the first size, a full rebuild of the status projection in
+ * events/s beside a raw sequential read of the event table.</li>
  * </ol>
- * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30).
+ * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_LEDGER_SIZES (1000000,5000000),
+ * BENCH_OPEN_TICKETS (100000).
  */
 public final class Benchmark {
+
+    private static final int GENERATOR_THREADS = 2;
 
     private final Map<String, String> figures = new LinkedHashMap<>();
 
@@ -49,6 +54,9 @@ public final class Benchmark {
     void run() throws Exception {
         int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8"));
         Duration seconds = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "30")));
+        List<Long> ledgerSizes = Arrays.stream(System.getenv().getOrDefault("BENCH_LEDGER_SIZES", "1000000,5000000")
+                .split(",")).map(String::trim).map(Long::parseLong).sorted().toList();
+        int openTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_OPEN_TICKETS", "100000"));
         Path data = Files.createTempDirectory("ledger-bench");
         say("data and logs in " + data + "; " + clients + " clients, " + seconds.toSeconds() + " s per phase");
         try (Stack stack = new Stack(Path.of("").toAbsolutePath(), data, 55492, 18090, 18091)) {
@@ -88,20 +96,49 @@ public final class Benchmark {
             half.latencies.values().forEach(all::addAll);
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
 
-            say("reads: a 200-event history and a level queue");
+            say("reads: a 200-event history and a level queue, and a rebuild, as the ledger grows");
             UUID busy = busyTicket(command);
-            awaitCaughtUp(query);
-            figure("history (200 events) p50/p95/p99 ms", timeReads(query, "/api/tickets/" + busy + "/history", 300));
-            figure("queue L1 (limit 50) p50/p95/p99 ms", timeReads(query, "/api/queues/L1?limit=50", 300));
-
-            long events = countEvents(jdbcUrl);
-            figure("events in the ledger", events);
-            double rawRead = rawSequentialRead(jdbcUrl);
-            figure("raw sequential read of the event table, rows/s", rawRead);
-            say("rebuild of ticket-status");
-            double rebuild = rebuild(query, "ticket-status", events);
-            figure("status projection rebuild, events/s", rebuild);
-            figure("rebuild events/s ÷ raw sequential read rows/s", rebuild / rawRead);
+            String history = "/api/tickets/" + busy + "/history";
+            String queue = "/api/queues/L1?limit=50";
+            LedgerGenerator generator = new LedgerGenerator(jdbcUrl);
+            figure("generator: command-side events it writes byte for byte the same",
+                    generator.requireSameBytesAsTheCommandSide(1_000));
+            say("generating " + openTickets + " tickets waiting in the L1 queue");
+            generator.openTickets(openTickets, GENERATOR_THREADS);
+            Map<Long, Percentiles[]> readsAt = new LinkedHashMap<>();
+            for (long size : ledgerSizes) {
+                long missing = size - countEvents(jdbcUrl);
+                if (missing > 0) {
+                    say("generating " + missing + " events of closed lifecycles, to " + size);
+                    long generating = System.nanoTime();
+                    long written = generator.closedLifecycles((int) ((missing + 7) / 8), GENERATOR_THREADS);
+                    figure("generator events/s (to " + size + ")", written / seconds(generating));
+                }
+                long caughtUpFrom = System.nanoTime();
+                awaitCaughtUp(query);
+                figure("projections caught up after generating, s (to " + size + ")", seconds(caughtUpFrom));
+                long events = countEvents(jdbcUrl);
+                Percentiles historyReads = timeReads(query, history, 500);
+                Percentiles queueReads = timeReads(query, queue, 500);
+                readsAt.put(size, new Percentiles[] {historyReads, queueReads});
+                figure("at " + events + " events: history (200 events) p50/p95/p99 ms", historyReads);
+                figure("at " + events + " events: queue L1 of " + openQueue(jdbcUrl) + " p50/p95/p99 ms",
+                        queueReads);
+                if (size == ledgerSizes.get(0)) {
+                    double rawRead = rawSequentialRead(jdbcUrl);
+                    figure("raw sequential read of the event table, rows/s", rawRead);
+                    say("rebuild of ticket-status");
+                    double rebuild = rebuild(query, "ticket-status", events);
+                    figure("status projection rebuild at " + events + " events, events/s", rebuild);
+                    figure("rebuild events/s ÷ raw sequential read rows/s", rebuild / rawRead);
+                }
+            }
+            if (readsAt.size() > 1) {
+                Percentiles[] first = readsAt.values().iterator().next();
+                Percentiles[] last = new ArrayList<>(readsAt.values()).get(readsAt.size() - 1);
+                figure("history p99 growth, first → last size, %", growth(first[0], last[0]));
+                figure("queue p99 growth, first → last size, %", growth(first[1], last[1]));
+            }
         }
         System.out.println();
         System.out.println("=== benchmark ===");
@@ -290,7 +327,7 @@ public final class Benchmark {
         return ticket;
     }
 
-    static String timeReads(Desk query, String path, int count) {
+    static Percentiles timeReads(Desk query, String path, int count) {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
@@ -326,18 +363,43 @@ public final class Benchmark {
         }, Duration.ofMinutes(10));
     }
 
-    /** p50/p95/p99 in milliseconds of values in microseconds. */
-    static String percentiles(java.util.Collection<Long> micros) {
+    /** p50/p95/p99 in milliseconds. */
+    record Percentiles(double p50, double p95, double p99, int count) {
+
+        @Override
+        public String toString() {
+            return count == 0 ? "n/a" : String.format("%.1f / %.1f / %.1f  (n=%d)", p50, p95, p99, count);
+        }
+    }
+
+    /** Percentiles of values in microseconds. */
+    static Percentiles percentiles(java.util.Collection<Long> micros) {
         if (micros.isEmpty()) {
-            return "n/a";
+            return new Percentiles(0, 0, 0, 0);
         }
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format("%.1f / %.1f / %.1f  (n=%d)", at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
-                sorted.length);
+        return new Percentiles(at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.length);
     }
 
     private static double at(long[] sorted, double quantile) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1000.0;
+    }
+
+    private static double growth(Percentiles from, Percentiles to) {
+        return (to.p99() / from.p99() - 1) * 100;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    static long openQueue(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT count(*) FROM ticket_status WHERE level = 'L1' AND status IN ('OPEN', 'ASSIGNED')")) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private void figure(String name, Object value) {

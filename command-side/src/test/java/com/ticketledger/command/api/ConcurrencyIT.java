@@ -1,9 +1,18 @@
 package com.ticketledger.command.api;
 
+import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.Visibility;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +42,48 @@ class ConcurrencyIT extends CommandSideIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** What another command-side instance would do: append to the ticket's stream behind this one's back. */
+    void appendElsewhere(UUID ticket, long sequence, Object event) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> eventStore.publish(
+                new GenericDomainEventMessage<>("Ticket", ticket.toString(), sequence, event,
+                        Map.of("user", "bruno", "role", "ENGINEER", "level", "L1"))));
+    }
+
+    @Test
+    void commandOnATicketAppendedToElsewhereIsAppliedAfterItsEvents() {
+        UUID ticket = openTicket("operator", "acme");
+        assertThat(post("operator", "/api/tickets/" + ticket + "/assignment", "{\"engineer\":\"ana\"}").status())
+                .isEqualTo(200);
+        appendElsewhere(ticket, 2, new NoteAdded(ticket, "from another instance", Visibility.PUBLIC));
+
+        Answer note = post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"after it\"}");
+
+        assertThat(note.status()).isEqualTo(200);
+        assertThat(note.json().get("version").asLong()).isEqualTo(3);
+        assertThat(sequences(ticket)).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
+    void commandOnATicketMovedOnElsewhereIsDecidedOnTheTicketAsItNowIs() {
+        UUID ticket = openTicket("operator", "acme");
+        assertThat(post("operator", "/api/tickets/" + ticket + "/assignment", "{\"engineer\":\"ana\"}").status())
+                .isEqualTo(200);
+        appendElsewhere(ticket, 2, new TicketPendingClosure(ticket, "fixed elsewhere"));
+
+        Answer escalation = post("ana", "/api/tickets/" + ticket + "/escalation",
+                "{\"toLevel\":\"L2\",\"reason\":\"needs L2\"}");
+
+        assertThat(escalation.status()).isEqualTo(409);
+        assertThat(escalation.body()).contains("PENDING_CLOSURE");
+        assertThat(sequences(ticket)).containsExactly(0L, 1L, 2L);
     }
 
     @Test

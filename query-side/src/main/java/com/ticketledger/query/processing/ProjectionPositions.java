@@ -76,17 +76,39 @@ public class ProjectionPositions {
         return !tokens.isEmpty() && tokens.stream().allMatch(segment -> covers(segment.token(), position));
     }
 
-    /** The lowest position every segment has passed: what the projection is known to hold completely. */
+    /**
+     * The lowest position every segment has passed: what the projection is known to hold completely. A gap a
+     * segment passed (an append that had not committed when it read past it) holds the position below it,
+     * once that event is in the ledger: until the segment has come back for it. Gaps of appends that never
+     * committed (a refused or collided command's) hold nothing.
+     */
     public long position(String processingGroup) {
-        return tokens(processingGroup).stream()
+        List<SegmentToken> tokens = tokens(processingGroup);
+        long passed = tokens.stream()
                 .mapToLong(segment -> Optional.ofNullable(segment.token()).map(ProjectionPositions::index).orElse(0L))
                 .min()
                 .orElse(0L);
+        Long[] gaps = tokens.stream()
+                .map(segment -> current(segment.token()))
+                .filter(GapAwareTrackingToken.class::isInstance)
+                .flatMap(token -> ((GapAwareTrackingToken) token).getGaps().stream())
+                .distinct()
+                .toArray(Long[]::new);
+        if (gaps.length == 0) {
+            return passed;
+        }
+        long firstAwaited = jdbc.sql("""
+                        SELECT coalesce(min(global_index), -1) FROM domain_event_entry
+                        WHERE global_index = ANY(:gaps)""")
+                .param("gaps", gaps)
+                .query(Long.class)
+                .single();
+        return firstAwaited < 0 ? passed : Math.min(passed, firstAwaited - 1);
     }
 
     /** Past the position and not waiting for it as a gap (an append that had not committed when passed). */
     static boolean covers(TrackingToken token, long position) {
-        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        TrackingToken current = current(token);
         if (current == null) {
             return false;
         }
@@ -96,8 +118,13 @@ public class ProjectionPositions {
         return current.position().orElse(-1) >= position;
     }
 
+    /** During a rebuild, where the replay has got to. */
+    private static TrackingToken current(TrackingToken token) {
+        return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+    }
+
     private static long index(TrackingToken token) {
-        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        TrackingToken current = current(token);
         return current == null ? 0 : current.position().orElse(0);
     }
 }
