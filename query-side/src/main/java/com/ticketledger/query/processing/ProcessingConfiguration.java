@@ -57,4 +57,11 @@ class ProcessingConfiguration {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.claimExtensionThreshold(properties.claimExtension().toMillis()));
     }
+
+    /** The processors read the ledger through streams that call them back when an event arrives. */
+    @Bean
+    ConfigurerModule watchedLedger() {
+        return configurer -> configurer.eventProcessing().configureDefaultStreamableMessageSource(
+                configuration -> new WatchedEventSource(configuration.eventStore()));
+    }
 }

@@ -1,0 +1,165 @@
+package com.ticketledger.query.processing;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The ledger as the processors stream it, calling a processor back as soon as an event is there. A pooled
+ * processor that has read everything asks its stream to call it back when more arrives; the embedded event
+ * store's streams cannot, so the processor looked again only every half second, and that was the projections'
+ * lag whenever the desk was not busy. Each stream here has a watcher thread that waits on it (the store wakes
+ * it within {@code ledger.processing.fetch-delay} of an append) and calls the processor back.
+ */
+public final class WatchedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> ledger;
+
+    public WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new WatchedStream(ledger.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return ledger.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return ledger.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return ledger.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return ledger.createTokenSince(duration);
+    }
+
+    /**
+     * A stream and its watcher. The processor and the watcher never use the stream at once: each holds the
+     * lock while it does, the watcher for at most {@link #WATCH_MILLIS} at a time.
+     */
+    static final class WatchedStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private static final int WATCH_MILLIS = 100;
+
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final LinkedBlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+        private final ExecutorService watcher = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "ledger-stream-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile boolean closed;
+
+        WatchedStream(BlockingStream<TrackedEventMessage<?>> stream) {
+            this.stream = stream;
+            watcher.execute(this::watch);
+        }
+
+        /** Waits for a callback to be asked for, then for an event, then calls back; until closed. */
+        private void watch() {
+            try {
+                while (!closed) {
+                    Runnable callback = callbacks.take();
+                    while (!closed && !availableWithin(WATCH_MILLIS)) {
+                        Thread.onSpinWait();
+                    }
+                    callbacks.clear();
+                    if (!closed) {
+                        callback.run();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private boolean availableWithin(int millis) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                return stream.hasNextAvailable(millis, TimeUnit.MILLISECONDS);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            callbacks.add(callback);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            lock.lock();
+            try {
+                return stream.peek();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                return stream.hasNextAvailable(timeout, unit);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                return stream.nextAvailable();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            lock.lock();
+            try {
+                stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            watcher.shutdownNow();
+            lock.lock();
+            try {
+                stream.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.ticketledger.query;
+
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.query.processing.WatchedEventSource;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A processor that has read the whole ledger is called back by its stream when the next event arrives. */
+class WatchedEventSourceIT extends QuerySideIT {
+
+    @Test
+    void streamThatHasReadEverythingCallsBackWhenAnEventIsAppended() throws Exception {
+        WatchedEventSource source = new WatchedEventSource(eventStore);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
+            while (stream.hasNextAvailable()) {
+                stream.nextAvailable();
+            }
+            CountDownLatch called = new CountDownLatch(1);
+            assertThat(stream.setOnAvailableCallback(called::countDown)).isTrue();
+            assertThat(called.await(300, TimeUnit.MILLISECONDS)).as("called back with nothing appended").isFalse();
+
+            TicketOpened opened = Tickets.opened("acme");
+            append(opened, OPERATOR, Instant.now());
+
+            assertThat(called.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo(opened);
+        }
+    }
+
+    @Test
+    void closedStreamCallsNothingBack() throws Exception {
+        WatchedEventSource source = new WatchedEventSource(eventStore);
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken());
+        CountDownLatch called = new CountDownLatch(1);
+        stream.setOnAvailableCallback(called::countDown);
+        stream.close();
+
+        append(Tickets.opened("acme"), OPERATOR, Instant.now());
+
+        assertThat(called.await(1, TimeUnit.SECONDS)).isFalse();
+    }
+}
