@@ -69,7 +69,7 @@ export function localInputValue(date) {
 // --- problems --------------------------------------------------------------------------------------------------
 
 /** An answer that was not 2xx, or no answer at all, carrying the problem the server sent. */
-export class Problem extends Error {
+class Problem extends Error {
   constructor(status, body) {
     const problem = body && typeof body === 'object' ? body : {};
     super(problem.detail || problem.title || `HTTP ${status}`);
@@ -93,7 +93,7 @@ export function problemView(error) {
 // --- the session -----------------------------------------------------------------------------------------------
 
 /** The logged-in person ({name, role, organisation, level, authorization}), or null. */
-export function person() {
+function person() {
   try {
     return JSON.parse(sessionStorage.getItem(SESSION));
   } catch {
@@ -229,7 +229,7 @@ function newKey() {
 }
 
 /** The form's fields as a plain object; empty optional fields are left out rather than sent as "". */
-export function values(form) {
+function values(form) {
   const result = {};
   for (const [name, value] of new FormData(form)) {
     if (value !== '') result[name] = value;

@@ -3,7 +3,7 @@
 import { h, time } from './app.js';
 
 /** The worse of the two SLA states that a desk acts on, or null. */
-export function slaAlarm(view) {
+function slaAlarm(view) {
   const states = [view.sla?.responseState, view.sla?.resolutionState];
   if (states.includes('BREACHED')) return 'BREACHED';
   if (states.includes('AT_RISK')) return 'AT_RISK';
@@ -12,7 +12,7 @@ export function slaAlarm(view) {
 
 const ALARM_CLASS = { BREACHED: 'sla-breached', AT_RISK: 'sla-at-risk' };
 
-export function badge(kind, value) {
+function badge(kind, value) {
   if (!value) return h('span', { class: 'none' }, '—');
   return h('span', { class: `badge ${kind}-${String(value).toLowerCase().replaceAll('_', '-')}` }, value);
 }
