@@ -13,8 +13,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
 
-/** 401 and 403 as problem+json (API.md "Errors"), with the Basic challenge on a 401. */
+/**
+ * 401 and 403 as problem+json (API.md "Errors"), with the Basic challenge on a 401. A request a web page sends
+ * with {@code X-Requested-With: XMLHttpRequest} gets no challenge (Spring Security's own convention), so the
+ * browser leaves the page to show its login form and the problem instead of popping up its own dialog.
+ */
 public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String REQUESTED_WITH = "X-Requested-With";
 
     private final ProblemWriter writer;
 
@@ -25,7 +31,9 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ticket-ledger\", charset=\"UTF-8\"");
+        if (!"XMLHttpRequest".equals(request.getHeader(REQUESTED_WITH))) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ticket-ledger\", charset=\"UTF-8\"");
+        }
         writer.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
                 "log in with HTTP Basic: a user name and password of the desk"));
     }

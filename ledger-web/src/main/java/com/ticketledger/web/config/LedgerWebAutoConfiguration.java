@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.web.access.AccessProperties;
 import com.ticketledger.web.access.AccessRules;
 import com.ticketledger.web.access.CachingPasswordAuthenticationProvider;
+import com.ticketledger.web.access.CrossOriginProperties;
 import com.ticketledger.web.access.DeskUsers;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
+import com.ticketledger.web.access.ProblemCorsProcessor;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
 import com.ticketledger.web.problem.ProblemErrorReportValve;
@@ -32,17 +34,28 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users, only
- * {@code /actuator/health} open, problem+json for every error, a body size limit and strict JSON reading.
+ * {@code /actuator/health} open (and what a side opens itself), problem+json for every error, a body size
+ * limit, strict JSON reading, and CORS for the web pages of the configured origins.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication
-@EnableConfigurationProperties({AccessProperties.class, HttpLimitsProperties.class})
+@EnableConfigurationProperties({AccessProperties.class, HttpLimitsProperties.class, CrossOriginProperties.class})
 public class LedgerWebAutoConfiguration {
+
+    /** The headers a page may send with a command or a read (API.md), and those it may read in the answer. */
+    static final List<String> CROSS_ORIGIN_REQUEST_HEADERS = List.of("Authorization", "Content-Type",
+            "Idempotency-Key", "If-Match", "X-Ledger-Position", "X-Requested-With");
+    static final List<String> CROSS_ORIGIN_EXPOSED_HEADERS = List.of("ETag", "Location", "X-Ledger-Position");
 
     @Bean
     @ConditionalOnMissingBean
@@ -106,11 +119,40 @@ public class LedgerWebAutoConfiguration {
                         MapperFeature.ALLOW_COERCION_OF_SCALARS);
     }
 
+    /**
+     * Which pages of other origins may call {@code /api} from a browser. Spring Security's {@code cors()} finds
+     * this bean by its name and runs it before authentication, so a preflight needs no credentials; a refused
+     * origin gets a 403 problem and no CORS headers.
+     */
+    @Bean
+    public CorsFilter corsFilter(CrossOriginProperties properties, ProblemWriter writer) {
+        CorsConfiguration pages = new CorsConfiguration();
+        pages.setAllowedOrigins(properties.allowedOrigins());
+        pages.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        pages.setAllowedHeaders(CROSS_ORIGIN_REQUEST_HEADERS);
+        pages.setExposedHeaders(CROSS_ORIGIN_EXPOSED_HEADERS);
+        pages.setMaxAge(Duration.ofMinutes(30));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", pages);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(writer));
+        return filter;
+    }
+
+    /** The CORS filter runs inside the security chain only; the servlet container must not run it again. */
+    @Bean
+    public FilterRegistrationBean<CorsFilter> corsFilterOutsideTheSecurityChain(CorsFilter corsFilter) {
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
             ProblemWriter writer, ObjectProvider<AccessRules> sideRules) throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(writer);
         http.csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())

@@ -8,14 +8,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * API.md's "who" column for the query side. Ticket reads are open to every role and scoped to the client's
- * organisation by the reads themselves; the rest is role by role.
+ * organisation by the reads themselves; the rest is role by role. Beyond API.md: {@code /api/me} (anyone
+ * logged in) and {@code /api/engineers} (those who read the queues), for the web pages.
  */
 @Component
 class QueryAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/tickets", "/api/tickets/**").authenticated()
+        rules.requestMatchers(HttpMethod.GET, "/api/tickets", "/api/tickets/**", "/api/me").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/engineers").hasAnyRole("OPERATOR", "ENGINEER", "ANALYST")
                 .requestMatchers(HttpMethod.GET, "/api/queues/**", "/api/sla/**")
                 .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST")
                 .requestMatchers("/api/audit/**").hasRole("AUDITOR")

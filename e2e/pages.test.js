@@ -1,0 +1,380 @@
+// The web pages in a real browser (Debian's Chromium, headless), driven as the desk's people use them: a client
+// opens a ticket, the operator and three engineers work it up to the vendor and resolve it, the client reopens
+// and then accepts it, the auditor checks its chain and a past state, the analyst reads the SLA dashboard.
+//
+// Expects a ledger of its own, started afresh (./ledger e2e does it): exact counts are asserted, and CRITICAL's
+// response target must be 20 s (at risk after 16 s, breached after 20 s) so SLA alarms happen while it watches.
+// LEDGER_QUERY_URL (default http://localhost:8081) is the query side; the pages learn the command side from it.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const QUERY = process.env.LEDGER_QUERY_URL ?? 'http://localhost:8081';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const RUN = Date.now().toString(36); // marks this run's tickets
+
+let browser;
+const contexts = [];
+const pageErrors = [];
+
+/** A page in a browser context of its own (its own sessionStorage: one person), watched for script errors. */
+async function openPage(path, who) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 960 },
+    locale: 'en-GB',
+    timezoneId: 'America/Argentina/Buenos_Aires',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
+  page.on('console', (message) => {
+    // Chromium logs every non-2xx answer as "Failed to load resource"; refusals are part of the scenario.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      pageErrors.push(`${who}: ${message.text()}`);
+    }
+  });
+  await page.goto(QUERY + path);
+  return page;
+}
+
+async function logIn(page, user, password = user) {
+  await page.fill('#login-form input[name=user]', user);
+  await page.fill('#login-form input[name=password]', password);
+  await page.click('#login-form button[type=submit]');
+}
+
+/** A page with the person logged in (the demo users' password is their name). */
+async function loggedIn(path, user) {
+  const page = await openPage(path, user);
+  await logIn(page, user);
+  await page.locator('#who').filter({ hasText: user }).waitFor();
+  await page.locator('#status-line', { hasText: 'Up to date' }).waitFor();
+  return page;
+}
+
+/** Waits until the locator's text matches; fails with the text it last had. */
+async function textMatches(locator, pattern, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.count()) > 0 ? await locator.first().innerText() : '(absent)';
+    if (pattern.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`expected ${pattern} within ${timeout} ms, last text: ${JSON.stringify(text)}`);
+}
+
+async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/** A datetime-local value (local time of the page, milliseconds) for an instant. */
+function localValue(page, epochMillis) {
+  return page.evaluate((ms) => {
+    const d = new Date(ms);
+    const pad = (n, w = 2) => String(n).padStart(w, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:`
+      + `${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  }, epochMillis);
+}
+
+/** Opens a ticket straight through the API, as a phone intake or another client would, for the scenery. */
+async function openByApi(user, ticket) {
+  const { commandBaseUrl } = await (await fetch(`${QUERY}/ui/config.json`)).json();
+  const response = await fetch(`${commandBaseUrl}/api/tickets`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(ticket),
+  });
+  const answer = await response.text();
+  assert.equal(response.status, 201, answer);
+  return JSON.parse(answer);
+}
+
+/** The rows of a queue on the engineer board, as ticket numbers in the order shown. */
+function queueOrder(page, queue) {
+  return page.locator(`[data-queue="${queue}"] tbody tr`).evaluateAll((rows) => rows.map((row) => row.dataset.number));
+}
+
+describe('the web pages', () => {
+  const hostileTitle = `VPN down at the Rosario branch <img src=x onerror="window.__xss=1"> ${RUN}`;
+  let client;
+  let operator;
+  let carla;
+  let ticket; // { number, id }
+  let critical;
+  let low;
+
+  before(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+  });
+
+  it('the home page links the four pages, under a content policy, without logging in', async () => {
+    const page = await openPage('/', 'home');
+    const response = await page.reload();
+    assert.match(response.headers()['content-security-policy'], /script-src 'self'/);
+    for (const [href, label] of [['client.html', 'Client portal'], ['engineer.html', 'Engineer board'],
+      ['sla.html', 'SLA dashboard'], ['audit.html', 'Audit']]) {
+      assert.equal(await page.locator(`main a[href="${href}"]`).innerText(), label);
+    }
+    await screenshot(page, 'index');
+  });
+
+  it('a wrong password shows the server\'s 401 problem', async () => {
+    client = await openPage('/client.html', 'acme-1');
+    await logIn(client, 'acme-1', 'not-the-password');
+    await textMatches(client.locator('#login .problem'), /401 Unauthorized[\s\S]*log in with HTTP Basic/);
+    assert.equal(await client.locator('#page').isHidden(), true);
+    await screenshot(client, 'login');
+  });
+
+  it('the client logs in and opens a ticket; what it typed is shown as text, never run', async () => {
+    await logIn(client, 'acme-1');
+    await textMatches(client.locator('#who'), /acme-1 · CLIENT · acme/);
+    await client.evaluate(() => { window.__sameDocument = true; });
+
+    const form = client.locator('#open-form');
+    assert.equal(await form.locator('[name=clientId]').inputValue(), 'acme');
+    await form.locator('[name=type]').selectOption('INCIDENT');
+    await form.locator('[name=priority]').selectOption('HIGH');
+    await form.locator('[name=title]').fill(hostileTitle);
+    await form.locator('[name=description]').fill('Nobody at the branch can connect since 08:30');
+    await form.locator('[name=reporterName]').fill('Marta Díaz');
+    await form.locator('[name=reporterEmail]').fill('marta@acme.example');
+    await form.locator('[name=affectedService]').fill('vpn-gw-01');
+    await form.locator('[name=affectedUsers]').fill('40');
+    const anHourAgo = await localValue(client, Date.now() - 60 * 60 * 1000);
+    await form.locator('[name=occurredAt]').fill(anHourAgo.slice(0, 'yyyy-mm-ddThh:mm'.length));
+    await form.locator('[name=channel]').selectOption('WEB');
+    await form.locator('button[type=submit]').click();
+
+    const done = await textMatches(form.locator('.done'), /Ticket TCK-\d+ opened/);
+    const number = done.match(/TCK-\d+/)[0];
+    const row = client.locator(`#tickets tr[data-number="${number}"]`);
+    await textMatches(row, /OPEN[\s\S]*RUNNING/);
+    ticket = { number, id: await row.getAttribute('data-ticket-id') };
+
+    await textMatches(client.locator('#ticket-heading'), new RegExp(number));
+    await textMatches(client.locator('#timeline'), /TicketOpened by acme-1/);
+    assert.ok((await row.innerText()).includes('<img src=x onerror="window.__xss=1">'), 'the title is shown as typed');
+    assert.equal(await client.locator('img[src="x"]').count(), 0, 'no element was made from the title');
+    assert.equal(await client.evaluate(() => window.__xss), undefined);
+  });
+
+  it('the operator\'s board lists L1 in queue order and highlights SLA alarms as time passes', async () => {
+    operator = await loggedIn('/engineer.html', 'operator');
+    critical = await openByApi('operator', {
+      clientId: 'globex', type: 'INCIDENT', priority: 'CRITICAL', title: `Data centre power failure ${RUN}`,
+      description: 'Both racks down', reporter: { name: 'Ivo', phone: '+54 11 5555 0101' }, channel: 'PHONE',
+    });
+    low = await openByApi('acme-2', {
+      clientId: 'acme', type: 'REQUEST', priority: 'LOW', title: `New mailbox for the branch manager ${RUN}`,
+      description: 'For Rosario', reporter: { name: 'Marta Díaz', email: 'marta@acme.example' },
+    });
+
+    await operator.locator(`[data-queue="L1"] tr[data-number="${low.number}"]`).waitFor();
+    const order = await queueOrder(operator, 'L1');
+    assert.deepEqual(order.filter((n) => [critical.number, ticket.number, low.number].includes(n)),
+      [critical.number, ticket.number, low.number], 'incidents first, then priority, then first in');
+
+    // CRITICAL must be answered within 20 s here: at risk after 16 s, breached after 20 s, with no event at all.
+    await operator.locator(`[data-queue="L1"] tr.sla-at-risk[data-number="${critical.number}"]`).waitFor({ timeout: 30_000 });
+    await operator.locator(`[data-queue="L1"] tr.sla-breached[data-number="${critical.number}"]`).waitFor({ timeout: 30_000 });
+    const ours = operator.locator(`[data-queue="L1"] tr[data-number="${ticket.number}"]`);
+    assert.doesNotMatch(await ours.getAttribute('class') ?? '', /sla-/, 'a HIGH ticket opened a minute ago is on time');
+  });
+
+  it('the operator assigns the ticket to ana', async () => {
+    await operator.locator(`[data-queue="L1"] tr[data-number="${ticket.number}"]`).click();
+    await textMatches(operator.locator('#ticket-heading'), new RegExp(ticket.number));
+    await operator.locator('#assign-form select[name=engineer]').selectOption('ana');
+    await operator.locator('#assign-form button[type=submit]').click();
+    await textMatches(operator.locator('#ticket-result .done'), /Assigned to ana/);
+    await operator.locator(`[data-queue="ana"] tr[data-number="${ticket.number}"]`).waitFor();
+    await operator.locator(`[data-queue="L1"] tr[data-number="${ticket.number}"]`).waitFor({ state: 'detached' });
+  });
+
+  it('ana notes, is refused a blank note and a skipped level with the server\'s problem, then escalates to L2', async () => {
+    const ana = await loggedIn('/engineer.html', 'ana');
+    await ana.locator(`[data-queue="ana"] tr[data-number="${ticket.number}"]`).click();
+    await textMatches(ana.locator('#ticket-view'), /ASSIGNED[\s\S]*ana/);
+
+    const note = ana.locator('#note-form');
+    await note.locator('[name=text]').fill('   ');
+    await note.locator('button[type=submit]').click();
+    await textMatches(note.locator('.problem'), /400 Bad Request[\s\S]*text: must not be blank/);
+
+    await note.locator('[name=text]').fill('Tunnel negotiation fails; the gateway answers pings');
+    await note.locator('input[name=visibility][value=INTERNAL]').check();
+    await note.locator('button[type=submit]').click();
+    await textMatches(ana.locator('#ticket-result .done'), /Internal note added/);
+    await textMatches(ana.locator('#timeline li.internal'), /Internal note: Tunnel negotiation fails/);
+
+    const escalate = ana.locator('#escalate-form');
+    assert.equal(await escalate.locator('[name=toLevel]').inputValue(), 'L2', 'the next level is proposed');
+    await escalate.locator('[name=toLevel]').selectOption('L3');
+    await escalate.locator('[name=reason]').fill('Urgent, straight to L3');
+    await escalate.locator('button[type=submit]').click();
+    await textMatches(escalate.locator('.problem'), /409 Conflict[\s\S]*is at L1; it can be escalated only to L2, one level at a time/);
+    assert.equal(await escalate.locator('[name=reason]').inputValue(), 'Urgent, straight to L3', 'a refusal keeps the input');
+    await screenshot(ana, 'engineer');
+
+    await escalate.locator('[name=toLevel]').selectOption('L2');
+    await escalate.locator('[name=reason]').fill('Routing issue beyond L1');
+    await escalate.locator('button[type=submit]').click();
+    await textMatches(ana.locator('#ticket-result .done'), /Escalated to L2/);
+    await textMatches(ana.locator('#ticket-view'), /OPEN[\s\S]*L2/);
+  });
+
+  it('bruno takes it to L3, and carla to the vendor with its case reference, then resolves it', async () => {
+    await operator.locator(`[data-queue="L2"] tr[data-number="${ticket.number}"]`).click();
+    await textMatches(operator.locator('#ticket-view'), /Level\s+L2/);
+    await operator.locator('#assign-form select[name=engineer]').selectOption('bruno');
+    await operator.locator('#assign-form button[type=submit]').click();
+    await textMatches(operator.locator('#ticket-result .done'), /Assigned to bruno/);
+
+    const bruno = await loggedIn('/engineer.html', 'bruno');
+    await bruno.locator(`[data-queue="bruno"] tr[data-number="${ticket.number}"]`).click();
+    await textMatches(bruno.locator('#ticket-view'), /ASSIGNED/);
+    assert.equal(await bruno.locator('#escalate-form [name=toLevel]').inputValue(), 'L3');
+    await bruno.locator('#escalate-form [name=reason]').fill('Firmware suspected');
+    await bruno.locator('#escalate-form button[type=submit]').click();
+    await textMatches(bruno.locator('#ticket-result .done'), /Escalated to L3/);
+
+    await operator.locator(`[data-queue="L3"] tr[data-number="${ticket.number}"]`).click();
+    await textMatches(operator.locator('#ticket-view'), /Level\s+L3/);
+    await operator.locator('#assign-form select[name=engineer]').selectOption('carla');
+    await operator.locator('#assign-form button[type=submit]').click();
+    await textMatches(operator.locator('#ticket-result .done'), /Assigned to carla/);
+
+    carla = await loggedIn('/engineer.html', 'carla');
+    await carla.locator(`[data-queue="carla"] tr[data-number="${ticket.number}"]`).click();
+    const escalate = carla.locator('#escalate-form');
+    await textMatches(carla.locator('#ticket-view'), /ASSIGNED/);
+    assert.equal(await escalate.locator('[name=toLevel]').inputValue(), 'VENDOR');
+    assert.equal(await escalate.locator('[name=vendorCaseRef]').isVisible(), true, 'asked for VENDOR only');
+    await escalate.locator('[name=reason]').fill('Firmware bug confirmed by the vendor');
+    await escalate.locator('[name=vendorCaseRef]').fill('TAC-7781');
+    await escalate.locator('button[type=submit]').click();
+    await textMatches(carla.locator('#ticket-result .done'), /Escalated to VENDOR/);
+    await textMatches(carla.locator('#ticket-view'), /ASSIGNED[\s\S]*VENDOR[\s\S]*carla/);
+    await textMatches(carla.locator('#timeline'), /Escalated to the vendor \(case TAC-7781\), carla follows it/);
+
+    await carla.locator('#pending-form [name=resolution]').fill('Vendor patch applied');
+    await carla.locator('#pending-form button[type=submit]').click();
+    await textMatches(carla.locator('#ticket-result .done'), /Marked pending closure/);
+  });
+
+  it('the client sees it pending closure without reloading, and reopens it giving the reason', async () => {
+    await textMatches(client.locator('#ticket-view'), /PENDING_CLOSURE/);
+    assert.equal(await client.evaluate(() => window.__sameDocument), true, 'the page was never reloaded');
+    await textMatches(client.locator(`#tickets tr[data-number="${ticket.number}"]`), /PENDING_CLOSURE/);
+    assert.equal(await client.locator(`#tickets tr[data-number="${critical.number}"]`).count(), 0, 'another organisation\'s ticket');
+    await textMatches(client.locator('#timeline'), /Resolved, waiting for the client's acceptance: Vendor patch applied/);
+    assert.equal(await client.locator('#timeline').innerText().then((t) => t.includes('Tunnel negotiation')), false,
+      'internal notes are not shown to the client');
+
+    const reopen = client.locator('#reopen-form');
+    assert.equal(await reopen.locator('[name=reason]').getAttribute('required'), '');
+    await reopen.locator('[name=reason]').fill('Fails again after a reboot');
+    await reopen.locator('button[type=submit]').click();
+    await textMatches(client.locator('#ticket-result .done'), /Reopened/);
+    await textMatches(client.locator('#ticket-view'), /ASSIGNED[\s\S]*carla[\s\S]*Reopened\s+1 time/);
+  });
+
+  it('carla resolves it again and the client accepts: closed', async () => {
+    await textMatches(carla.locator('#ticket-view'), /ASSIGNED/);
+    await carla.locator('#pending-form').waitFor();
+    await carla.locator('#pending-form [name=resolution]').fill('Patch made persistent across reboots');
+    await carla.locator('#pending-form button[type=submit]').click();
+    await textMatches(carla.locator('#ticket-result .done'), /Marked pending closure/);
+
+    await textMatches(client.locator('#ticket-view'), /PENDING_CLOSURE/);
+    const accept = client.locator('#accept-form');
+    await accept.locator('[name=comment]').fill('Works now, thanks');
+    await accept.locator('button[type=submit]').click();
+    await textMatches(client.locator('#ticket-result .done'), /Accepted: the ticket is closed/);
+    await textMatches(client.locator('#ticket-view'), /CLOSED/);
+    await client.locator('#reopen-form').waitFor();
+    assert.equal(await client.locator('#note-form').isHidden(), true, 'no notes on a closed ticket');
+    assert.equal(await client.evaluate(() => window.__sameDocument), true);
+    await screenshot(client, 'client');
+  });
+
+  it('the auditor sees every event with its hash chain, verifies it, and reads the ticket as it was', async () => {
+    const auditor = await loggedIn('/audit.html', 'auditor');
+    await auditor.locator(`#tickets tr[data-ticket-id="${ticket.id}"]`).click();
+    const rows = auditor.locator('#events tbody tr');
+    await textMatches(auditor.locator('#events tbody tr:last-child'), /ClosureAccepted/);
+    const events = await rows.evaluateAll((trs) => trs.map((tr) => ({
+      sequence: Number(tr.dataset.sequence),
+      type: tr.children[2].textContent,
+      at: tr.children[3].querySelector('time').getAttribute('datetime'),
+      previousHash: tr.children[6].querySelector('code')?.textContent ?? null,
+      hash: tr.children[7].querySelector('code').textContent,
+    })));
+    assert.deepEqual(events.map((e) => e.type), ['TicketOpened', 'TicketAssigned', 'NoteAdded', 'TicketEscalated',
+      'TicketAssigned', 'TicketEscalated', 'TicketAssigned', 'TicketEscalated', 'TicketPendingClosure',
+      'TicketReopened', 'TicketPendingClosure', 'ClosureAccepted']);
+    assert.deepEqual(events.map((e) => e.sequence), [...events.keys()]);
+    events.forEach((event, i) => {
+      assert.match(event.hash, /^[0-9a-f]{64}$/);
+      assert.equal(event.previousHash, i === 0 ? null : events[i - 1].hash, `event ${i} names the hash before it`);
+    });
+
+    await auditor.locator('#verify').click();
+    await textMatches(auditor.locator('#verification .verdict.valid'), /Chain valid: 12 events, head hash/);
+    assert.ok((await auditor.locator('#verification').innerText()).includes(events[11].hash));
+
+    // Just after ana was assigned, before anything else happened.
+    const asOf = Date.parse(events[1].at) + 1;
+    assert.ok(asOf < Date.parse(events[2].at));
+    await auditor.locator('#state-form [name=asOf]').fill(await localValue(auditor, asOf));
+    await auditor.locator('#state-form button[type=submit]').click();
+    const state = await textMatches(auditor.locator('#state'), /Status\s+ASSIGNED/);
+    assert.match(state, /Level\s+L1/);
+    assert.match(state, /Engineer\s+ana/);
+    assert.match(state, /Version\s+1/);
+    await screenshot(auditor, 'audit');
+  });
+
+  it('the analyst reads compliance per priority and client, the backlog by age, and rebuilds a projection', async () => {
+    const analyst = await loggedIn('/sla.html', 'analyst');
+    await textMatches(analyst.locator('#table-priority tr[data-group="HIGH"] .compliance'), /^100\.0 %$/);
+    await textMatches(analyst.locator('#table-priority tr[data-group="CRITICAL"] .compliance'), /^0\.0 %$/);
+    await textMatches(analyst.locator('#table-priority tr[data-group="LOW"] .compliance'), /^—$/);
+    await textMatches(analyst.locator('#table-client tr[data-group="acme"] .compliance'), /^100\.0 %$/);
+    await textMatches(analyst.locator('#table-client tr[data-group="globex"] .compliance'), /^0\.0 %$/);
+    // The charts: a point in the current period for each group whose targets were decided.
+    for (const [chart, series] of [['priority', 'HIGH'], ['priority', 'CRITICAL'], ['client', 'acme'], ['client', 'globex']]) {
+      assert.equal(await analyst.locator(`#chart-${chart} svg g.series[data-series="${series}"] circle`).count(), 1, `${chart} ${series}`);
+    }
+    assert.equal(await analyst.locator('#chart-priority svg g.series[data-series="LOW"] circle').count(), 0, 'nothing decided yet');
+
+    await textMatches(analyst.locator('#backlog .total-line'), /^2 open tickets$/);
+    await textMatches(analyst.locator('#backlog table tr[data-key="L1"]'), /L1\s+2\s+2/);
+
+    const reports = analyst.locator('#projections tr[data-projection="reports"]');
+    await textMatches(reports, /up to date/);
+    await reports.locator('button').click();
+    await textMatches(analyst.locator('#rebuild-output .done'), /Rebuilding reports from the first event/);
+    await textMatches(reports, /up to date[\s\S]*100\.0 %/);
+    assert.equal(await reports.locator('progress').getAttribute('value'), '1');
+    await textMatches(analyst.locator('#table-priority tr[data-group="HIGH"] .compliance'), /^100\.0 %$/);
+    await screenshot(analyst, 'sla');
+  });
+
+  it('no page threw an error or was refused anything by its content policy or CORS', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});

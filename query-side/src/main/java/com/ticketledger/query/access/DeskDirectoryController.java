@@ -1,0 +1,52 @@
+package com.ticketledger.query.access;
+
+import com.ticketledger.events.Role;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.web.access.DeskPrincipal;
+import com.ticketledger.web.access.DeskUsers;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Who is asking, and who the desk's engineers are: what the web pages need to log a person in and to offer an
+ * assignment. Never a password hash.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class DeskDirectoryController {
+
+    /** The logged-in person: {@code organisation} for a CLIENT, {@code level} for an ENGINEER, else null. */
+    record Person(String name, Role role, String organisation, SupportLevel level) {
+    }
+
+    record Engineer(String name, SupportLevel level) {
+    }
+
+    private final DeskUsers users;
+
+    DeskDirectoryController(DeskUsers users) {
+        this.users = users;
+    }
+
+    @GetMapping("/me")
+    Person me() {
+        DeskPrincipal principal = DeskPrincipal.current();
+        return new Person(principal.name(), principal.role(), principal.organisation(), principal.level());
+    }
+
+    /** By level, then by name. */
+    @GetMapping("/engineers")
+    List<Engineer> engineers() {
+        return users.all().stream()
+                .filter(user -> user.role() == Role.ENGINEER)
+                .map(user -> new Engineer(user.name(), user.level()))
+                .sorted(Comparator.comparing(Engineer::level, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Engineer::name))
+                .toList();
+    }
+}

@@ -1,0 +1,120 @@
+// The auditor's view: a ticket's every event as stored, with its hash chain; the chain verified by the server;
+// and the ticket rebuilt from its events as of a chosen instant. All of it from the ledger, never a projection.
+import { h, localInputValue, poll, problemView, read, readAll, renderIfChanged, startPage, time } from './app.js';
+import { newestFirst, statusView, ticketTable } from './tickets.js';
+
+startPage({ roles: ['AUDITOR'], start });
+
+function hashView(hash) {
+  return hash ? h('code', { class: 'hash', title: hash }, hash) : h('span', { class: 'none' }, 'none (first event)');
+}
+
+function start() {
+  const $ = (id) => document.getElementById(id);
+  let selectedId = null;
+  let verification = null;
+
+  const refresh = poll(async () => {
+    const { items } = await readAll('/api/tickets');
+    renderIfChanged($('tickets'), { items, selectedId }, () => ticketTable(newestFirst(items), {
+      columns: ['number', 'client', 'title', 'status', 'updated'],
+      selectedId,
+      onSelect: (view) => select(view.ticketId),
+    }));
+    if (selectedId) await showEvents();
+  });
+
+  async function showEvents() {
+    const id = selectedId;
+    const events = await read(`/api/audit/tickets/${id}/events`);
+    if (id !== selectedId) return;
+    const opened = events[0]?.payload ?? {};
+    $('audit-heading').textContent = `${opened.number ?? id}: ${opened.title ?? ''}`;
+    $('audit-card').hidden = false;
+    renderIfChanged($('events'), { events, broken: verification?.firstBrokenSequence }, () => eventTable(events));
+  }
+
+  function eventTable(events) {
+    const broken = verification && !verification.valid ? verification.firstBrokenSequence : null;
+    return h('table', { class: 'events' },
+      h('thead', {}, h('tr', {}, ['Seq', 'Position', 'Event', 'Recorded', 'By', 'Payload', 'Previous hash', 'Hash', '']
+        .map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, events.map((e, i) => {
+        // A link the page can see: this event names the hash of the one before it.
+        const links = i === 0 ? e.previousHash === null : e.previousHash === events[i - 1].hash;
+        return h('tr', { dataset: { sequence: e.sequence }, class: e.sequence === broken ? 'broken' : null },
+          h('td', { class: 'num' }, e.sequence),
+          h('td', { class: 'num' }, e.position),
+          h('td', {}, e.type),
+          h('td', {}, time(e.timestamp)),
+          h('td', {}, `${e.metadata?.user ?? '?'} (${e.metadata?.role ?? '?'})`),
+          h('td', {}, h('details', {}, h('summary', {}, 'payload and metadata'),
+            h('pre', {}, JSON.stringify(e.payload, null, 2)), h('pre', {}, JSON.stringify(e.metadata, null, 2)))),
+          h('td', { class: links ? 'linked' : 'unlinked', title: links ? 'names the hash of the event before' : 'does not name the hash of the event before' }, hashView(e.previousHash)),
+          h('td', {}, hashView(e.hash)),
+          h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => showState(e.timestamp) }, 'State after')));
+      })));
+  }
+
+  function select(ticketId) {
+    if (ticketId !== selectedId) {
+      selectedId = ticketId;
+      verification = null;
+      $('verification').replaceChildren();
+      $('state').replaceChildren();
+      $('state-output').replaceChildren();
+      $('state-form').elements.asOf.value = localInputValue(new Date());
+    }
+    refresh.now();
+  }
+
+  $('find-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    select($('find-form').elements.ticketId.value.trim().toLowerCase());
+  });
+
+  $('verify').addEventListener('click', async () => {
+    const id = selectedId;
+    $('verification').replaceChildren(h('span', { class: 'note' }, 'Verifying…'));
+    try {
+      const result = await read(`/api/audit/tickets/${id}/verify`);
+      if (id !== selectedId) return;
+      verification = result;
+      $('verification').replaceChildren(result.valid
+        ? h('p', { class: 'verdict valid' }, `Chain valid: ${result.events} events, head hash `, hashView(result.headHash),
+          ` (verified ${new Date().toLocaleTimeString()})`)
+        : h('p', { class: 'verdict broken' }, `Chain BROKEN: first broken sequence ${result.firstBrokenSequence}, `
+          + `of ${result.events} events (verified ${new Date().toLocaleTimeString()})`));
+      refresh.now();
+    } catch (error) {
+      $('verification').replaceChildren(problemView(error));
+    }
+  });
+
+  /** asOf: an ISO instant, passed on exactly (the ledger's timestamps are finer than a millisecond). */
+  async function showState(asOf) {
+    const id = selectedId;
+    $('state-form').elements.asOf.value = localInputValue(new Date(asOf));
+    $('state-output').replaceChildren();
+    try {
+      const view = await read(`/api/audit/tickets/${id}/state?asOf=${encodeURIComponent(asOf)}`);
+      if (id !== selectedId) return;
+      $('state').replaceChildren(h('p', { class: 'note' }, 'As of ', time(asOf), ':'), statusView(view));
+    } catch (error) {
+      $('state').replaceChildren();
+      $('state-output').replaceChildren(problemView(error));
+    }
+  }
+
+  $('state-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = $('state-form').elements.asOf.value;
+    // A datetime-local value has no zone: the browser reads it as local time.
+    const instant = new Date(value);
+    if (Number.isNaN(instant.getTime())) {
+      $('state-output').replaceChildren(problemView(new Error(`"${value}" is not a date and time`)));
+      return;
+    }
+    showState(instant.toISOString());
+  });
+}

@@ -1,0 +1,93 @@
+// The client portal: the organisation's tickets with status and SLA, opening one, its public timeline, and
+// accepting or reopening a resolution. The server decides what is allowed; the page offers what fits the status.
+import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
+import { newestFirst, statusView, ticketTable, timeline } from './tickets.js';
+
+startPage({ roles: ['CLIENT'], start });
+
+function start(person) {
+  const $ = (id) => document.getElementById(id);
+  let selectedId = null;
+  let selected = null;
+
+  $('tickets-heading').textContent = `Tickets of ${person.organisation}`;
+  $('open-form').elements.clientId.defaultValue = person.organisation;
+  $('open-form').reset();
+
+  const refresh = poll(async () => {
+    const status = $('status-filter').value;
+    const { items, truncated } = await readAll(`/api/tickets${status ? `?status=${status}` : ''}`);
+    renderIfChanged($('tickets'), { items, truncated, selectedId }, () => [
+      ticketTable(newestFirst(items), {
+        columns: ['number', 'title', 'type', 'priority', 'status', 'assignee', 'response', 'resolution', 'updated'],
+        selectedId,
+        onSelect: (view) => select(view.ticketId),
+        empty: status ? `No ${status} tickets.` : 'Your organisation has no tickets yet.',
+      }),
+      truncated && h('p', { class: 'note' }, `Showing the ${items.length} oldest; filter by status to see the others.`),
+    ]);
+    await showSelected();
+  });
+
+  async function showSelected() {
+    $('ticket-card').hidden = !selectedId;
+    if (!selectedId) return;
+    const id = selectedId;
+    const [view, history] = await Promise.all([read(`/api/tickets/${id}`), read(`/api/tickets/${id}/history`)]);
+    if (id !== selectedId) return;
+    selected = view;
+    $('ticket-heading').textContent = `${view.number}: ${view.title}`;
+    renderIfChanged($('ticket-view'), view, statusView);
+    renderIfChanged($('timeline'), history, timeline);
+    offer($('accept-form'), view.status === 'PENDING_CLOSURE');
+    offer($('reopen-form'), ['PENDING_CLOSURE', 'CLOSED'].includes(view.status));
+    offer($('note-form'), view.status !== 'CLOSED');
+  }
+
+  function select(ticketId) {
+    if (ticketId !== selectedId) {
+      selectedId = ticketId;
+      selected = null;
+      $('ticket-result').replaceChildren();
+      for (const form of $('ticket-card').querySelectorAll('form')) {
+        form.reset();
+        form.querySelector('.output').replaceChildren();
+      }
+    }
+    refresh.now();
+  }
+
+  $('status-filter').addEventListener('change', () => refresh.now());
+  $('ticket-close').addEventListener('click', () => { selectedId = null; refresh.now(); });
+
+  /** A command on the selected ticket, at the version shown; answers what the page says once it is done. */
+  async function onSelected(path, body, key, done) {
+    const answer = await command(`/api/tickets/${selected.ticketId}/${path}`, body, { version: selected.version, key });
+    refresh.now();
+    return `${done} (${answer.number}, version ${answer.version}).`;
+  }
+
+  const result = $('ticket-result');
+  onSubmit($('accept-form'), (v, key) => onSelected('acceptance', { comment: v.comment }, key,
+    'Accepted: the ticket is closed'), { result });
+  onSubmit($('reopen-form'), (v, key) => onSelected('reopening', { reason: v.reason }, key, 'Reopened'), { result });
+  onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: 'PUBLIC' }, key, 'Note added'),
+    { result });
+
+  onSubmit($('open-form'), async (v, key) => {
+    const answer = await command('/api/tickets', {
+      clientId: v.clientId,
+      type: v.type,
+      priority: v.priority,
+      title: v.title,
+      description: v.description,
+      reporter: { name: v.reporterName, email: v.reporterEmail, phone: v.reporterPhone },
+      affectedService: v.affectedService,
+      affectedUsers: v.affectedUsers === undefined ? undefined : Number(v.affectedUsers),
+      occurredAt: v.occurredAt && new Date(v.occurredAt).toISOString(),
+      channel: v.channel,
+    }, { key });
+    select(answer.ticketId);
+    return `Ticket ${answer.number} opened.`;
+  });
+}

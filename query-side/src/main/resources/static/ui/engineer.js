@@ -1,0 +1,119 @@
+// The engineer board: each level's queue and each engineer's, in queue order, SLA alarms highlighted; and the
+// desk's commands on the selected ticket. Forms are offered by role and status; the server decides and its
+// problem is shown as it wrote it.
+import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
+import { statusView, ticketTable, timeline } from './tickets.js';
+
+const LEVELS = ['L1', 'L2', 'L3', 'VENDOR'];
+const NEXT_LEVEL = { L1: 'L2', L2: 'L3', L3: 'VENDOR' };
+// A level queue holds only OPEN tickets of its level; an engineer's holds tickets of any level and status.
+const LEVEL_COLUMNS = ['number', 'title', 'client', 'type', 'priority', 'opened', 'response', 'resolution'];
+const ENGINEER_COLUMNS = ['number', 'title', 'client', 'type', 'priority', 'status', 'level', 'response', 'resolution'];
+
+startPage({ roles: ['ENGINEER', 'OPERATOR'], start });
+
+function start(person) {
+  const $ = (id) => document.getElementById(id);
+  const isEngineer = person.role === 'ENGINEER';
+  let engineers = [];
+  let selectedId = null;
+  let selected = null;
+
+  function queue(key, title, views, { columns, empty, mine = false }) {
+    return h('section', { class: `queue${mine ? ' mine' : ''}`, dataset: { queue: key } },
+      h('h3', {}, title, ' ', h('span', { class: 'count' }, views.length)),
+      ticketTable(views, { columns, selectedId, onSelect: (view) => select(view.ticketId), empty }));
+  }
+
+  const refresh = poll(async () => {
+    if (engineers.length === 0) {
+      engineers = await read('/api/engineers');
+      renderIfChanged($('assign-form').elements.engineer, engineers, (list) => [
+        h('option', { value: '' }, 'Choose…'),
+        list.map((e) => h('option', { value: e.name }, `${e.name} (${e.level})`))]);
+    }
+    // The engineer's own queue first.
+    const order = [...engineers].sort((a, b) => (b.name === person.name) - (a.name === person.name));
+    const [levels, byEngineer] = await Promise.all([
+      Promise.all(LEVELS.map((level) => readAll(`/api/queues/${level}`))),
+      Promise.all(order.map((e) => readAll(`/api/queues/engineers/${encodeURIComponent(e.name)}`))),
+    ]);
+    renderIfChanged($('level-queues'), { levels, selectedId }, () =>
+      LEVELS.map((level, i) => queue(level, level, levels[i].items,
+        { columns: LEVEL_COLUMNS, empty: `Nobody waits at ${level}.` })));
+    renderIfChanged($('engineer-queues'), { byEngineer, order, selectedId }, () =>
+      order.map((e, i) => queue(e.name, `${e.name} (${e.level})${e.name === person.name ? ', you' : ''}`, byEngineer[i].items,
+        { columns: ENGINEER_COLUMNS, empty: `${e.name} has no open tickets.`, mine: e.name === person.name })));
+    await showSelected();
+  });
+
+  async function showSelected() {
+    $('ticket-card').hidden = !selectedId;
+    if (!selectedId) return;
+    const id = selectedId;
+    const [view, history] = await Promise.all([read(`/api/tickets/${id}`), read(`/api/tickets/${id}/history`)]);
+    if (id !== selectedId) return;
+    const levelChanged = selected?.level !== view.level;
+    selected = view;
+    $('ticket-heading').textContent = `${view.number}: ${view.title}`;
+    renderIfChanged($('ticket-view'), view, statusView);
+    renderIfChanged($('timeline'), history, timeline);
+    const open = ['OPEN', 'ASSIGNED'].includes(view.status);
+    offer($('assign-form'), open);
+    offer($('note-form'), view.status !== 'CLOSED');
+    offer($('escalate-form'), isEngineer && view.status === 'ASSIGNED' && Boolean(NEXT_LEVEL[view.level]));
+    offer($('pending-form'), isEngineer && view.status === 'ASSIGNED');
+    if (levelChanged && NEXT_LEVEL[view.level]) {
+      $('escalate-form').elements.toLevel.value = NEXT_LEVEL[view.level];
+      showVendorCase();
+    }
+  }
+
+  function select(ticketId) {
+    if (ticketId !== selectedId) {
+      selectedId = ticketId;
+      selected = null;
+      $('ticket-result').replaceChildren();
+      for (const form of $('ticket-card').querySelectorAll('form')) {
+        form.reset();
+        form.querySelector('.output').replaceChildren();
+      }
+    }
+    refresh.now();
+  }
+
+  $('ticket-close').addEventListener('click', () => { selectedId = null; refresh.now(); });
+
+  // The vendor's case reference belongs to an escalation to VENDOR, and only to it (DOMAIN.md).
+  const escalate = $('escalate-form');
+  function showVendorCase() {
+    const toVendor = escalate.elements.toLevel.value === 'VENDOR';
+    $('vendor-case').hidden = !toVendor;
+    escalate.elements.vendorCaseRef.required = toVendor;
+  }
+  escalate.elements.toLevel.addEventListener('change', showVendorCase);
+  escalate.addEventListener('reset', () => setTimeout(() => {
+    if (selected && NEXT_LEVEL[selected.level]) escalate.elements.toLevel.value = NEXT_LEVEL[selected.level];
+    showVendorCase();
+  }));
+
+  /** A command on the selected ticket, at the version shown; answers what the page says once it is done. */
+  async function onSelected(path, body, key, done) {
+    const answer = await command(`/api/tickets/${selected.ticketId}/${path}`, body, { version: selected.version, key });
+    refresh.now();
+    return `${done} (${answer.number}, version ${answer.version}).`;
+  }
+
+  const result = $('ticket-result');
+  onSubmit($('assign-form'), (v, key) => onSelected('assignment', { engineer: v.engineer }, key,
+    `Assigned to ${v.engineer}`), { result });
+  onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: v.visibility }, key,
+    `${v.visibility === 'INTERNAL' ? 'Internal' : 'Public'} note added`), { result });
+  onSubmit(escalate, (v, key) => onSelected('escalation', {
+    toLevel: v.toLevel,
+    reason: v.reason,
+    vendorCaseRef: v.toLevel === 'VENDOR' ? v.vendorCaseRef : undefined,
+  }, key, `Escalated to ${v.toLevel}`), { result });
+  onSubmit($('pending-form'), (v, key) => onSelected('pending-closure', { resolution: v.resolution }, key,
+    'Marked pending closure: the client is asked to accept'), { result });
+}

@@ -1,0 +1,161 @@
+// The analysts' dashboard: SLA compliance per priority and per client over time (one /api/reports/sla read per
+// period), the backlog by age (/api/reports/backlog), and the projections with their rebuilds.
+import { h, poll, post, problemView, read, renderIfChanged, startPage } from './app.js';
+import { barChart, lineChart } from './chart.js';
+
+const PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+const LEVELS = ['L1', 'L2', 'L3', 'VENDOR'];
+// The backlog's age buckets, youngest first (Backlog.Row); a bucket the server adds later goes last.
+const AGES = ['<1d', '1-3d', '3-7d', '7-30d', '>30d'];
+
+const PERIODS = {
+  day: { count: 14, start: (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()), step: (d, n) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n), label: { month: 'short', day: 'numeric' } },
+  week: { count: 12, start: (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7)), step: (d, n) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7 * n), label: { month: 'short', day: 'numeric' } },
+  month: { count: 12, start: (d) => new Date(d.getFullYear(), d.getMonth(), 1), step: (d, n) => new Date(d.getFullYear(), d.getMonth() + n, 1), label: { year: '2-digit', month: 'short' } },
+};
+
+/** Consecutive local-calendar periods, the last one running up to now. */
+function periods(kind, now) {
+  const p = PERIODS[kind];
+  const format = new Intl.DateTimeFormat(undefined, p.label);
+  const current = p.start(now);
+  return Array.from({ length: p.count }, (_, k) => {
+    const from = p.step(current, k - p.count + 1);
+    const to = k === p.count - 1 ? new Date(Math.max(now.getTime(), from.getTime() + 1)) : p.step(current, k - p.count + 2);
+    return { from, to, label: format.format(from) };
+  });
+}
+
+function slaReport(groupBy, from, to) {
+  return read(`/api/reports/sla?groupBy=${groupBy}&from=${from.toISOString()}&to=${to.toISOString()}`);
+}
+
+const percent = (value) => (value === null || value === undefined ? '—' : `${value.toFixed(1)} %`);
+function minutes(value) {
+  if (value === null || value === undefined) return '—';
+  const total = Math.round(value);
+  return total < 60 ? `${total} min` : `${Math.floor(total / 60)} h ${String(total % 60).padStart(2, '0')} min`;
+}
+
+function groupTable(groups, by) {
+  if (groups.length === 0) return h('p', { class: 'empty' }, 'No ticket was opened in this period.');
+  const headings = [by === 'priority' ? 'Priority' : 'Client', 'Tickets', 'Response met / breached', 'Resolution met / breached', 'Compliance',
+    'Respond mean / p90', 'Resolve mean / p90'];
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'report', dataset: { groupBy: by } },
+    h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, groups.map((g) => h('tr', { dataset: { group: g.group } },
+      h('th', { scope: 'row' }, g.group),
+      h('td', { class: 'num' }, g.tickets),
+      h('td', { class: 'num' }, `${g.responseMet} / ${g.responseBreached}`),
+      h('td', { class: 'num' }, `${g.resolutionMet} / ${g.resolutionBreached}`),
+      h('td', { class: 'num compliance' }, percent(g.compliancePercent)),
+      h('td', { class: 'num' }, `${minutes(g.meanMinutesToRespond)} / ${minutes(g.p90MinutesToRespond)}`),
+      h('td', { class: 'num' }, `${minutes(g.meanMinutesToResolve)} / ${minutes(g.p90MinutesToResolve)}`))))));
+}
+
+/** The series of one grouping: a line per group that opened tickets in any period, priorities in their order. */
+function series(windows, reports, by) {
+  const names = [...new Set(reports.flatMap((r) => r.groups.map((g) => g.group)))];
+  if (by === 'priority') names.sort((a, b) => PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b));
+  else names.sort();
+  return names.map((name) => {
+    const groups = reports.map((r) => r.groups.find((g) => g.group === name));
+    return {
+      name,
+      values: groups.map((g) => g?.compliancePercent ?? null),
+      notes: groups.map((g, i) => `${name}, ${windows[i].label}: ${g ? `${percent(g.compliancePercent)} of ${g.tickets} ticket(s)` : 'no tickets'}`),
+    };
+  });
+}
+
+function pivot(rows, key, keys) {
+  const found = [...new Set(rows.map((r) => r[key]))];
+  const ordered = [...keys.filter((k) => found.includes(k)), ...found.filter((k) => !keys.includes(k))];
+  const ages = [...AGES, ...new Set(rows.map((r) => r.ageBucket).filter((a) => !AGES.includes(a)))];
+  const count = (k, age) => rows.filter((r) => r[key] === k && r.ageBucket === age).reduce((s, r) => s + r.tickets, 0);
+  return { keys: ordered, ages, count };
+}
+
+function backlogView(backlog) {
+  if (backlog.total === 0) return h('p', { class: 'empty' }, 'No open tickets.');
+  const byLevel = pivot(backlog.rows, 'level', LEVELS);
+  const byPriority = pivot(backlog.rows, 'priority', PRIORITIES);
+  const table = (p, label) => h('table', { class: 'report' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, label), p.ages.map((a) => h('th', { scope: 'col' }, a)), h('th', { scope: 'col' }, 'Total'))),
+    h('tbody', {}, p.keys.map((k) => h('tr', { dataset: { key: k } }, h('th', { scope: 'row' }, k),
+      p.ages.map((a) => h('td', { class: 'num' }, p.count(k, a) || '')),
+      h('td', { class: 'num total' }, p.ages.reduce((s, a) => s + p.count(k, a), 0))))));
+  return [
+    h('p', { class: 'total-line' }, `${backlog.total} open ticket${backlog.total === 1 ? '' : 's'}`),
+    barChart({
+      caption: 'Open tickets by age, stacked by level',
+      labels: byLevel.ages,
+      series: byLevel.keys.map((level) => ({ name: level, values: byLevel.ages.map((a) => byLevel.count(level, a)) })),
+    }),
+    table(byLevel, 'Level'),
+    table(byPriority, 'Priority'),
+  ];
+}
+
+startPage({ roles: ['ANALYST'], start });
+
+function start() {
+  const $ = (id) => document.getElementById(id);
+  let rebuilding = false;
+
+  const reports = poll(async () => {
+    const kind = $('period').value;
+    const windows = periods(kind, new Date());
+    const whole = { from: windows[0].from, to: windows[windows.length - 1].to };
+    const [byPriority, byClient, totalPriority, totalClient] = await Promise.all([
+      Promise.all(windows.map((w) => slaReport('priority', w.from, w.to))),
+      Promise.all(windows.map((w) => slaReport('client', w.from, w.to))),
+      slaReport('priority', whole.from, whole.to),
+      slaReport('client', whole.from, whole.to),
+    ]);
+    const labels = windows.map((w) => w.label);
+    // Only what is drawn counts as a change: asOf and to move at every read.
+    renderIfChanged($('chart-priority'), { labels, s: series(windows, byPriority, 'priority') }, (d) =>
+      lineChart({ labels: d.labels, series: d.s, caption: 'SLA compliance by priority' }));
+    renderIfChanged($('chart-client'), { labels, s: series(windows, byClient, 'client') }, (d) =>
+      lineChart({ labels: d.labels, series: d.s, caption: 'SLA compliance by client' }));
+    renderIfChanged($('table-priority'), totalPriority.groups, (groups) => groupTable(groups, 'priority'));
+    renderIfChanged($('table-client'), totalClient.groups, (groups) => groupTable(groups, 'client'));
+  }, 3000);
+
+  const operations = poll(async () => {
+    const [backlog, projections] = await Promise.all([read('/api/reports/backlog'), read('/api/admin/projections')]);
+    renderIfChanged($('backlog'), { total: backlog.total, rows: backlog.rows }, backlogView);
+    rebuilding = projections.some((p) => p.replaying);
+    renderIfChanged($('projections'), projections, projectionsView);
+  }, () => (rebuilding ? 1000 : 3000));
+
+  function projectionsView(projections) {
+    return h('table', { class: 'report projections' },
+      h('thead', {}, h('tr', {}, ['Projection', 'Position / head', 'Lag', 'State', 'Progress', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, projections.map((p) => h('tr', { dataset: { projection: p.name }, class: p.replaying ? 'replaying' : null },
+        h('th', { scope: 'row' }, p.name),
+        h('td', { class: 'num' }, `${p.position} / ${p.headPosition}`),
+        h('td', { class: 'num' }, p.lag),
+        h('td', {}, p.replaying ? 'rebuilding' : p.lag === 0 ? 'up to date' : 'catching up'),
+        h('td', { class: 'progress' }, h('progress', { max: 1, value: p.progress, title: `${(p.progress * 100).toFixed(1)} %` }),
+          ` ${(p.progress * 100).toFixed(1)} %`),
+        h('td', {}, h('button', { type: 'button', class: 'secondary', disabled: p.replaying, onclick: () => rebuild(p.name) }, 'Rebuild'))))));
+  }
+
+  async function rebuild(name) {
+    const output = $('rebuild-output');
+    output.replaceChildren();
+    try {
+      const started = await post(`/api/admin/projections/${encodeURIComponent(name)}/rebuild`);
+      output.replaceChildren(h('p', { class: 'done', role: 'status' },
+        `Rebuilding ${started.name} from the first event; reads keep answering meanwhile.`));
+      rebuilding = true;
+      operations.now();
+    } catch (error) {
+      output.replaceChildren(problemView(error));
+    }
+  }
+
+  $('period').addEventListener('change', () => reports.now());
+}
