@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,25 @@ class WatchedEventSourceIT extends QuerySideIT {
 
             assertThat(called.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(stream.nextAvailable().getPayload()).isEqualTo(opened);
+        }
+    }
+
+    @Test
+    void callbackNamedOnceIsCalledForEveryLaterAppend() throws Exception {
+        WatchedEventSource source = new WatchedEventSource(eventStore);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
+            AtomicReference<CountDownLatch> called = new AtomicReference<>(new CountDownLatch(1));
+            stream.setOnAvailableCallback(() -> called.get().countDown());
+            for (int append = 1; append <= 3; append++) {
+                TicketOpened opened = Tickets.opened("acme");
+                append(opened, OPERATOR, Instant.now());
+                assertThat(called.get().await(10, TimeUnit.SECONDS)).as("called back for append " + append).isTrue();
+                assertThat(stream.nextAvailable().getPayload()).isEqualTo(opened);
+                Thread.sleep(50); // a call back already under way when the event was read
+                called.set(new CountDownLatch(1));
+                assertThat(called.get().await(300, TimeUnit.MILLISECONDS))
+                        .as("called back with nothing left to read").isFalse();
+            }
         }
     }
 

@@ -8,10 +8,11 @@ import org.axonframework.messaging.StreamableMessageSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -55,21 +56,25 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
     }
 
     /**
-     * A stream and its watcher. The processor and the watcher never use the stream at once: each holds the
-     * lock while it does, the watcher for at most {@link #WATCH_MILLIS} at a time.
+     * A stream and its watcher. A processor names its callback once, when it opens the stream, and expects it
+     * called whenever events are there to read. The processor and the watcher never use the stream at once:
+     * each holds the lock while it does, the watcher for at most {@link #WATCH_MILLIS} at a time.
      */
     static final class WatchedStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private static final int WATCH_MILLIS = 100;
+        /** After a call back, the time the processor gets to read what is there before it is called again. */
+        private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private final ReentrantLock lock = new ReentrantLock();
-        private final LinkedBlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+        private final CountDownLatch named = new CountDownLatch(1);
         private final ExecutorService watcher = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "ledger-stream-watcher");
             thread.setDaemon(true);
             return thread;
         });
+        private volatile Runnable callback;
         private volatile boolean closed;
 
         WatchedStream(BlockingStream<TrackedEventMessage<?>> stream) {
@@ -77,17 +82,14 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
             watcher.execute(this::watch);
         }
 
-        /** Waits for a callback to be asked for, then for an event, then calls back; until closed. */
+        /** Once a callback is named, calls it back each time events are there; until closed. */
         private void watch() {
             try {
+                named.await();
                 while (!closed) {
-                    Runnable callback = callbacks.take();
-                    while (!closed && !availableWithin(WATCH_MILLIS)) {
-                        Thread.onSpinWait();
-                    }
-                    callbacks.clear();
-                    if (!closed) {
+                    if (availableWithin(WATCH_MILLIS) && !closed) {
                         callback.run();
+                        LockSupport.parkNanos(PAUSE_NANOS);
                     }
                 }
             } catch (InterruptedException e) {
@@ -106,7 +108,8 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            callbacks.add(callback);
+            this.callback = callback;
+            named.countDown();
             return true;
         }
 
