@@ -67,7 +67,8 @@ class ProjectionAdminIT extends QuerySideIT {
         long neverCommitted = jdbc.sql("SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))")
                 .query(Long.class).single();
         long last = append(Tickets.opened("acme"), OPERATOR, Instant.now());
-        getAt("analyst", "/api/tickets?limit=1", last);
+        // The processor has handled everything up to here: the tokens written below skip nothing it had not.
+        getAt("analyst", "/api/reports/backlog", last);
         try {
             passedOver(ProcessingGroups.REPORTS, last, Set.of(neverCommitted));
             assertThat(projection(ProcessingGroups.REPORTS).get("position").asLong())
