@@ -1,7 +1,7 @@
 // The client portal: the organisation's tickets with status and SLA, opening one, its public timeline, and
 // accepting or reopening a resolution. The server decides what is allowed; the page offers what fits the status.
 import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
-import { newestFirst, statusView, ticketTable, timeline } from './tickets.js';
+import { clearTicketCard, newestFirst, statusView, ticketTable, timeline } from './tickets.js';
 
 startPage({ roles: ['CLIENT'], start });
 
@@ -48,11 +48,7 @@ function start(person) {
     if (ticketId !== selectedId) {
       selectedId = ticketId;
       selected = null;
-      $('ticket-result').replaceChildren();
-      for (const form of $('ticket-card').querySelectorAll('form')) {
-        form.reset();
-        form.querySelector('.output').replaceChildren();
-      }
+      clearTicketCard();
     }
     refresh.now();
   }

@@ -2,7 +2,7 @@
 // desk's commands on the selected ticket. Forms are offered by role and status; the server decides and its
 // problem is shown as it wrote it.
 import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
-import { statusView, ticketTable, timeline } from './tickets.js';
+import { clearTicketCard, statusView, ticketTable, timeline } from './tickets.js';
 
 const LEVELS = ['L1', 'L2', 'L3', 'VENDOR'];
 const NEXT_LEVEL = { L1: 'L2', L2: 'L3', L3: 'VENDOR' };
@@ -73,11 +73,7 @@ function start(person) {
     if (ticketId !== selectedId) {
       selectedId = ticketId;
       selected = null;
-      $('ticket-result').replaceChildren();
-      for (const form of $('ticket-card').querySelectorAll('form')) {
-        form.reset();
-        form.querySelector('.output').replaceChildren();
-      }
+      clearTicketCard();
     }
     refresh.now();
   }

@@ -99,3 +99,12 @@ export function timeline(entries) {
 export function newestFirst(views) {
   return [...views].reverse();
 }
+
+/** Clears the ticket card's forms, their messages and the last command's result: another ticket is shown. */
+export function clearTicketCard() {
+  document.getElementById('ticket-result').replaceChildren();
+  for (const form of document.getElementById('ticket-card').querySelectorAll('form')) {
+    form.reset();
+    form.querySelector('.output').replaceChildren();
+  }
+}
