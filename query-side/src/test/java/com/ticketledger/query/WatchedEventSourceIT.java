@@ -46,7 +46,6 @@ class WatchedEventSourceIT extends QuerySideIT {
                 append(opened, OPERATOR, Instant.now());
                 assertThat(called.get().await(10, TimeUnit.SECONDS)).as("called back for append " + append).isTrue();
                 assertThat(stream.nextAvailable().getPayload()).isEqualTo(opened);
-                Thread.sleep(50); // a call back already under way when the event was read
                 called.set(new CountDownLatch(1));
                 assertThat(called.get().await(300, TimeUnit.MILLISECONDS))
                         .as("called back with nothing left to read").isFalse();

@@ -155,21 +155,8 @@ public final class Benchmark {
             this.command = command;
         }
 
-        void run(int clients, Duration duration) throws InterruptedException {
-            long deadline = System.nanoTime() + duration.toNanos();
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                Thread thread = new Thread(() -> {
-                    while (System.nanoTime() < deadline) {
-                        lifecycle();
-                    }
-                });
-                thread.start();
-                threads.add(thread);
-            }
-            for (Thread thread : threads) {
-                thread.join();
-            }
+        void run(int clients, Duration duration) {
+            Load.repeat(clients, duration, this::lifecycle);
         }
 
         private void lifecycle() {

@@ -34,12 +34,17 @@ final class Load {
 
     /** Runs {@code clients} clients for {@code duration}, then returns. */
     void run(int clients, Duration duration) {
+        repeat(clients, duration, this::lifecycle);
+    }
+
+    /** {@code clients} threads, each doing {@code work} again and again until {@code duration} has passed. */
+    static void repeat(int clients, Duration duration, Runnable work) {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Thread thread = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
-                    lifecycle();
+                    work.run();
                 }
             }, "client-" + i);
             thread.start();

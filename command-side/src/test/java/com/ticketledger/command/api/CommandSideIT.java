@@ -105,7 +105,7 @@ abstract class CommandSideIT {
         return execute(request.build());
     }
 
-    private Answer execute(HttpRequest request) {
+    Answer execute(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().map(), response.body());

@@ -2,11 +2,8 @@ package com.ticketledger.command.api;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -31,15 +28,7 @@ class CrossOriginIT extends CommandSideIT {
         if (headers != null) {
             request.header("Access-Control-Request-Headers", headers);
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return execute(request.build());
     }
 
     static List<String> listed(Answer answer, String header) {

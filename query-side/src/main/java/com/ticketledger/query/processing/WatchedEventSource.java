@@ -90,8 +90,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
             try {
                 named.await();
                 while (!closed) {
-                    if (availableWithin(WATCH_MILLIS) && !closed) {
-                        callback.run();
+                    if (calledBackWithin(WATCH_MILLIS)) {
                         LockSupport.parkNanos(PAUSE_NANOS);
                     }
                 }
@@ -100,10 +99,19 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
             }
         }
 
-        private boolean availableWithin(int millis) throws InterruptedException {
+        /**
+         * Calls back if an event is there within {@code millis}, still holding the lock: an event the processor
+         * reads was called back before it could be read, never after (the call back only schedules the
+         * processor's next round).
+         */
+        private boolean calledBackWithin(int millis) throws InterruptedException {
             lock.lockInterruptibly();
             try {
-                return stream.hasNextAvailable(millis, TimeUnit.MILLISECONDS);
+                if (closed || !stream.hasNextAvailable(millis, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                callback.run();
+                return true;
             } finally {
                 lock.unlock();
             }
