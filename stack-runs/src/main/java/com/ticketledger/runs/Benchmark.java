@@ -38,8 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * that grows from the first size to the last; at the first size, a full rebuild of the status projection in
  * events/s beside a raw sequential read of the event table.</li>
  * </ol>
- * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_LEDGER_SIZES (1000000,5000000),
- * BENCH_OPEN_TICKETS (100000).
+ * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (60), BENCH_LEDGER_SIZES
+ * (1000000,5000000; empty: commands only), BENCH_OPEN_TICKETS (100000).
  */
 public final class Benchmark {
 
@@ -55,8 +55,9 @@ public final class Benchmark {
         int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8"));
         Duration seconds = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "30")));
         List<Long> ledgerSizes = Arrays.stream(System.getenv().getOrDefault("BENCH_LEDGER_SIZES", "1000000,5000000")
-                .split(",")).map(String::trim).map(Long::parseLong).sorted().toList();
+                .split(",")).map(String::trim).filter(size -> !size.isEmpty()).map(Long::parseLong).sorted().toList();
         int openTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_OPEN_TICKETS", "100000"));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
         Path data = Files.createTempDirectory("ledger-bench");
         say("data and logs in " + data + "; " + clients + " clients, " + seconds.toSeconds() + " s per phase");
         try (Stack stack = new Stack(Path.of("").toAbsolutePath(), data, 55492, 18090, 18091)) {
@@ -67,8 +68,8 @@ public final class Benchmark {
             Desk command = new Desk(stack.commandPort);
             Desk query = new Desk(stack.queryPort);
 
-            say("warming up (10 s)");
-            new Lifecycles(command).run(clients, Duration.ofSeconds(10));
+            say("warming up (" + warmUp.toSeconds() + " s): the sides' JIT compiles the command and projection paths");
+            new Lifecycles(command).run(clients, warmUp);
 
             say("baseline: single-row insert transactions at " + clients + " connections");
             double rawInserts = rawInserts(jdbcUrl, clients, seconds);
@@ -78,13 +79,21 @@ public final class Benchmark {
             Lifecycles load = new Lifecycles(command);
             LagProbe lag = new LagProbe(command, query);
             lag.start();
+            Map<String, Duration> cpuBefore = cpuUsed(stack);
             long started = System.nanoTime();
             load.run(clients, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             lag.stop();
+            Map<String, Duration> cpuAfter = cpuUsed(stack);
             double commandsPerSecond = load.commands.get() / elapsed;
             figure("ledger commands/s", commandsPerSecond);
             figure("ledger commands/s ÷ raw inserts/s", commandsPerSecond / rawInserts);
+            cpuAfter.forEach((process, used) -> figure("CPU ms per command: " + process,
+                    String.format("%.2f", (used.toNanos() - cpuBefore.get(process).toNanos()) / 1e6 / load.commands.get())));
+            figure("CPU busy during the load, % of " + Runtime.getRuntime().availableProcessors() + " cores",
+                    String.format("%.0f", cpuAfter.keySet().stream().mapToLong(process -> cpuAfter.get(process).toNanos()
+                            - cpuBefore.get(process).toNanos()).sum() / 1e9 / elapsed
+                            / Runtime.getRuntime().availableProcessors() * 100));
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
@@ -96,53 +105,63 @@ public final class Benchmark {
             half.latencies.values().forEach(all::addAll);
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
 
-            say("reads: a 200-event history and a level queue, and a rebuild, as the ledger grows");
-            UUID busy = busyTicket(command);
-            String history = "/api/tickets/" + busy + "/history";
-            String queue = "/api/queues/L1?limit=50";
-            LedgerGenerator generator = new LedgerGenerator(jdbcUrl);
-            figure("generator: command-side events it writes byte for byte the same",
-                    generator.requireSameBytesAsTheCommandSide(1_000));
-            say("generating " + openTickets + " tickets waiting in the L1 queue");
-            generator.openTickets(openTickets, GENERATOR_THREADS);
-            Map<Long, Percentiles[]> readsAt = new LinkedHashMap<>();
-            for (long size : ledgerSizes) {
-                long missing = size - countEvents(jdbcUrl);
-                if (missing > 0) {
-                    say("generating " + missing + " events of closed lifecycles, to " + size);
-                    long generating = System.nanoTime();
-                    long written = generator.closedLifecycles((int) ((missing + 7) / 8), GENERATOR_THREADS);
-                    figure("generator events/s (to " + size + ")", written / seconds(generating));
-                }
-                long caughtUpFrom = System.nanoTime();
-                awaitCaughtUp(query);
-                figure("projections caught up after generating, s (to " + size + ")", seconds(caughtUpFrom));
-                long events = countEvents(jdbcUrl);
-                Percentiles historyReads = timeReads(query, history, 500);
-                Percentiles queueReads = timeReads(query, queue, 500);
-                readsAt.put(size, new Percentiles[] {historyReads, queueReads});
-                figure("at " + events + " events: history (200 events) p50/p95/p99 ms", historyReads);
-                figure("at " + events + " events: queue L1 of " + openQueue(jdbcUrl) + " p50/p95/p99 ms",
-                        queueReads);
-                if (size == ledgerSizes.get(0)) {
-                    double rawRead = rawSequentialRead(jdbcUrl);
-                    figure("raw sequential read of the event table, rows/s", rawRead);
-                    say("rebuild of ticket-status");
-                    double rebuild = rebuild(query, "ticket-status", events);
-                    figure("status projection rebuild at " + events + " events, events/s", rebuild);
-                    figure("rebuild events/s ÷ raw sequential read rows/s", rebuild / rawRead);
-                }
-            }
-            if (readsAt.size() > 1) {
-                Percentiles[] first = readsAt.values().iterator().next();
-                Percentiles[] last = new ArrayList<>(readsAt.values()).get(readsAt.size() - 1);
-                figure("history p99 growth, first → last size, %", growth(first[0], last[0]));
-                figure("queue p99 growth, first → last size, %", growth(first[1], last[1]));
+            if (ledgerSizes.isEmpty()) {
+                say("no BENCH_LEDGER_SIZES: no reads at size, no rebuild");
+            } else {
+                readsAsTheLedgerGrows(command, query, jdbcUrl, ledgerSizes, openTickets);
             }
         }
         System.out.println();
         System.out.println("=== benchmark ===");
         figures.forEach((name, value) -> System.out.printf("  %-52s %s%n", name, value));
+    }
+
+    /** Phase 3: the generator loads the ledger to each size; reads timed at each, a rebuild at the first. */
+    private void readsAsTheLedgerGrows(Desk command, Desk query, String jdbcUrl, List<Long> ledgerSizes,
+            int openTickets) throws SQLException, InterruptedException {
+        say("reads: a 200-event history and a level queue, and a rebuild, as the ledger grows");
+        UUID busy = busyTicket(command);
+        String history = "/api/tickets/" + busy + "/history";
+        String queue = "/api/queues/L1?limit=50";
+        LedgerGenerator generator = new LedgerGenerator(jdbcUrl);
+        figure("generator: command-side events it writes byte for byte the same",
+                generator.requireSameBytesAsTheCommandSide(1_000));
+        say("generating " + openTickets + " tickets waiting in the L1 queue");
+        generator.openTickets(openTickets, GENERATOR_THREADS);
+        Map<Long, Percentiles[]> readsAt = new LinkedHashMap<>();
+        for (long size : ledgerSizes) {
+            long missing = size - countEvents(jdbcUrl);
+            if (missing > 0) {
+                say("generating " + missing + " events of closed lifecycles, to " + size);
+                long generating = System.nanoTime();
+                long written = generator.closedLifecycles((int) ((missing + 7) / 8), GENERATOR_THREADS);
+                figure("generator events/s (to " + size + ")", written / seconds(generating));
+            }
+            long caughtUpFrom = System.nanoTime();
+            awaitCaughtUp(query);
+            figure("projections caught up after generating, s (to " + size + ")", seconds(caughtUpFrom));
+            long events = countEvents(jdbcUrl);
+            Percentiles historyReads = timeReads(query, history, 500);
+            Percentiles queueReads = timeReads(query, queue, 500);
+            readsAt.put(size, new Percentiles[] {historyReads, queueReads});
+            figure("at " + events + " events: history (200 events) p50/p95/p99 ms", historyReads);
+            figure("at " + events + " events: queue L1 of " + openQueue(jdbcUrl) + " p50/p95/p99 ms",
+                    queueReads);
+            if (size == ledgerSizes.get(0)) {
+                double rawRead = rawSequentialRead(jdbcUrl);
+                figure("raw sequential read of the event table, rows/s", rawRead);
+                say("rebuild of ticket-status");
+                double rebuild = rebuild(query, "ticket-status", events);
+                figure("status projection rebuild at " + events + " events, events/s", rebuild);
+                figure("rebuild events/s ÷ raw sequential read rows/s", rebuild / rawRead);
+            }
+        }
+        if (readsAt.size() > 1) {
+            Percentiles[] first = readsAt.values().iterator().next();
+            Percentiles[] last = new ArrayList<>(readsAt.values()).get(readsAt.size() - 1);
+            figure("history p99 growth, first → last size, %", growth(first[0], last[0]));
+            figure("queue p99 growth, first → last size, %", growth(first[1], last[1]));
+        }
     }
 
     /** Lifecycles over HTTP, timing each command by type. */
@@ -234,6 +253,13 @@ public final class Benchmark {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
+    }
+
+    /** CPU used so far by each process of the stack and by this one (the load generator). */
+    private static Map<String, Duration> cpuUsed(Stack stack) {
+        Map<String, Duration> used = stack.cpuUsed();
+        used.put("load generator (this benchmark)", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return used;
     }
 
     static double rawInserts(String jdbcUrl, int clients, Duration duration) throws Exception {

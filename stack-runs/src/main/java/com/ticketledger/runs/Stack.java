@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /** The ledger's three processes, started from the built jars on ports of their own, each with a log file. */
 final class Stack implements AutoCloseable {
@@ -86,6 +89,34 @@ final class Stack implements AutoCloseable {
             processes.put(name, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /**
+     * CPU time each of the stack's processes has used so far, with their descendants; for PostgreSQL, the
+     * server (which pg_ctl detaches from the launcher) and its backends. A process that has exited counts no
+     * more; zero where the platform does not tell.
+     */
+    Map<String, Duration> cpuUsed() {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        processes.forEach((name, process) -> {
+            Stream<ProcessHandle> handles = Stream.concat(Stream.of(process.toHandle()), process.descendants());
+            if (name.equals("postgres")) {
+                handles = Stream.concat(handles, postmaster().stream()
+                        .flatMap(server -> Stream.concat(Stream.of(server), server.descendants())));
+            }
+            used.put(name, handles.map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus));
+        });
+        return used;
+    }
+
+    private Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("postgres/postmaster.pid"));
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
