@@ -3,8 +3,10 @@ package com.ticketledger.query;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.query.processing.WatchedEventSource;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A processor that has read the whole ledger is called back by its stream when the next event arrives. */
 class WatchedEventSourceIT extends QuerySideIT {
+
+    @Autowired
+    private WatchedEventSource ledgerStream;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Test
+    void everyProjectionReadsTheLedgerThroughTheWatchedSource() {
+        int processors = processing.eventProcessors().size();
+        assertThat(processors).isEqualTo(3);
+        ProjectionRecoveryIT.awaitUntil("each processor reads through the watched source",
+                () -> ledgerStream.openStreams() == processors);
+    }
 
     @Test
     void streamThatHasReadEverythingCallsBackWhenAnEventIsAppended() throws Exception {

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,10 +59,20 @@ class ProcessingConfiguration {
                 (configuration, builder) -> builder.claimExtensionThreshold(properties.claimExtension().toMillis()));
     }
 
-    /** The processors read the ledger through streams that call them back when an event arrives. */
+    /**
+     * The ledger as every projection reads it: through streams that call their processor back when an event
+     * arrives. Each processor in application.yml names this bean as its {@code source}: Spring Boot's Axon
+     * configuration gives a processor set up there the plain event store otherwise, whatever the default below.
+     */
     @Bean
-    ConfigurerModule watchedLedger() {
-        return configurer -> configurer.eventProcessing().configureDefaultStreamableMessageSource(
-                configuration -> new WatchedEventSource(configuration.eventStore()));
+    WatchedEventSource ledgerStream(EventStore eventStore) {
+        return new WatchedEventSource(eventStore);
+    }
+
+    /** The same source for any processor registered without properties (looked up late: it needs Axon's store). */
+    @Bean
+    ConfigurerModule watchedLedger(ObjectProvider<WatchedEventSource> ledgerStream) {
+        return configurer -> configurer.eventProcessing()
+                .configureDefaultStreamableMessageSource(configuration -> ledgerStream.getObject());
     }
 }

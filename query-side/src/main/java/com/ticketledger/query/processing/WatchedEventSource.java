@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class WatchedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> ledger;
+    private final AtomicInteger openStreams = new AtomicInteger();
 
     public WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger) {
         this.ledger = ledger;
@@ -32,7 +34,13 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new WatchedStream(ledger.openStream(trackingToken));
+        openStreams.incrementAndGet();
+        return new WatchedStream(ledger.openStream(trackingToken), openStreams::decrementAndGet);
+    }
+
+    /** How many streams read the ledger through this source now: one per running processor. */
+    public int openStreams() {
+        return openStreams.get();
     }
 
     @Override
@@ -70,6 +78,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final Runnable onClose;
         private final ReentrantLock lock = new ReentrantLock();
         private final CountDownLatch named = new CountDownLatch(1);
         private final ExecutorService watcher = Executors.newSingleThreadExecutor(task -> {
@@ -80,8 +89,9 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         private volatile Runnable callback;
         private volatile boolean closed;
 
-        WatchedStream(BlockingStream<TrackedEventMessage<?>> stream) {
+        WatchedStream(BlockingStream<TrackedEventMessage<?>> stream, Runnable onClose) {
             this.stream = stream;
+            this.onClose = onClose;
             watcher.execute(this::watch);
         }
 
@@ -165,8 +175,12 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
             closed = true;
+            onClose.run();
             watcher.shutdownNow();
             lock.lock();
             try {
