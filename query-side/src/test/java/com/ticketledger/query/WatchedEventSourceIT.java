@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ class WatchedEventSourceIT extends QuerySideIT {
 
     @Test
     void streamThatHasReadEverythingCallsBackWhenAnEventIsAppended() throws Exception {
-        WatchedEventSource source = new WatchedEventSource(eventStore);
+        WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofMillis(20));
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
             while (stream.hasNextAvailable()) {
                 stream.nextAvailable();
@@ -53,7 +54,7 @@ class WatchedEventSourceIT extends QuerySideIT {
 
     @Test
     void callbackNamedOnceIsCalledForEveryLaterAppend() throws Exception {
-        WatchedEventSource source = new WatchedEventSource(eventStore);
+        WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofMillis(20));
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
             AtomicReference<CountDownLatch> called = new AtomicReference<>(new CountDownLatch(1));
             stream.setOnAvailableCallback(() -> called.get().countDown());
@@ -71,7 +72,7 @@ class WatchedEventSourceIT extends QuerySideIT {
 
     @Test
     void closedStreamCallsNothingBack() throws Exception {
-        WatchedEventSource source = new WatchedEventSource(eventStore);
+        WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofMillis(20));
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken());
         CountDownLatch called = new CountDownLatch(1);
         stream.setOnAvailableCallback(called::countDown);

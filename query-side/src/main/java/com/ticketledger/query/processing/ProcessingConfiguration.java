@@ -65,8 +65,8 @@ class ProcessingConfiguration {
      * configuration gives a processor set up there the plain event store otherwise, whatever the default below.
      */
     @Bean
-    WatchedEventSource ledgerStream(EventStore eventStore) {
-        return new WatchedEventSource(eventStore);
+    WatchedEventSource ledgerStream(EventStore eventStore, ProcessingProperties properties) {
+        return new WatchedEventSource(eventStore, properties.fetchDelay());
     }
 
     /** The same source for any processor registered without properties (looked up late: it needs Axon's store). */

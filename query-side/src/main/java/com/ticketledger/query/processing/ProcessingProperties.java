@@ -14,12 +14,13 @@ import java.time.Duration;
  * @param claimTimeout   after how long without an update another instance may take over a segment's claim
  * @param claimExtension how often a claimed segment's token is stored even when it has had nothing to handle
  * @param fetchDelay     how long the processors wait before asking PostgreSQL again when they have read
- *                       everything: the commands are appended by another process, so nothing tells this one
- *                       of a new event; this bounds the projections' lag when idle (Axon's default is 1 s)
+ *                       everything (the commands are appended by another process, so nothing tells this one
+ *                       of a new event; Axon's default is 1 s), and how often at most a processor is called
+ *                       back to handle what has arrived: the projections' lag against the batches' cost
  */
 @ConfigurationProperties("ledger.processing")
 public record ProcessingProperties(String nodeId, @DefaultValue("10s") Duration claimTimeout,
-        @DefaultValue("1s") Duration claimExtension, @DefaultValue("20ms") Duration fetchDelay) {
+        @DefaultValue("1s") Duration claimExtension, @DefaultValue("50ms") Duration fetchDelay) {
 
     public String nodeIdOrDefault() {
         return nodeId == null || nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;

@@ -26,16 +26,24 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class WatchedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> ledger;
+    private final long pauseNanos;
     private final AtomicInteger openStreams = new AtomicInteger();
 
-    public WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger) {
+    /**
+     * @param ledger the event store
+     * @param pause  after a call back, the time a processor gets to read what is there before it is called
+     *               again: a busy processor reads on without being called, and each call back costs it a batch
+     *               (a transaction with its token) however few events it holds
+     */
+    public WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger, Duration pause) {
         this.ledger = ledger;
+        this.pauseNanos = pause.toNanos();
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         openStreams.incrementAndGet();
-        return new WatchedStream(ledger.openStream(trackingToken), openStreams::decrementAndGet);
+        return new WatchedStream(ledger.openStream(trackingToken), pauseNanos, openStreams::decrementAndGet);
     }
 
     /** How many streams read the ledger through this source now: one per running processor. */
@@ -71,13 +79,9 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
     static final class WatchedStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private static final int WATCH_MILLIS = 100;
-        /**
-         * After a call back, the time the processor gets to read what is there before it is called again. A busy
-         * processor reads on without being called; calling it more often only costs the CPU it needs.
-         */
-        private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final long pauseNanos;
         private final Runnable onClose;
         private final ReentrantLock lock = new ReentrantLock();
         private final CountDownLatch named = new CountDownLatch(1);
@@ -89,8 +93,9 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         private volatile Runnable callback;
         private volatile boolean closed;
 
-        WatchedStream(BlockingStream<TrackedEventMessage<?>> stream, Runnable onClose) {
+        WatchedStream(BlockingStream<TrackedEventMessage<?>> stream, long pauseNanos, Runnable onClose) {
             this.stream = stream;
+            this.pauseNanos = pauseNanos;
             this.onClose = onClose;
             watcher.execute(this::watch);
         }
@@ -101,7 +106,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
                 named.await();
                 while (!closed) {
                     if (calledBackWithin(WATCH_MILLIS)) {
-                        LockSupport.parkNanos(PAUSE_NANOS);
+                        LockSupport.parkNanos(pauseNanos);
                     }
                 }
             } catch (InterruptedException e) {
