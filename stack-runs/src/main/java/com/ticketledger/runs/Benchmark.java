@@ -88,12 +88,15 @@ public final class Benchmark {
             double commandsPerSecond = load.commands.get() / elapsed;
             figure("ledger commands/s", commandsPerSecond);
             figure("ledger commands/s ÷ raw inserts/s", commandsPerSecond / rawInserts);
-            cpuAfter.forEach((process, used) -> figure("CPU ms per command: " + process,
-                    String.format("%.2f", (used.toNanos() - cpuBefore.get(process).toNanos()) / 1e6 / load.commands.get())));
-            figure("CPU busy during the load, % of " + Runtime.getRuntime().availableProcessors() + " cores",
-                    String.format("%.0f", cpuAfter.keySet().stream().mapToLong(process -> cpuAfter.get(process).toNanos()
-                            - cpuBefore.get(process).toNanos()).sum() / 1e9 / elapsed
-                            / Runtime.getRuntime().availableProcessors() * 100));
+            long cpuNanos = 0;
+            for (Map.Entry<String, Duration> process : cpuAfter.entrySet()) {
+                long used = process.getValue().minus(cpuBefore.get(process.getKey())).toNanos();
+                cpuNanos += used;
+                figure("CPU ms per command: " + process.getKey(), String.format("%.2f", used / 1e6 / load.commands.get()));
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            figure("CPU busy during the load, % of " + cores + " cores",
+                    String.format("%.0f", cpuNanos / 1e9 / elapsed / cores * 100));
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
