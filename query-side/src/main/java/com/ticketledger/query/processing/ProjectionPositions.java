@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -39,12 +40,22 @@ public class ProjectionPositions {
     private record SegmentToken(int segment, TrackingToken token) {
     }
 
-    /** Each segment's token (null for a segment that has processed nothing yet). */
+    /**
+     * Each segment's token (null for a segment that has processed nothing yet). When this instance runs every
+     * segment, its processor knows them all and the token store is not asked: a read waiting for a position
+     * asks every few milliseconds.
+     */
     private List<SegmentToken> tokens(String processingGroup) {
         Map<Integer, EventTrackerStatus> local = processing
                 .eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus)
                 .orElse(Map.of());
+        if (local.values().stream().allMatch(status -> status.getTrackingToken() != null)
+                && coverEveryEvent(local.values().stream().map(EventTrackerStatus::getSegment).toList())) {
+            return local.values().stream()
+                    .map(status -> new SegmentToken(status.getSegment().getSegmentId(), status.getTrackingToken()))
+                    .toList();
+        }
         List<SegmentToken> stored = jdbc.sql("""
                         SELECT segment, token, token_type FROM token_entry WHERE processor_name = :name
                         ORDER BY segment""")
@@ -64,6 +75,18 @@ public class ProjectionPositions {
                     : new SegmentToken(segment.segment(), status.getTrackingToken()));
         }
         return tokens;
+    }
+
+    /**
+     * Whether these segments together are the whole stream: a segment with mask m takes one event in m + 1, and
+     * the segments of a processor never overlap.
+     */
+    static boolean coverEveryEvent(List<Segment> segments) {
+        if (segments.isEmpty()) {
+            return false;
+        }
+        long whole = segments.stream().mapToLong(segment -> segment.getMask() + 1L).max().getAsLong();
+        return segments.stream().mapToLong(segment -> whole / (segment.getMask() + 1L)).sum() == whole;
     }
 
     public boolean isReplaying(String processingGroup) {
