@@ -4,12 +4,12 @@ import com.ticketledger.events.TicketOpened;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,10 +58,7 @@ class GapFillingIT extends QuerySideIT {
 
     /** Each projection has its own processor: the gap is filled in each one at its own pace. */
     private void awaitProjected(String path) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!answered(path) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        awaitUntil(path + " answers", Duration.ofSeconds(30), () -> answered(path));
     }
 
     private boolean answered(String path) {

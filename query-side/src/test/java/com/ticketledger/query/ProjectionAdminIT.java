@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -85,10 +86,7 @@ class ProjectionAdminIT extends QuerySideIT {
     }
 
     void awaitCaughtUp(String name) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (projection(name).get("lag").asLong() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-        }
+        awaitUntil(name + " catches up", Duration.ofSeconds(30), () -> projection(name).get("lag").asLong() == 0);
         assertThat(projection(name).get("lag").asLong()).isZero();
     }
 
@@ -127,10 +125,8 @@ class ProjectionAdminIT extends QuerySideIT {
         // Reads keep answering while it rebuilds; then the projection catches up with the same rows.
         assertThat(get("analyst", "/api/reports/backlog").status()).isEqualTo(200);
         assertThat(getAt("analyst", "/api/reports/backlog", last).status()).isEqualTo(200);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (projection(ProcessingGroups.REPORTS).get("replaying").asBoolean() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-        }
+        awaitUntil("the rebuild ends", Duration.ofSeconds(30),
+                () -> !projection(ProcessingGroups.REPORTS).get("replaying").asBoolean());
         assertThat(projection(ProcessingGroups.REPORTS).get("replaying").asBoolean()).isFalse();
         assertThat(reportRows()).isEqualTo(incremental);
     }

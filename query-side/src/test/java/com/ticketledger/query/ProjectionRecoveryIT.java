@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,12 +96,9 @@ class ProjectionRecoveryIT {
                 .query(Long.class).single();
     }
 
+    /** Whole instances start, replay and hand over segments here: each wait gets a minute. */
     static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out waiting until " + what).isLessThan(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
+        QuerySideIT.awaitUntil(what, Duration.ofSeconds(60), condition);
     }
 
     static void awaitCaughtUp(ConfigurableApplicationContext context, long position) {

@@ -24,11 +24,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The query side started for real over a real PostgreSQL (zonky). The ledger is written the way the command
@@ -60,6 +65,15 @@ public abstract class QuerySideIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    /** Waits until {@code condition} holds, failing the test if it still does not after {@code limit}. */
+    static void awaitUntil(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out waiting until " + what).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
 
     private final Map<UUID, Long> nextSequence = new HashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();

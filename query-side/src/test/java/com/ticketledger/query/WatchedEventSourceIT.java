@@ -29,7 +29,7 @@ class WatchedEventSourceIT extends QuerySideIT {
     void everyProjectionReadsTheLedgerThroughTheWatchedSource() {
         int processors = processing.eventProcessors().size();
         assertThat(processors).isEqualTo(3);
-        ProjectionRecoveryIT.awaitUntil("each processor reads through the watched source",
+        awaitUntil("each processor reads through the watched source", Duration.ofSeconds(60),
                 () -> ledgerStream.openStreams() == processors);
     }
 
