@@ -149,6 +149,86 @@ class HostileInputIT extends CommandSideIT {
         assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record").query(Long.class).single()).isEqualTo(keysBefore);
     }
 
+    /** A request the endpoint would accept, but for one field it does not know. */
+    record Unknown(String user, String path, String validBody, String field) {
+
+        String body() {
+            return validBody.replaceFirst("\\{", "{\"" + field + "\":\"INTERNAL\",");
+        }
+    }
+
+    @Test
+    void aFieldTheEndpointDoesNotKnowIsRefusedByNameOnEveryCommandAndWritesNothing() {
+        UUID open = openTicket("operator", "acme");
+        UUID assigned = assignedTicket();
+        UUID toEscalate = assignedTicket();
+        UUID resolved = assignedTicket();
+        post("ana", "/api/tickets/" + resolved + "/pending-closure", "{\"resolution\":\"done\"}");
+        UUID toReopen = assignedTicket();
+        post("ana", "/api/tickets/" + toReopen + "/pending-closure", "{\"resolution\":\"done\"}");
+        List<Unknown> cases = List.of(
+                new Unknown("operator", "/api/tickets", openBody("acme"), "priorty"),
+                new Unknown("operator", "/api/tickets/" + open + "/assignment", "{\"engineer\":\"ana\"}", "enginer"),
+                new Unknown("ana", "/api/tickets/" + assigned + "/notes", "{\"text\":\"checked\"}", "visiblity"),
+                new Unknown("ana", "/api/tickets/" + toEscalate + "/escalation",
+                        "{\"toLevel\":\"L2\",\"reason\":\"routing\"}", "vendorCaseReference"),
+                new Unknown("ana", "/api/tickets/" + assigned + "/pending-closure", "{\"resolution\":\"fixed\"}",
+                        "resolutoin"),
+                new Unknown("acme-1", "/api/tickets/" + resolved + "/acceptance", "{\"comment\":\"fine\"}", "coment"),
+                new Unknown("acme-1", "/api/tickets/" + toReopen + "/reopening", "{\"reason\":\"again\"}", "reasons"));
+
+        for (Unknown unknown : cases) {
+            long before = eventCount();
+            Answer refused = post(unknown.user(), unknown.path(), unknown.body());
+            assertThat(refused.status()).as(unknown.path() + " " + unknown.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo(unknown.field());
+            assertThat(refused.json().get("errors").get(0).get("message").asText()).isEqualTo("is not a known field");
+            assertThat(eventCount()).as("nothing written by " + unknown.path()).isEqualTo(before);
+
+            Answer accepted = post(unknown.user(), unknown.path(), unknown.validBody());
+            assertThat(accepted.status()).as("the same body without the unknown field: " + accepted.body())
+                    .isBetween(200, 201);
+        }
+    }
+
+    @Test
+    void anUnknownFieldInsideTheReporterIsNamedByItsPath() {
+        Answer refused = post("operator", "/api/tickets",
+                openBody("acme").replace("\"email\":", "\"emial\":\"x@acme.example\",\"email\":"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("reporter.emial");
+    }
+
+    @Test
+    void aMisspeltVisibilityNeverPublishesAnInternalNote() {
+        UUID ticket = assignedTicket();
+        long before = eventCount(ticket);
+
+        Answer refused = post("ana", "/api/tickets/" + ticket + "/notes",
+                "{\"text\": \"Root password is hunter2\", \"visiblity\": \"INTERNAL\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).contains("visiblity");
+        assertThat(eventCount(ticket)).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE :t")
+                .param("t", "%hunter2%").query(Long.class).single()).as("the note's text is nowhere in the ledger")
+                .isZero();
+    }
+
+    @Test
+    void aQueryParameterACommandDoesNotReadIsRefused() {
+        UUID ticket = assignedTicket();
+        long before = eventCount(ticket);
+
+        Answer refused = post("ana", "/api/tickets/" + ticket + "/notes?visibility=INTERNAL", "{\"text\": \"x\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("visibility");
+        assertThat(eventCount(ticket)).isEqualTo(before);
+    }
+
     @Test
     void injectionStringsInValidTextAreStoredAsTheTextTheyAre() {
         UUID ticket = openTicket("operator", "acme");

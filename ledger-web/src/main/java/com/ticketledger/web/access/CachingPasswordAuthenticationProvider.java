@@ -5,7 +5,9 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,9 +18,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP Basic sends the password on every request; bcrypt is deliberately slow (tens of milliseconds), so
@@ -26,8 +31,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * accepted is remembered for a while as an HMAC-SHA-256 under a key that exists only in this process's memory,
  * and a later request with the same password is accepted by comparing digests in constant time. A wrong
  * password never enters the cache, and a changed password misses it and goes through bcrypt again.
+ *
+ * <p>A log-in costs the same whether the user name exists or not: an unknown name is checked against a
+ * stand-in hash of the same algorithm and cost, so the time of a 401 does not tell which names are real.
+ * Before any of that, {@link LoginThrottle} refuses attempts after too many failures.
  */
 public class CachingPasswordAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Pattern BCRYPT_COST = Pattern.compile("^\\{bcrypt}\\$2[aby]?\\$(\\d{2})\\$");
 
     private record Verified(byte[] digest, Instant until) {
     }
@@ -38,15 +49,20 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
     private final Clock clock;
     private final SecretKeySpec key;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
+    private final String standIn;
 
-    public CachingPasswordAuthenticationProvider(DeskUsers users, PasswordEncoder encoder, Duration ttl, Clock clock) {
+    public CachingPasswordAuthenticationProvider(DeskUsers users, PasswordEncoder encoder, Duration ttl, Clock clock,
+            LoginThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
         this.ttl = ttl;
         this.clock = clock;
+        this.throttle = throttle;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.standIn = standInHash(users, secret);
     }
 
     @Override
@@ -54,7 +70,14 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
         String name = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        DeskUser user = users.find(name).orElseThrow(() -> new BadCredentialsException("bad credentials"));
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        throttle.check(name, address);
+        DeskUser user = users.find(name).orElse(null);
+        if (user == null) {
+            encoder.matches(password, standIn);
+            throw refused(name, address);
+        }
 
         byte[] digest = digest(name, password);
         Instant now = clock.instant();
@@ -63,10 +86,11 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
                 && MessageDigest.isEqual(known.digest(), digest);
         if (!remembered) {
             if (!encoder.matches(password, user.passwordHash())) {
-                throw new BadCredentialsException("bad credentials");
+                throw refused(name, address);
             }
             verified.put(name, new Verified(digest, now.plus(ttl)));
         }
+        throttle.succeeded(name);
         return UsernamePasswordAuthenticationToken.authenticated(DeskPrincipal.of(user), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
     }
@@ -74,6 +98,26 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private BadCredentialsException refused(String name, String address) {
+        throttle.failed(name, address);
+        return new BadCredentialsException("bad credentials");
+    }
+
+    /**
+     * A hash nobody's password matches, made like the configured users' hashes (the first user's algorithm and
+     * bcrypt cost), so that checking a password against it takes as long as checking a real one.
+     */
+    private String standInHash(DeskUsers users, byte[] secret) {
+        String unguessable = HexFormat.of().formatHex(secret);
+        String like = users.all().stream().map(DeskUser::passwordHash).findFirst().orElse("");
+        Matcher bcrypt = BCRYPT_COST.matcher(like);
+        if (bcrypt.find()) {
+            int cost = Integer.parseInt(bcrypt.group(1));
+            return "{bcrypt}" + new BCryptPasswordEncoder(cost).encode(unguessable);
+        }
+        return encoder.encode(unguessable);
     }
 
     private byte[] digest(String name, String password) {

@@ -14,7 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import java.io.IOException;
 
 /**
- * 401 and 403 as problem+json (API.md "Errors"), with the Basic challenge on a 401. A request a web page sends
+ * 401 and 403 as problem+json (API.md "Errors"), with the Basic challenge on a 401; 429 with
+ * {@code Retry-After} when {@link LoginThrottle} refuses a log-in. A request a web page sends
  * with {@code X-Requested-With: XMLHttpRequest} gets no challenge (Spring Security's own convention), so the
  * browser leaves the page to show its login form and the problem instead of popping up its own dialog.
  */
@@ -31,6 +32,12 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
+        if (authException instanceof LoginThrottled throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            writer.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-log-ins",
+                    throttled.getMessage() + "; the password was not checked"));
+            return;
+        }
         if (!"XMLHttpRequest".equals(request.getHeader(REQUESTED_WITH))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ticket-ledger\", charset=\"UTF-8\"");
         }

@@ -8,8 +8,10 @@ import com.ticketledger.web.access.AccessRules;
 import com.ticketledger.web.access.CachingPasswordAuthenticationProvider;
 import com.ticketledger.web.access.CrossOriginProperties;
 import com.ticketledger.web.access.DeskUsers;
+import com.ticketledger.web.access.LoginThrottle;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
 import com.ticketledger.web.access.ProblemCorsProcessor;
+import com.ticketledger.web.input.StrictInput;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
 import com.ticketledger.web.problem.ProblemErrorReportValve;
@@ -28,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -74,9 +77,15 @@ public class LedgerWebAutoConfiguration {
     }
 
     @Bean
+    public LoginThrottle loginThrottle(AccessProperties properties, Clock clock) {
+        return new LoginThrottle(properties.loginLimits(), clock);
+    }
+
+    @Bean
     public CachingPasswordAuthenticationProvider deskAuthenticationProvider(DeskUsers users, PasswordEncoder encoder,
-            AccessProperties properties, Clock clock) {
-        return new CachingPasswordAuthenticationProvider(users, encoder, properties.credentialCacheTtl(), clock);
+            AccessProperties properties, Clock clock, LoginThrottle throttle) {
+        return new CachingPasswordAuthenticationProvider(users, encoder, properties.credentialCacheTtl(), clock,
+                throttle);
     }
 
     @Bean
@@ -119,6 +128,12 @@ public class LedgerWebAutoConfiguration {
                         MapperFeature.ALLOW_COERCION_OF_SCALARS);
     }
 
+    /** Unknown JSON fields and query parameters are refused, not ignored. */
+    @Bean
+    public StrictInput strictInput() {
+        return new StrictInput();
+    }
+
     /**
      * Which pages of other origins may call {@code /api} from a browser. Spring Security's {@code cors()} finds
      * this bean by its name and runs it before authentication, so a preflight needs no credentials; a refused
@@ -157,7 +172,9 @@ public class LedgerWebAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
-                .authenticationProvider(provider)
+                // This provider alone, with no parent manager to ask again after a failure: one password check
+                // per attempt, whether the user exists or not.
+                .authenticationManager(new ProviderManager(provider))
                 .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
