@@ -2,6 +2,7 @@ package com.ticketledger.command.api;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +52,42 @@ class IdempotencyIT extends CommandSideIT {
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.contentType()).startsWith("application/problem+json");
         assertThat(eventTypes(ticket)).containsExactly("TicketOpened", "NoteAdded");
+    }
+
+    void ageRecord(String user, String key, Duration age) {
+        assertThat(jdbc.sql("UPDATE idempotency_record SET recorded_at = now() - make_interval(secs => :s) "
+                        + "WHERE user_name = :u AND idempotency_key = :k")
+                .param("s", age.toSeconds()).param("u", user).param("k", key).update()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyReplayedJustInsideTheRetentionIsStillAnsweredAsTheFirstTime() {
+        UUID ticket = openTicket("operator", "acme");
+        String key = "note-" + UUID.randomUUID();
+        Answer first = post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"rebooted\"}", "Idempotency-Key", key);
+        ageRecord("ana", key, Duration.ofHours(24).minusMinutes(1));
+
+        Answer retry = post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"rebooted\"}", "Idempotency-Key", key);
+
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(eventTypes(ticket)).containsExactly("TicketOpened", "NoteAdded");
+    }
+
+    @Test
+    void aKeyReplayedAfterTheRetentionIsANewCommand() {
+        UUID ticket = openTicket("operator", "acme");
+        String key = "note-" + UUID.randomUUID();
+        Answer first = post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"rebooted\"}", "Idempotency-Key", key);
+        ageRecord("ana", key, Duration.ofHours(24).plusMinutes(1));
+
+        Answer later = post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"rebooted\"}", "Idempotency-Key", key);
+        Answer retryOfTheLater = post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"rebooted\"}",
+                "Idempotency-Key", key);
+
+        assertThat(later.status()).isEqualTo(200);
+        assertThat(later.json().get("version").asLong()).isEqualTo(first.json().get("version").asLong() + 1);
+        assertThat(retryOfTheLater.body()).as("the key is remembered again, for the new command").isEqualTo(later.body());
+        assertThat(eventTypes(ticket)).containsExactly("TicketOpened", "NoteAdded", "NoteAdded");
     }
 
     @Test
