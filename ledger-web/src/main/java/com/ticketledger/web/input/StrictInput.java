@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.ticketledger.web.problem.InvalidField;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -39,6 +41,8 @@ public class StrictInput implements WebMvcConfigurer, HandlerInterceptor {
 
     /** Stands for "any name": a handler that takes every parameter as a map. */
     private static final String ANY = "*";
+
+    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     private final Map<HandlerMethod, Set<String>> known = new ConcurrentHashMap<>();
 
@@ -86,6 +90,7 @@ public class StrictInput implements WebMvcConfigurer, HandlerInterceptor {
     private static Set<String> parametersOf(HandlerMethod method) {
         Set<String> names = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
+            parameter.initParameterNameDiscovery(NAMES);
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param != null && Map.class.isAssignableFrom(parameter.getParameterType())) {
                 names.add(ANY);
