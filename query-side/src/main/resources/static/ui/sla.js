@@ -97,7 +97,7 @@ function backlogView(backlog) {
   ];
 }
 
-startPage({ roles: ['ANALYST'], start });
+startPage({ roles: ['ANALYST', 'AUDITOR'], start });
 
 function start() {
   const $ = (id) => document.getElementById(id);

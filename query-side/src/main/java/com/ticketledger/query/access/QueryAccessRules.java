@@ -7,9 +7,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * API.md's "who" column for the query side. Ticket reads are open to every role and scoped to the client's
- * organisation by the reads themselves; the rest is role by role. Beyond API.md: {@code /api/me} (anyone
- * logged in) and {@code /api/engineers} (those who read the queues), for the web pages.
+ * Who reads what on the query side (docs/api.md). Ticket reads are open to every role and scoped to the
+ * client's organisation by the reads themselves; the rest is role by role. The AUDITOR reads everything a
+ * desk role reads (queues, breaches, reports, the engineers) and changes nothing. {@code /api/me} (anyone
+ * logged in) and {@code /api/engineers} (those who read the queues) serve the web pages.
  */
 @Component
 class QueryAccessRules implements AccessRules {
@@ -17,11 +18,10 @@ class QueryAccessRules implements AccessRules {
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/tickets", "/api/tickets/**", "/api/me").authenticated()
-                .requestMatchers(HttpMethod.GET, "/api/engineers").hasAnyRole("OPERATOR", "ENGINEER", "ANALYST")
-                .requestMatchers(HttpMethod.GET, "/api/queues/**", "/api/sla/**")
-                .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST")
+                .requestMatchers(HttpMethod.GET, "/api/engineers", "/api/queues/**", "/api/sla/**")
+                .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR")
                 .requestMatchers("/api/audit/**").hasRole("AUDITOR")
-                .requestMatchers("/api/reports/**").hasRole("ANALYST")
+                .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole("ANALYST", "AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/admin/projections").hasAnyRole("ANALYST", "AUDITOR")
                 .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/rebuild").hasRole("ANALYST")
                 .requestMatchers("/api/**").denyAll();
