@@ -105,8 +105,9 @@ public class Ticket {
 
     @CommandHandler
     public TicketVersion handle(EscalateTicket command) {
-        admit(command, "escalate tickets", ENGINEER);
+        admit(command, "escalate tickets", OPERATOR, ENGINEER);
         requireStatus(command, "escalated", ASSIGNED);
+        requireAssignedEngineerOrOperator(command, "escalate it");
         SupportLevel next = level.next().orElseThrow(() ->
                 refusal(Reason.INVALID_TRANSITION, "is already at " + level + ", the highest level"));
         if (command.toLevel() != next) {
@@ -127,8 +128,9 @@ public class Ticket {
 
     @CommandHandler
     public TicketVersion handle(MarkPendingClosure command) {
-        admit(command, "mark tickets pending closure", ENGINEER);
+        admit(command, "mark tickets pending closure", OPERATOR, ENGINEER);
         requireStatus(command, "marked pending closure", ASSIGNED);
+        requireAssignedEngineerOrOperator(command, "mark it pending closure");
         apply(new TicketPendingClosure(ticketId, command.resolution()));
         return currentVersion();
     }
@@ -228,6 +230,15 @@ public class Ticket {
         if (command.expectedVersion() != null && command.expectedVersion() != version) {
             throw refusal(Reason.STALE_VERSION, "is at version " + version + ", not at version "
                     + command.expectedVersion() + " as the request's If-Match says; read it again");
+        }
+    }
+
+    /** The engineer the ticket is assigned to answers for it; another engineer may not act in their place. */
+    private void requireAssignedEngineerOrOperator(TicketCommand command, String action) {
+        Actor actor = command.actor();
+        if (actor.is(ENGINEER) && !actor.user().equals(engineer)) {
+            throw refusal(Reason.NOT_ALLOWED, "is assigned to " + engineer + "; only " + engineer
+                    + " or an OPERATOR may " + action);
         }
     }
 

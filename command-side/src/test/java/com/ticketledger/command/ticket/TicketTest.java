@@ -346,10 +346,18 @@ class TicketTest {
         }
 
         @Test
-        void operatorMayNotEscalate() {
+        void operatorMayEscalateAnAssignedTicket() {
             fixture.given(opened(), assigned("ana", null, L1))
                     .when(new EscalateTicket(ID, L2, "needs a specialist", null, OPERATOR, null))
-                    .expectException(refused(Reason.NOT_ALLOWED, "OPERATOR may not escalate tickets"));
+                    .expectEvents(escalated(L1, L2, null, null));
+        }
+
+        @Test
+        void refusesEscalationByAnEngineerTheTicketIsNotAssignedTo() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(new EscalateTicket(ID, L2, "needs a specialist", null, BRUNO, null))
+                    .expectException(refused(Reason.NOT_ALLOWED,
+                            "ticket TCK-000042 is assigned to ana; only ana or an OPERATOR may escalate it"));
         }
 
         @Test
@@ -386,10 +394,18 @@ class TicketTest {
         }
 
         @Test
-        void operatorMayNotMarkPendingClosure() {
+        void operatorMayMarkAnAssignedTicketPendingClosure() {
             fixture.given(opened(), assigned("ana", null, L1))
-                    .when(new MarkPendingClosure(ID, "done", OPERATOR, null))
-                    .expectException(refused(Reason.NOT_ALLOWED, "OPERATOR may not mark tickets pending closure"));
+                    .when(new MarkPendingClosure(ID, "gateway restarted", OPERATOR, null))
+                    .expectEvents(PENDING);
+        }
+
+        @Test
+        void refusesPendingClosureByAnEngineerTheTicketIsNotAssignedTo() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(new MarkPendingClosure(ID, "done", CARLA, null))
+                    .expectException(refused(Reason.NOT_ALLOWED,
+                            "ticket TCK-000042 is assigned to ana; only ana or an OPERATOR may mark it pending closure"));
         }
     }
 
