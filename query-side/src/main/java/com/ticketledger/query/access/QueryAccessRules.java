@@ -7,8 +7,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * API.md's "who" column for the query side. Ticket reads are open to every role and scoped to the client's
- * organisation by the reads themselves; the rest is role by role. Beyond API.md: {@code /api/me} (anyone
+ * docs/api.md's "who" column for the query side. Ticket reads are open to every role and scoped to the client's
+ * organisation by the reads themselves; the rest is role by role. Also {@code /api/me} (anyone
  * logged in) and {@code /api/engineers} (those who read the queues), for the web pages.
  */
 @Component
