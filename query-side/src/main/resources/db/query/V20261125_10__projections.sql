@@ -32,7 +32,7 @@ CREATE TABLE ticket_status (
     -- global position of the ticket's opening (keyset pagination: unique and increasing) and last event
     opened_position          BIGINT       NOT NULL,
     last_position            BIGINT       NOT NULL,
-    -- queue order (DOMAIN.md): incidents first, then priority, then first in, first out
+    -- queue order (docs/domain.md): incidents first, then priority, then first in, first out
     type_rank                SMALLINT     NOT NULL,
     priority_rank            SMALLINT     NOT NULL,
     responded_at             TIMESTAMPTZ,

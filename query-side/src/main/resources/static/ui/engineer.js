@@ -80,7 +80,7 @@ function start(person) {
 
   $('ticket-close').addEventListener('click', () => { selectedId = null; refresh.now(); });
 
-  // The vendor's case reference belongs to an escalation to VENDOR, and only to it (DOMAIN.md).
+  // The vendor's case reference belongs to an escalation to VENDOR, and only to it (docs/domain.md).
   const escalate = $('escalate-form');
   function showVendorCase() {
     const toVendor = escalate.elements.toLevel.value === 'VENDOR';

@@ -1,4 +1,4 @@
-// How a ticket looks on every page: tables of status views (API.md's field names), the status view itself
+// How a ticket looks on every page: tables of status views (docs/api.md's field names), the status view itself
 // with its SLA block, and the timeline.
 import { h, time } from './app.js';
 

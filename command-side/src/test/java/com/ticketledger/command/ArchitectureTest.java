@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of DESIGN.md and STYLE.md, checked on the compiled classes. */
+/** The module boundaries of docs/design.md, checked on the compiled classes. */
 class ArchitectureTest {
 
     static final JavaClasses LEDGER = new ClassFileImporter()

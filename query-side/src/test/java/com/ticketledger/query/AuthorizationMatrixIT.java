@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * API.md's "who" column for every read, as a table of expected statuses per user, on a ticket of
+ * docs/api.md's "who" column for every read, as a table of expected statuses per user, on a ticket of
  * organisation acme: 200 allowed, 403 a role that may not, 404 another organisation's ticket, 401 no
  * credentials.
  */

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Only health is open; every other path needs credentials, and each read is open to the roles of API.md. */
+/** Only health is open; every other path needs credentials, and each read is open to the roles of docs/api.md. */
 class HealthAndAccessIT extends QuerySideIT {
 
     @Test

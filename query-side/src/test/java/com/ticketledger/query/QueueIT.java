@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Queue order (DOMAIN.md): incidents first, then priority, then first in, first out; keyset pages. */
+/** Queue order (docs/domain.md): incidents first, then priority, then first in, first out; keyset pages. */
 class QueueIT extends QuerySideIT {
 
     final Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));

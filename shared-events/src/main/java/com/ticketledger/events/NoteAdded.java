@@ -3,7 +3,7 @@ package com.ticketledger.events;
 import java.util.UUID;
 
 /**
- * Somebody recorded something on the ticket (the seeds' "Novedades"). The author is in the metadata.
+ * Somebody recorded something on the ticket (the desks' "Novedades"). The author is in the metadata.
  *
  * @param ticketId   the ticket
  * @param text       what was recorded

@@ -1,6 +1,6 @@
 package com.ticketledger.events;
 
-/** Where a ticket stands in its lifecycle (DOMAIN.md, "Lifecycle"). */
+/** Where a ticket stands in its lifecycle (docs/domain.md, "Lifecycle"). */
 public enum TicketStatus {
     /** In its level's queue, nobody assigned. */
     OPEN,

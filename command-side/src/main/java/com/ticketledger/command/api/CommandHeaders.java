@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The optional request headers every command takes (API.md), read strictly: a malformed one is a 400, never
+ * The optional request headers every command takes (docs/api.md), read strictly: a malformed one is a 400, never
  * silently ignored.
  *
  * @param expectedVersion from {@code If-Match}: the command applies only at this version; {@code null} for any

@@ -44,7 +44,7 @@ import java.util.function.Function;
 import static com.ticketledger.command.api.CommandHeaders.CORRELATION_ID;
 import static com.ticketledger.command.api.CommandHeaders.LEDGER_POSITION;
 
-/** API.md's commands: request → command → committed event → answer. No rule of the desk is decided here. */
+/** docs/api.md's commands: request → command → committed event → answer. No rule of the desk is decided here. */
 @RestController
 @RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketCommandController {

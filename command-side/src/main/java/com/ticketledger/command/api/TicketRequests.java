@@ -22,7 +22,7 @@ import static com.ticketledger.command.api.TextRules.NO_CONTROL_CHARACTERS;
 import static com.ticketledger.command.api.TextRules.NO_LINE_BREAKS;
 import static com.ticketledger.command.api.TextRules.SINGLE_LINE;
 
-/** The bodies of API.md's commands, validated before anything is sent (limits from API.md). */
+/** The bodies of docs/api.md's commands, validated before anything is sent (limits from docs/api.md). */
 final class TicketRequests {
 
     private TicketRequests() {

@@ -1,2 +1,2 @@
-/** The REST contract's commands (API.md): request records in, command answers and problems out. */
+/** The REST contract's commands (docs/api.md): request records in, command answers and problems out. */
 package com.ticketledger.command.api;

@@ -36,7 +36,7 @@ import static com.ticketledger.events.TicketStatus.PENDING_CLOSURE;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One ticket, one problem (DOMAIN.md). Each command handler checks, in this order: may the actor know the
+ * One ticket, one problem (docs/domain.md). Each command handler checks, in this order: may the actor know the
  * ticket exists, may their role issue the command, is the ticket at the version they named, and does the
  * lifecycle allow it now. Only then does it apply exactly one event.
  */
@@ -252,7 +252,7 @@ public class Ticket {
                 + allowedNow());
     }
 
-    /** What the lifecycle of DOMAIN.md allows from the current status, in a service-desk person's words. */
+    /** What the lifecycle of docs/domain.md allows from the current status, in a service-desk person's words. */
     private String allowedNow() {
         switch (status) {
             case OPEN:

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
-/** {@code ledger.tickets.*}: the ticket rules DOMAIN.md leaves configurable. */
+/** {@code ledger.tickets.*}: the ticket rules docs/domain.md leaves configurable. */
 @ConfigurationProperties("ledger.tickets")
 public record TicketProperties(@DefaultValue("30d") Duration reopeningWindow) {
 

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * API.md's "who" column for every command, as a table: each cell is a user (every role, a client of the
+ * docs/api.md's "who" column for every command, as a table: each cell is a user (every role, a client of the
  * ticket's organisation and one of another) and the status that user must get on a fresh ticket in a state
  * where the command is allowed. 2xx means allowed; 403 a role that may not; 404 another organisation's
  * ticket; 401 no credentials.

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every error status of API.md: a problem+json answer with type, title, status and detail (field errors for a
+ * Every error status of docs/api.md: a problem+json answer with type, title, status and detail (field errors for a
  * 400), no stack trace, and nothing written to the ledger.
  */
 class CommandErrorsIT extends CommandSideIT {

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every command of API.md through real HTTP, and what the ledger holds afterwards. */
+/** Every command of docs/api.md through real HTTP, and what the ledger holds afterwards. */
 class TicketLifecycleIT extends CommandSideIT {
 
     @Test

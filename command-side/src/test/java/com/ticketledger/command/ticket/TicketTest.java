@@ -34,7 +34,7 @@ import static com.ticketledger.events.SupportLevel.L2;
 import static com.ticketledger.events.SupportLevel.L3;
 import static com.ticketledger.events.SupportLevel.VENDOR;
 
-/** The rules of DOMAIN.md, one behaviour per test: given the ticket's events, when a command, then. */
+/** The rules of docs/domain.md, one behaviour per test: given the ticket's events, when a command, then. */
 class TicketTest {
 
     static final UUID ID = UUID.fromString("6f1c1a40-0000-4000-8000-000000000042");

@@ -14,7 +14,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import java.io.IOException;
 
 /**
- * 401 and 403 as problem+json (API.md "Errors"), with the Basic challenge on a 401; 429 with
+ * 401 and 403 as problem+json (docs/api.md "Errors"), with the Basic challenge on a 401; 429 with
  * {@code Retry-After} when {@link LoginThrottle} refuses a log-in. A request a web page sends
  * with {@code X-Requested-With: XMLHttpRequest} gets no challenge (Spring Security's own convention), so the
  * browser leaves the page to show its login form and the problem instead of popping up its own dialog.

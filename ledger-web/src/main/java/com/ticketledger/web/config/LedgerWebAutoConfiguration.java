@@ -55,7 +55,7 @@ import java.util.List;
 @EnableConfigurationProperties({AccessProperties.class, HttpLimitsProperties.class, CrossOriginProperties.class})
 public class LedgerWebAutoConfiguration {
 
-    /** The headers a page may send with a command or a read (API.md), and those it may read in the answer. */
+    /** The headers a page may send with a command or a read (docs/api.md), and those it may read in the answer. */
     static final List<String> CROSS_ORIGIN_REQUEST_HEADERS = List.of("Authorization", "Content-Type",
             "Idempotency-Key", "If-Match", "X-Ledger-Position", "X-Requested-With");
     static final List<String> CROSS_ORIGIN_EXPOSED_HEADERS = List.of("ETag", "Location", "X-Ledger-Position");

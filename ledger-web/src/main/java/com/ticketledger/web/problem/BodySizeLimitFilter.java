@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Request bodies over the limit (API.md: 64 KiB) get a 400 problem. A declared Content-Length over it is
+ * Request bodies over the limit (docs/api.md: 64 KiB) get a 400 problem. A declared Content-Length over it is
  * refused before anything is read; a body without one (chunked) fails as soon as it passes the limit.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {

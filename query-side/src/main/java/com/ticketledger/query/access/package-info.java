@@ -1,2 +1,2 @@
-/** Which roles may call which reads of the query side (API.md's query table), and who is who at the desk. */
+/** Which roles may call which reads of the query side (docs/api.md's query table), and who is who at the desk. */
 package com.ticketledger.query.access;

@@ -1,7 +1,7 @@
 package com.ticketledger.query.admin;
 
 /**
- * One projection's progress (API.md).
+ * One projection's progress (docs/api.md).
  *
  * @param position     the lowest position every segment has passed
  * @param headPosition the newest event in the ledger

@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The auditor's reads (API.md), always from the ledger itself: complete, and never behind a projection.
+ * The auditor's reads (docs/api.md), always from the ledger itself: complete, and never behind a projection.
  * Every event of the ticket ever recorded, the chain recomputed in Java from the stored content, and the
  * status view rebuilt from the events up to an instant, its SLA evaluated at that instant.
  */

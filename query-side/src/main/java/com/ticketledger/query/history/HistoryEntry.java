@@ -6,7 +6,7 @@ import com.ticketledger.events.Visibility;
 import java.time.Instant;
 
 /**
- * One entry of a ticket's timeline (API.md: position, at, type, actor, summary, details).
+ * One entry of a ticket's timeline (docs/api.md: position, at, type, actor, summary, details).
  *
  * @param actor      the user name of the person who did it
  * @param actorRole  their role at the time

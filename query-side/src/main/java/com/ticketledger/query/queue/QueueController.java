@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Queue order (DOMAIN.md): incidents before requests and changes, then CRITICAL > HIGH > MEDIUM > LOW, then
+ * Queue order (docs/domain.md): incidents before requests and changes, then CRITICAL > HIGH > MEDIUM > LOW, then
  * first in, first out by opening time. Nobody can jump the queue by other means.
  */
 @RestController

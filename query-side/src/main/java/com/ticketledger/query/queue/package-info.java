@@ -1,2 +1,2 @@
-/** Queues per support level and per engineer, in DOMAIN.md's order, read from the status projection. */
+/** Queues per support level and per engineer, in docs/domain.md's order, read from the status projection. */
 package com.ticketledger.query.queue;

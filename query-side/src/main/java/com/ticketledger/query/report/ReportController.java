@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.StringJoiner;
 
-/** The analysts' reports (API.md), as JSON or, with {@code Accept: text/csv}, as CSV. */
+/** The analysts' reports (docs/api.md), as JSON or, with {@code Accept: text/csv}, as CSV. */
 @RestController
 @RequestMapping("/api/reports")
 @ReadsProjection(ProcessingGroups.REPORTS)

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * When an SLA clock runs. DOMAIN.md, "Priorities": business hours are Monday to Friday 09:00–18:00 in
+ * When an SLA clock runs. docs/domain.md, "SLA": business hours are Monday to Friday 09:00–18:00 in
  * America/Argentina/Buenos_Aires minus a configurable list of holidays, and CRITICAL tickets count every hour
  * (24x7). Every SLA target is an amount of open time of one of these calendars.
  *
@@ -45,7 +45,7 @@ public final class BusinessCalendar {
         this.holidays = holidays;
     }
 
-    /** Always open: the calendar of CRITICAL tickets, for which weekends and holidays count (DOMAIN.md). */
+    /** Always open: the calendar of CRITICAL tickets, for which weekends and holidays count (docs/domain.md). */
     public static BusinessCalendar twentyFourSeven(ZoneId zone) {
         return new BusinessCalendar(Objects.requireNonNull(zone, "zone"), true, EnumSet.allOf(DayOfWeek.class),
                 LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Set.of());
@@ -54,7 +54,7 @@ public final class BusinessCalendar {
     /**
      * Open on {@code days} from {@code opens} to {@code closes} (local time in {@code zone}), except on
      * {@code holidays}. {@code closes} of 00:00 means midnight at the end of the day. Overnight hours (22:00–06:00)
-     * are refused rather than guessed at: no desk of DOMAIN.md has them.
+     * are refused rather than guessed at: docs/domain.md has no such desk.
      *
      * @throws IllegalArgumentException if the calendar could never open
      */
@@ -94,7 +94,7 @@ public final class BusinessCalendar {
      *   <li>From a closed instant, counting begins at the next opening.</li>
      *   <li>For a positive amount the result is never strictly inside closed time; it may be exactly a closing
      *       instant. An amount that fills Friday's hours is due on Friday at 18:00, not on Monday at 09:00, so
-     *       a breach shows on Friday evening (DOMAIN.md: a breach is a fact about time passing).</li>
+     *       a breach shows on Friday evening (docs/domain.md: a ticket breaches with no event at all).</li>
      *   <li>A zero amount is due at {@code start} itself, open or closed.</li>
      * </ul>
      *

@@ -12,12 +12,12 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The SLA arithmetic of one policy (DOMAIN.md, "Priorities"): each priority's response and resolution targets,
+ * The SLA arithmetic of one policy (docs/domain.md, "SLA"): each priority's response and resolution targets,
  * measured in open time of that priority's calendar.
  *
  * <ul>
  *   <li>Response runs from the opening until the first response; a ticket opened while the office calendar is
- *       closed may have a longer, out-of-hours response target (the seeds' "fuera de horario").</li>
+ *       closed may have a longer, out-of-hours response target (the desks' "fuera de horario").</li>
  *   <li>Resolution runs from the opening until pending closure; the clock stops while the ticket is
  *       PENDING_CLOSURE and runs again on reopening, so the caller keeps the open time already consumed and the
  *       instant the clock started running again. Escalation resets nothing, so it never reaches this class.</li>
@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class SlaPolicy {
 
-    /** DOMAIN.md: "A target is at risk at 80 % of its allowed time". */
+    /** docs/domain.md, "SLA": a target is at risk once 80 % of its allowed open time is used. */
     static final int AT_RISK_PERCENT = 80;
 
     private final BusinessCalendar office;

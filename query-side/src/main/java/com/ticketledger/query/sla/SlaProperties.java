@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ledger.sla.*}: the SLA policy. DOMAIN.md says every value of it must be configurable; its default table
+ * {@code ledger.sla.*}: the SLA policy. Every value of it is configurable (docs/domain.md); its default table
  * lives in the query side's YAML (as in {@code sla-defaults.yml}), and {@link SlaPolicy} refuses a policy that does
  * not add up when the query side starts, rather than on the first ticket.
  *
@@ -28,7 +28,7 @@ public record SlaProperties(@DefaultValue("business-hours") String officeCalenda
 
     /**
      * A calendar: {@code twenty-four-seven: true} (the other fields are then ignored), or working {@code days}
-     * from {@code opens} to {@code closes} except {@code holidays}. The shape of the week defaults to DOMAIN.md's
+     * from {@code opens} to {@code closes} except {@code holidays}. The shape of the week defaults to docs/domain.md's
      * (Monday to Friday, 09:00–18:00, no holidays); the zone has no default, because where a desk is cannot be
      * guessed (and the JVM's zone must never decide it).
      *
@@ -41,11 +41,11 @@ public record SlaProperties(@DefaultValue("business-hours") String officeCalenda
     }
 
     /**
-     * The targets of one priority, as amounts of open time of its {@code calendar} (DOMAIN.md's days are written
+     * The targets of one priority, as amounts of open time of its {@code calendar} (docs/domain.md's days are written
      * as open hours: a business day is 9 h, so "5 days" is {@code 45h}).
      *
      * @param outOfHoursResponse the response target of a ticket opened while the office calendar is closed
-     *                           (the seeds' longer first response out of hours), also counted in open time of
+     *                           (a desk's longer first response out of hours), also counted in open time of
      *                           {@code calendar}; {@code null} for the same as {@code response}
      */
     public record TargetProperties(Duration response, Duration outOfHoursResponse, Duration resolution,

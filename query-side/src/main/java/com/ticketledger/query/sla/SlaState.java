@@ -1,6 +1,6 @@
 package com.ticketledger.query.sla;
 
-/** Where a response or resolution target stands at the time of reading (API.md). */
+/** Where a response or resolution target stands at the time of reading (docs/api.md). */
 public enum SlaState {
     /** Done (first response, or pending closure) no later than the due instant. */
     MET,

@@ -47,7 +47,7 @@ public final class Cursor {
         }
     }
 
-    /** {@code limit} as asked, 50 when absent; at most 200 (API.md). */
+    /** {@code limit} as asked, 50 when absent; at most 200 (docs/api.md). */
     public static int limit(Integer limit) {
         if (limit == null) {
             return 50;

@@ -22,7 +22,7 @@ import java.time.Instant;
 /**
  * How each event moves a ticket's status row: the one place the status view and its SLA clock are derived
  * from the ledger, used by the live projection, by the reports, and by the audit's state as of an instant.
- * The SLA clock (DOMAIN.md): the response is the first assignment or the first public note by an engineer;
+ * The SLA clock (docs/domain.md): the response is the first assignment or the first public note by an engineer;
  * the resolution clock stops at pending closure and runs again on reopening; escalation resets nothing.
  */
 @Component

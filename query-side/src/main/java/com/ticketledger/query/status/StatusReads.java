@@ -26,7 +26,7 @@ import static com.ticketledger.query.status.StatusRows.timestamp;
 @Service
 public class StatusReads {
 
-    /** Queue order of DOMAIN.md; the partial indexes of db/query serve exactly these sort keys. */
+    /** Queue order of docs/domain.md; the partial indexes of db/query serve exactly these sort keys. */
     private static final String QUEUE_ORDER = "type_rank, priority_rank, opened_at, ticket_id";
 
     private final StatusRows rows;

@@ -121,7 +121,7 @@ public record StatusRow(
         }
     }
 
-    /** Incidents come before requests and changes in every queue (DOMAIN.md, "Queues"). */
+    /** Incidents come before requests and changes in every queue (docs/domain.md, "Queues"). */
     static int typeRank(TicketType type) {
         return type == TicketType.INCIDENT ? 0 : 1;
     }

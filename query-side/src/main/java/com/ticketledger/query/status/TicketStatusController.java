@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** API.md's status reads. A client sees its own organisation's tickets only; another's is a 404. */
+/** docs/api.md's status reads. A client sees its own organisation's tickets only; another's is a 404. */
 @RestController
 @RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 @ReadsProjection(StatusProjection.GROUP)

@@ -8,7 +8,7 @@ import com.ticketledger.events.TicketType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The status view of API.md: a ticket as it stands, with its SLA block evaluated at the time of reading. */
+/** The status view of docs/api.md: a ticket as it stands, with its SLA block evaluated at the time of reading. */
 public record TicketStatusView(
         UUID ticketId,
         String number,

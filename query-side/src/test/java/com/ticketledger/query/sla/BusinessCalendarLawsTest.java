@@ -21,7 +21,7 @@ import static com.ticketledger.query.sla.SlaFixtures.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The laws of calendar arithmetic, over instants of 2026–2028 and amounts up to 200 open hours, on DOMAIN.md's
+ * The laws of calendar arithmetic, over instants of 2026–2028 and amounts up to 200 open hours, on docs/domain.md's
  * office (with holidays and a closed week) and on two calendars whose hours meet daylight-saving transitions.
  */
 class BusinessCalendarLawsTest {

@@ -19,7 +19,7 @@ import static com.ticketledger.query.sla.SlaFixtures.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The calendar cases a desk would argue about (DOMAIN.md: Monday to Friday 09:00–18:00, Buenos Aires). */
+/** The calendar cases a desk would argue about (docs/domain.md: Monday to Friday 09:00–18:00, Buenos Aires). */
 class BusinessCalendarTest {
 
     @Test

@@ -23,7 +23,7 @@ import static com.ticketledger.query.sla.SlaFixtures.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default policy as Spring Boot binds it from {@code sla-defaults.yml}: DOMAIN.md's table with days written as
+ * The default policy as Spring Boot binds it from {@code sla-defaults.yml}: docs/domain.md's table with days written as
  * 9-hour business days, and the defaults a calendar gets when it only names its zone.
  */
 class SlaDefaultsTest {

@@ -14,7 +14,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** DOMAIN.md's desk, written once for every SLA test: Buenos Aires, Monday to Friday 09:00–18:00, holidays. */
+/** docs/domain.md's desk, written once for every SLA test: Buenos Aires, Monday to Friday 09:00–18:00, holidays. */
 final class SlaFixtures {
 
     static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
@@ -64,7 +64,7 @@ final class SlaFixtures {
         return new SlaProperties.CalendarProperties(BUENOS_AIRES, true, null, null, null, null);
     }
 
-    /** DOMAIN.md's table, days written as 9-hour business days, as in sla-defaults.yml. */
+    /** docs/domain.md's table, days written as 9-hour business days, as in sla-defaults.yml. */
     static Map<Priority, SlaProperties.TargetProperties> domainTargets() {
         Map<Priority, SlaProperties.TargetProperties> targets = new EnumMap<>(Priority.class);
         targets.put(Priority.CRITICAL, target(2, 8, "always"));
@@ -84,7 +84,7 @@ final class SlaFixtures {
                 Map.of("business-hours", businessHours(), "always", twentyFourSeven()), targets);
     }
 
-    /** DOMAIN.md's default policy, holidays included. */
+    /** docs/domain.md's default policy, holidays included. */
     static SlaPolicy domainPolicy() {
         return new SlaPolicy(properties(domainTargets()));
     }

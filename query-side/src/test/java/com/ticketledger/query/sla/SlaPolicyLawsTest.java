@@ -12,7 +12,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The laws of DOMAIN.md's clocks under the default policy: what pausing may and may not do to a deadline. */
+/** The laws of docs/domain.md's clocks under the default policy: what pausing may and may not do to a deadline. */
 class SlaPolicyLawsTest {
 
     static final SlaPolicy POLICY = SlaFixtures.domainPolicy();

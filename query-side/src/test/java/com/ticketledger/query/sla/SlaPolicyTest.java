@@ -21,7 +21,7 @@ import static com.ticketledger.query.sla.SlaFixtures.twentyFourSeven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** DOMAIN.md's default policy, and the cases a desk argues about. */
+/** docs/domain.md's default policy, and the cases a desk argues about. */
 class SlaPolicyTest {
 
     final SlaPolicy policy = domainPolicy();
