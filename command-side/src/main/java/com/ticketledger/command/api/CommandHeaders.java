@@ -1,6 +1,7 @@
 package com.ticketledger.command.api;
 
 import com.ticketledger.web.problem.InvalidField;
+import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  * @param idempotencyKey  {@code Idempotency-Key}, or {@code null}
  * @param correlationId   {@code X-Correlation-Id} when it is a plain token, else a new id
  */
+@Hidden // not a parameter of its own: CommandDocumentation documents the headers it is read from
 record CommandHeaders(Long expectedVersion, String idempotencyKey, String correlationId) {
 
     static final String IF_MATCH = "If-Match";

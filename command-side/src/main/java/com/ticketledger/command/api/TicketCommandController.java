@@ -25,13 +25,17 @@ import com.ticketledger.events.Role;
 import com.ticketledger.web.access.DeskPrincipal;
 import com.ticketledger.web.access.DeskUser;
 import com.ticketledger.web.access.DeskUsers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -47,6 +51,8 @@ import static com.ticketledger.command.api.CommandHeaders.LEDGER_POSITION;
 /** docs/api.md's commands: request → command → committed event → answer. No rule of the desk is decided here. */
 @RestController
 @RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Commands",
+        description = "Each command appends one event to the ticket's stream, or is refused and writes nothing.")
 class TicketCommandController {
 
     private final CommandRecorder recorder;
@@ -61,6 +67,10 @@ class TicketCommandController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "openTicket", summary = "Open a ticket",
+            description = "A new ticket at L1, status OPEN, version 0.\n\n**Who:** OPERATOR, ENGINEER, or a CLIENT for its "
+                    + "own organisation (`clientId`).")
+    @ResponseStatus(HttpStatus.CREATED) // the status the answer below always has, for the document
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> open(@Valid @RequestBody OpenTicketRequest body, CommandHeaders headers) {
         body.reporter().requireEmailOrPhone();
@@ -70,6 +80,9 @@ class TicketCommandController {
                 body.type(), body.priority(), body.channel(), actor));
     }
 
+    @Operation(operationId = "assignTicket", summary = "Assign a ticket to an engineer",
+            description = "The engineer must be of the ticket's level (L3 for a ticket at VENDOR).\n\n**Who:** OPERATOR, "
+                    + "ENGINEER.")
     @PostMapping(path = "/{ticketId}/assignment", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> assign(@PathVariable UUID ticketId, @Valid @RequestBody AssignmentRequest body,
             CommandHeaders headers) {
@@ -79,6 +92,9 @@ class TicketCommandController {
                 engineer.name(), engineer.level(), actor, headers.expectedVersion()));
     }
 
+    @Operation(operationId = "addNote", summary = "Add a note",
+            description = "PUBLIC (the default) or INTERNAL, on a ticket not yet closed.\n\n**Who:** OPERATOR, ENGINEER, a "
+                    + "CLIENT of the ticket's organisation (PUBLIC notes only).")
     @PostMapping(path = "/{ticketId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> addNote(@PathVariable UUID ticketId, @Valid @RequestBody NoteRequest body,
             CommandHeaders headers) {
@@ -86,6 +102,9 @@ class TicketCommandController {
                 body.visibilityOrDefault(), actor, headers.expectedVersion()));
     }
 
+    @Operation(operationId = "escalateTicket", summary = "Escalate a ticket one level",
+            description = "L1 → L2 → L3 → VENDOR, one level at a time, from ASSIGNED; `vendorCaseRef` is required for "
+                    + "VENDOR and only then.\n\n**Who:** ENGINEER.")
     @PostMapping(path = "/{ticketId}/escalation", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> escalate(@PathVariable UUID ticketId, @Valid @RequestBody EscalationRequest body,
             CommandHeaders headers) {
@@ -94,6 +113,9 @@ class TicketCommandController {
                 body.toLevel(), body.reason(), body.vendorCaseRef(), actor, headers.expectedVersion()));
     }
 
+    @Operation(operationId = "markPendingClosure", summary = "Mark a ticket pending closure",
+            description = "The resolution is given to the client, who accepts or reopens; the SLA's resolution clock "
+                    + "stops.\n\n**Who:** ENGINEER.")
     @PostMapping(path = "/{ticketId}/pending-closure", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> markPendingClosure(@PathVariable UUID ticketId,
             @Valid @RequestBody PendingClosureRequest body, CommandHeaders headers) {
@@ -102,6 +124,9 @@ class TicketCommandController {
     }
 
     /** The body is optional: a client may accept without a comment. */
+    @Operation(operationId = "acceptClosure", summary = "Accept the resolution",
+            description = "Closes a ticket pending closure. The body is optional.\n\n**Who:** a CLIENT of the ticket's "
+                    + "organisation.")
     @PostMapping(path = "/{ticketId}/acceptance")
     ResponseEntity<CommandAnswer> accept(@PathVariable UUID ticketId,
             @Valid @RequestBody(required = false) AcceptanceRequest body, CommandHeaders headers) {
@@ -110,6 +135,10 @@ class TicketCommandController {
                 acceptance.comment(), actor, headers.expectedVersion()));
     }
 
+    @Operation(operationId = "reopenTicket", summary = "Reopen a ticket",
+            description = "From PENDING_CLOSURE, or from CLOSED within the reopening window "
+                    + "(`ledger.tickets.reopening-window`, 30 days).\n\n**Who:** a CLIENT of the ticket's "
+                    + "organisation.")
     @PostMapping(path = "/{ticketId}/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> reopen(@PathVariable UUID ticketId, @Valid @RequestBody ReopeningRequest body,
             CommandHeaders headers) {

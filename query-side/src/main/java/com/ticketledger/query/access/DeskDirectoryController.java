@@ -4,6 +4,8 @@ import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.web.access.DeskPrincipal;
 import com.ticketledger.web.access.DeskUsers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +20,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "The desk", description = "Who is asking, and who the engineers are.")
 class DeskDirectoryController {
 
     /** The logged-in person: {@code organisation} for a CLIENT, {@code level} for an ENGINEER, else null. */
@@ -33,6 +36,8 @@ class DeskDirectoryController {
         this.users = users;
     }
 
+    @Operation(operationId = "getMe", summary = "Read who is logged in",
+            description = "The logged-in person: `organisation` for a CLIENT, `level` for an ENGINEER, else null.")
     @GetMapping("/me")
     Person me() {
         DeskPrincipal principal = DeskPrincipal.current();
@@ -40,6 +45,8 @@ class DeskDirectoryController {
     }
 
     /** By level, then by name. */
+    @Operation(operationId = "listEngineers", summary = "List the desk's engineers",
+            description = "By level, then by name.")
     @GetMapping("/engineers")
     List<Engineer> engineers() {
         return users.all().stream()

@@ -13,7 +13,13 @@ import com.ticketledger.query.status.TicketStatusView;
 import com.ticketledger.store.HashChain;
 import com.ticketledger.store.StoredEvent;
 import com.ticketledger.store.StoredEvents;
+import com.ticketledger.web.openapi.ProblemAnswers;
+import com.ticketledger.web.openapi.ProblemResponse;
 import com.ticketledger.web.problem.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -39,6 +45,8 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(path = "/api/audit/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Audit", description = "The ledger itself: raw events, the hash chain, a ticket as it was.")
+@ProblemAnswers(ProblemResponse.SERVICE_UNAVAILABLE) // they read the database
 class AuditController {
 
     private static final HexFormat HEX = HexFormat.of();
@@ -58,11 +66,17 @@ class AuditController {
         this.objectMapper = objectMapper;
     }
 
+    @Operation(operationId = "getAuditEvents", summary = "Read a ticket's raw events",
+            description = "Every event of the ticket as the ledger holds it (payload and metadata as JSON, position,"
+                    + " hashes in hex), read from the ledger itself, never from a projection.")
     @GetMapping("/{ticketId}/events")
     List<AuditEvent> events(@PathVariable UUID ticketId) {
         return stream(ticketId).stream().map(this::audit).toList();
     }
 
+    @Operation(operationId = "verifyChain", summary = "Verify a ticket's hash chain",
+            description = "Recomputes the chain in Java from the stored bytes and names the first event whose"
+                    + " sequence, link or hash does not hold.")
     @GetMapping("/{ticketId}/verify")
     ChainVerification verify(@PathVariable UUID ticketId) {
         HashChain.Verification verification = HashChain.verify(stream(ticketId));
@@ -71,8 +85,12 @@ class AuditController {
     }
 
     /** Rebuilt with the same {@link StatusEvolution} the live projection uses, from the events up to {@code asOf}. */
+    @Operation(operationId = "getStateAsOf", summary = "Read a ticket as it was",
+            description = "The status view rebuilt from the ticket's events up to `asOf`, its SLA evaluated at that"
+                    + " instant; 404 when the ticket was not yet opened then.")
     @GetMapping("/{ticketId}/state")
-    TicketStatusView state(@PathVariable UUID ticketId, @RequestParam String asOf) {
+    TicketStatusView state(@PathVariable UUID ticketId, @Parameter(description = "An ISO-8601 instant",
+            schema = @Schema(type = "string", format = "date-time")) @RequestParam String asOf) {
         Instant instant = instant(asOf);
         DomainEventStream events = eventStore.readEvents(ticketId.toString());
         StatusRow row = null;

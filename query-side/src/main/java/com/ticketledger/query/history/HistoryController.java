@@ -2,10 +2,12 @@ package com.ticketledger.query.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.events.Visibility;
-import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.consistency.ReadsProjection;
+import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.status.TicketNotFound;
 import com.ticketledger.query.status.Viewer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 @ReadsProjection(ProcessingGroups.TICKET_HISTORY)
+@Tag(name = "Tickets")
 class HistoryController {
 
     private final JdbcClient jdbc;
@@ -32,6 +35,8 @@ class HistoryController {
         this.objectMapper = objectMapper;
     }
 
+    @Operation(operationId = "getTicketHistory", summary = "Read a ticket's timeline",
+            description = "Oldest first. A client sees the PUBLIC entries of its own organisation's tickets only.")
     @GetMapping("/{ticketId}/history")
     List<HistoryEntry> history(@PathVariable UUID ticketId) {
         Viewer viewer = Viewer.current();

@@ -1,12 +1,14 @@
 package com.ticketledger.query.queue;
 
 import com.ticketledger.events.SupportLevel;
-import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.consistency.ReadsProjection;
+import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.status.Cursor;
 import com.ticketledger.query.status.Page;
 import com.ticketledger.query.status.StatusReads;
 import com.ticketledger.query.status.TicketStatusView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/queues", produces = MediaType.APPLICATION_JSON_VALUE)
 @ReadsProjection(ProcessingGroups.TICKET_STATUS)
+@Tag(name = "Queues and SLA", description = "The desk's work in queue order, and what is at risk or breached.")
 class QueueController {
 
     private final StatusReads reads;
@@ -30,6 +33,9 @@ class QueueController {
     }
 
     /** Open tickets of that level that nobody has taken yet. */
+    @Operation(operationId = "getLevelQueue", summary = "Read a level's queue",
+            description = "Open tickets of that level that nobody has taken yet, in queue order (incidents first, then"
+                    + " priority, then opening time); keyset-paginated (`cursor`, `limit` 1 to 200, 50 by default).")
     @GetMapping("/{level}")
     Page<TicketStatusView> level(@PathVariable SupportLevel level, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
@@ -37,6 +43,9 @@ class QueueController {
     }
 
     /** The engineer's tickets not yet closed. */
+    @Operation(operationId = "getEngineerQueue", summary = "Read an engineer's queue",
+            description = "The engineer's tickets not yet closed, in queue order; keyset-paginated (`cursor`, `limit`"
+                    + " 1 to 200, 50 by default).")
     @GetMapping("/engineers/{user}")
     Page<TicketStatusView> engineer(@PathVariable String user, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {

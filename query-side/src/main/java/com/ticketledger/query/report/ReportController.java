@@ -3,6 +3,10 @@ package com.ticketledger.query.report;
 import com.ticketledger.query.consistency.ReadsProjection;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.web.problem.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +23,7 @@ import java.util.StringJoiner;
 @RestController
 @RequestMapping("/api/reports")
 @ReadsProjection(ProcessingGroups.REPORTS)
+@Tag(name = "Reports and administration", description = "What analysts read, and the projections' upkeep.")
 class ReportController {
 
     static final String CSV = "text/csv";
@@ -32,8 +37,17 @@ class ReportController {
     }
 
     /** Tickets opened in [from, to); by default the last 30 days, grouped by priority. */
+    @Operation(operationId = "getSlaReport", summary = "Read the SLA compliance report",
+            description = "Tickets opened in [from, to), the last 30 days by default, grouped by priority or by client:"
+                    + " met and breached targets, compliance, mean and p90 minutes to respond and to resolve. JSON, or"
+                    + " CSV with `Accept: text/csv`.")
     @GetMapping(path = "/sla", produces = MediaType.APPLICATION_JSON_VALUE)
-    SlaReport sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    SlaReport sla(
+            @Parameter(description = "The period's start (inclusive); 30 days before `to` by default",
+                    schema = @Schema(type = "string", format = "date-time")) @RequestParam(required = false) String from,
+            @Parameter(description = "The period's end (exclusive); now by default",
+                    schema = @Schema(type = "string", format = "date-time")) @RequestParam(required = false) String to,
+            @Parameter(schema = @Schema(allowableValues = {"priority", "client"}, defaultValue = "priority"))
             @RequestParam(defaultValue = "priority") String groupBy) {
         Instant now = clock.instant();
         Instant end = to == null ? now : instant("to", to);
@@ -47,6 +61,7 @@ class ReportController {
         return reports.sla(start, end, groupBy, now);
     }
 
+    @Operation(operationId = "getSlaReport")
     @GetMapping(path = "/sla", produces = CSV)
     String slaCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "priority") String groupBy) {
@@ -62,11 +77,14 @@ class ReportController {
         return csv.toString();
     }
 
+    @Operation(operationId = "getBacklogReport", summary = "Read the backlog",
+            description = "The open tickets by level, priority and age bucket. JSON, or CSV with `Accept: text/csv`.")
     @GetMapping(path = "/backlog", produces = MediaType.APPLICATION_JSON_VALUE)
     Backlog backlog() {
         return reports.backlog(clock.instant());
     }
 
+    @Operation(operationId = "getBacklogReport")
     @GetMapping(path = "/backlog", produces = CSV)
     String backlogCsv() {
         StringBuilder csv = new StringBuilder("level,priority,ageBucket,tickets\r\n");

@@ -1,5 +1,7 @@
 package com.ticketledger.query.report;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +17,7 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
      * neither while it runs within time. Compliance is met / (met + breached) over both targets. Times are
      * wall-clock minutes from opening to the first response and to (the last) pending closure.
      */
+    @Schema(name = "SlaReportGroup")
     record Group(
             String group,
             long tickets,

@@ -6,6 +6,8 @@ import com.ticketledger.query.status.Cursor;
 import com.ticketledger.query.status.StatusReads;
 import com.ticketledger.query.status.TicketStatusView;
 import com.ticketledger.web.problem.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +20,7 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/sla", produces = MediaType.APPLICATION_JSON_VALUE)
 @ReadsProjection(ProcessingGroups.TICKET_STATUS)
+@Tag(name = "Queues and SLA")
 class SlaBreachesController {
 
     private final StatusReads reads;
@@ -26,6 +29,9 @@ class SlaBreachesController {
         this.reads = reads;
     }
 
+    @Operation(operationId = "listSlaBreaches", summary = "List tickets at risk or in breach",
+            description = "Tickets not closed whose SLA is AT_RISK or BREACHED (`state`, BREACHED by default), most"
+                    + " urgent first; `limit` 1 to 200, 50 by default.")
     @GetMapping("/breaches")
     List<TicketStatusView> breaches(@RequestParam(defaultValue = "BREACHED") SlaState state,
             @RequestParam(required = false) Integer limit) {

@@ -1,0 +1,91 @@
+package com.ticketledger.command.api;
+
+import com.ticketledger.web.openapi.ProblemResponse;
+import com.ticketledger.web.openapi.ResponseHeaders;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.HandlerMethod;
+
+import java.util.Arrays;
+
+/**
+ * What every command has in common, in the OpenAPI document: the headers {@link CommandHeaders} reads, the
+ * headers of the answer, and the problems the command path can answer. A command on an existing ticket (a
+ * {@code ticketId} in its path) also takes {@code If-Match} and can be refused by the ticket's state (409) or
+ * version (412); opening a ticket can be neither.
+ */
+@Component
+class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
+
+    private static final String PARAMETERS = "#/components/parameters/";
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        if (Arrays.stream(handler.getMethodParameters()).noneMatch(p -> p.getParameterType() == CommandHeaders.class)) {
+            return operation;
+        }
+        boolean onTicket = Arrays.stream(handler.getMethod().getParameters()).anyMatch(parameter ->
+                parameter.isAnnotationPresent(PathVariable.class) && parameter.getName().equals("ticketId"));
+        if (onTicket) {
+            operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.IF_MATCH));
+        }
+        operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.IDEMPOTENCY_KEY));
+        operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.CORRELATION_ID));
+        operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("2")) {
+                committed(response, !onTicket);
+            }
+        });
+        ProblemResponse.NOT_ALLOWED.addTo(operation);
+        ProblemResponse.UNSUPPORTED_MEDIA_TYPE.addTo(operation);
+        ProblemResponse.UNPROCESSABLE_CONTENT.addTo(operation);
+        ProblemResponse.SERVICE_UNAVAILABLE.addTo(operation);
+        if (onTicket) {
+            ProblemResponse.CONFLICT.addTo(operation);
+            ProblemResponse.PRECONDITION_FAILED.addTo(operation);
+        }
+        return operation;
+    }
+
+    private static void committed(ApiResponse response, boolean opened) {
+        response.setDescription(opened
+                ? "The ticket is opened: its event is committed. A retry with the same `Idempotency-Key` gets the same answer."
+                : "The command's event is committed. A retry with the same `Idempotency-Key` gets the same answer and"
+                        + " writes nothing more.");
+        response.addHeaderObject("ETag", ResponseHeaders.ref(ResponseHeaders.ETAG));
+        response.addHeaderObject(ResponseHeaders.LEDGER_POSITION, ResponseHeaders.ref(ResponseHeaders.LEDGER_POSITION));
+        response.addHeaderObject(ResponseHeaders.CORRELATION_ID, ResponseHeaders.ref(ResponseHeaders.CORRELATION_ID));
+        if (opened) {
+            response.addHeaderObject("Location", ResponseHeaders.ref(ResponseHeaders.LOCATION));
+        }
+    }
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        openApi.getComponents()
+                .addParameters(CommandHeaders.IF_MATCH, header(CommandHeaders.IF_MATCH, "The command applies only if"
+                        + " the ticket is at this version (the `ETag` of the last answer, quoted); else 412 and nothing"
+                        + " is written. `*` or absent: any version.", new StringSchema()
+                        .pattern("^(\\*|(W/)?\"[0-9]{1,18}\")$").example("\"3\"")))
+                .addParameters(CommandHeaders.IDEMPOTENCY_KEY, header(CommandHeaders.IDEMPOTENCY_KEY, "A retry with the"
+                        + " same key (from the same user) is answered as the first time and writes nothing more; the"
+                        + " same key with a different request is a 422.", new StringSchema().minLength(1).maxLength(128)
+                        .pattern("^[\\x21-\\x7E]{1,128}$").example("reopen-1")))
+                .addParameters(CommandHeaders.CORRELATION_ID, header(CommandHeaders.CORRELATION_ID, "Recorded in the"
+                        + " event's metadata and sent back; anything but a plain token (letters, digits, `._:-`, up to"
+                        + " 128) is replaced by a new id.", new StringSchema().example("7d9c2f3e-5a41-4e0b-9a7c-2b8e4f1d6c90")));
+    }
+
+    private static Parameter header(String name, String description, Schema<?> schema) {
+        return new HeaderParameter().name(name).required(false).description(description).schema(schema);
+    }
+}
