@@ -10,6 +10,9 @@ import com.ticketledger.web.access.CrossOriginProperties;
 import com.ticketledger.web.access.DeskUsers;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
 import com.ticketledger.web.access.ProblemCorsProcessor;
+import com.ticketledger.web.monitoring.CorrelationIdFilter;
+import com.ticketledger.web.monitoring.MainPortHealth;
+import com.ticketledger.web.monitoring.ManagementServerRequests;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
 import com.ticketledger.web.problem.ProblemErrorReportValve;
@@ -18,6 +21,10 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import com.ticketledger.web.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -43,9 +50,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users, only
- * {@code /actuator/health} open (and what a side opens itself), problem+json for every error, a body size
- * limit, strict JSON reading, and CORS for the web pages of the configured origins.
+ * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users, only health
+ * ({@code /actuator/health}, {@code /livez}, {@code /readyz}) open on the main port (and what a side opens
+ * itself), the management port open to whoever can reach its address, problem+json for every error, a body
+ * size limit, strict JSON reading, CORS for the web pages of the configured origins, and each request's
+ * correlation id in the logging context.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication
@@ -96,6 +105,20 @@ public class LedgerWebAutoConfiguration {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodySize().toBytes(), writer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** A side that records commands declares its own, which makes an id for every request without one. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CorrelationIdFilter correlationIdFilter() {
+        return CorrelationIdFilter.givenOnly();
+    }
+
+    /** With the management endpoints on a port of their own, health still answers on the main port. */
+    @Bean
+    @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
+    public MainPortHealth mainPortHealth(HealthEndpoint health, HttpCodeStatusMapper statusCodes) {
+        return new MainPortHealth(health, statusCodes);
     }
 
     /** Even what Tomcat refuses before Spring sees it is answered as a problem, never an HTML page. */
@@ -164,7 +187,11 @@ public class LedgerWebAutoConfiguration {
                         .accessDeniedHandler(handlers))
                 .headers(Customizer.withDefaults())
                 .authorizeHttpRequests(rules -> {
-                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // The management server (metrics, Prometheus, health with details) is the operator's: it
+                    // listens on its own port, on 127.0.0.1 unless told otherwise, and asks no desk credentials.
+                    rules.requestMatchers(new ManagementServerRequests()).permitAll();
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz", "/error")
+                            .permitAll();
                     sideRules.orderedStream().forEach(side -> side.apply(rules));
                     rules.anyRequest().authenticated();
                 });
