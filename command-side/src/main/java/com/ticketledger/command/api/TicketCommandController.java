@@ -61,6 +61,7 @@ class TicketCommandController {
         this.clock = clock;
     }
 
+    @Sends(OpenTicket.class)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> open(@Valid @RequestBody OpenTicketRequest body, CommandHeaders headers) {
         body.reporter().requireEmailOrPhone();
@@ -70,6 +71,7 @@ class TicketCommandController {
                 body.type(), body.priority(), body.channel(), actor));
     }
 
+    @Sends(AssignTicket.class)
     @PostMapping(path = "/{ticketId}/assignment", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> assign(@PathVariable UUID ticketId, @Valid @RequestBody AssignmentRequest body,
             CommandHeaders headers) {
@@ -79,6 +81,7 @@ class TicketCommandController {
                 engineer.name(), engineer.level(), actor, headers.expectedVersion()));
     }
 
+    @Sends(AddNote.class)
     @PostMapping(path = "/{ticketId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> addNote(@PathVariable UUID ticketId, @Valid @RequestBody NoteRequest body,
             CommandHeaders headers) {
@@ -86,6 +89,7 @@ class TicketCommandController {
                 body.visibilityOrDefault(), actor, headers.expectedVersion()));
     }
 
+    @Sends(EscalateTicket.class)
     @PostMapping(path = "/{ticketId}/escalation", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> escalate(@PathVariable UUID ticketId, @Valid @RequestBody EscalationRequest body,
             CommandHeaders headers) {
@@ -94,6 +98,7 @@ class TicketCommandController {
                 body.toLevel(), body.reason(), body.vendorCaseRef(), actor, headers.expectedVersion()));
     }
 
+    @Sends(MarkPendingClosure.class)
     @PostMapping(path = "/{ticketId}/pending-closure", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> markPendingClosure(@PathVariable UUID ticketId,
             @Valid @RequestBody PendingClosureRequest body, CommandHeaders headers) {
@@ -102,6 +107,7 @@ class TicketCommandController {
     }
 
     /** The body is optional: a client may accept without a comment. */
+    @Sends(AcceptClosure.class)
     @PostMapping(path = "/{ticketId}/acceptance")
     ResponseEntity<CommandAnswer> accept(@PathVariable UUID ticketId,
             @Valid @RequestBody(required = false) AcceptanceRequest body, CommandHeaders headers) {
@@ -110,6 +116,7 @@ class TicketCommandController {
                 acceptance.comment(), actor, headers.expectedVersion()));
     }
 
+    @Sends(ReopenTicket.class)
     @PostMapping(path = "/{ticketId}/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> reopen(@PathVariable UUID ticketId, @Valid @RequestBody ReopeningRequest body,
             CommandHeaders headers) {
