@@ -82,6 +82,8 @@ class MonitoringIT extends QuerySideIT {
             String processor = "processorName=\"" + projection + "\"";
             assertThat(sample(scrape, "eventProcessor_latency", processor)).as(projection).isPresent();
             assertThat(sample(scrape, "eventProcessor_capacity", processor)).as(projection).isPresent();
+            assertThat(sample(scrape, "eventProcessor_processedCounter_total", processor)).as(projection).get()
+                    .matches(events -> events >= 1);
         }
     }
 

@@ -11,7 +11,7 @@ import com.ticketledger.web.access.DeskUsers;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
 import com.ticketledger.web.access.ProblemCorsProcessor;
 import com.ticketledger.web.monitoring.CorrelationIdFilter;
-import com.ticketledger.web.monitoring.MainPortHealth;
+import com.ticketledger.web.monitoring.MainPortHealthConfiguration;
 import com.ticketledger.web.monitoring.ManagementServerRequests;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
@@ -21,10 +21,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import com.ticketledger.web.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
-import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,6 +30,7 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -59,6 +56,7 @@ import java.util.List;
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication
 @EnableConfigurationProperties({AccessProperties.class, HttpLimitsProperties.class, CrossOriginProperties.class})
+@Import(MainPortHealthConfiguration.class)
 public class LedgerWebAutoConfiguration {
 
     /** The headers a page may send with a command or a read (API.md), and those it may read in the answer. */
@@ -112,13 +110,6 @@ public class LedgerWebAutoConfiguration {
     @ConditionalOnMissingBean
     public CorrelationIdFilter correlationIdFilter() {
         return CorrelationIdFilter.givenOnly();
-    }
-
-    /** With the management endpoints on a port of their own, health still answers on the main port. */
-    @Bean
-    @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
-    public MainPortHealth mainPortHealth(HealthEndpoint health, HttpCodeStatusMapper statusCodes) {
-        return new MainPortHealth(health, statusCodes);
     }
 
     /** Even what Tomcat refuses before Spring sees it is answered as a problem, never an HTML page. */

@@ -16,18 +16,18 @@ import java.util.Map;
  * reach only the main port (docker-compose, the start script). The details are on the management port.
  */
 @RestController
-public class MainPortHealth {
+class MainPortHealth {
 
     private final HealthEndpoint health;
     private final HttpCodeStatusMapper statusCodes;
 
-    public MainPortHealth(HealthEndpoint health, HttpCodeStatusMapper statusCodes) {
+    MainPortHealth(HealthEndpoint health, HttpCodeStatusMapper statusCodes) {
         this.health = health;
         this.statusCodes = statusCodes;
     }
 
     @GetMapping(path = "/actuator/health", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, String>> health() {
+    ResponseEntity<Map<String, String>> health() {
         Status status = health.health().getStatus();
         return ResponseEntity.status(statusCodes.getStatusCode(status)).body(Map.of("status", status.getCode()));
     }
