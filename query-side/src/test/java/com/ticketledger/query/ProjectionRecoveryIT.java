@@ -58,7 +58,7 @@ class ProjectionRecoveryIT {
     ConfigurableApplicationContext start(String nodeId) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(QuerySideApplication.class)
                 .profiles("embedded")
-                .run("--server.port=0",
+                .run("--server.port=0", "--management.server.port=0",
                         "--spring.datasource.url=" + database,
                         "--spring.datasource.username=" + EmbeddedDatabase.USER,
                         "--spring.flyway.locations=classpath:db/store,classpath:db/query",

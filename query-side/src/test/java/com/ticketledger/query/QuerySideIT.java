@@ -9,7 +9,9 @@ import com.ticketledger.events.TicketEvent;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,10 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The query side started for real over a real PostgreSQL (zonky). The ledger is written the way the command
  * side writes it: domain events appended through Axon's JDBC event store (so the database's hash-chain
  * trigger runs), with the actor in the metadata and the timestamps a test needs for its SLA arithmetic.
+ * Metrics are exported as in production (a test context leaves them out unless told so).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.flyway.locations=classpath:db/store,classpath:db/query",
         "ledger.reads.max-wait=2s"})
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("embedded")
 public abstract class QuerySideIT {
 
@@ -56,6 +60,10 @@ public abstract class QuerySideIT {
 
     @LocalServerPort
     protected int port;
+
+    /** The management server's: metrics, Prometheus, health with details; no credentials. */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -92,6 +100,11 @@ public abstract class QuerySideIT {
 
     /** Appends the ticket's next event, stamped {@code at}; answers its global position. */
     protected long append(TicketEvent event, By by, Instant at) {
+        return append(event, by, at, UUID.randomUUID().toString());
+    }
+
+    /** The same, as caused by the command request {@code correlationId}. */
+    protected long append(TicketEvent event, By by, Instant at, String correlationId) {
         long sequence = nextSequence.merge(event.ticketId(), 0L, (old, zero) -> old + 1);
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(MetaDataKeys.USER, by.user());
@@ -99,7 +112,7 @@ public abstract class QuerySideIT {
         if (by.organisation() != null) {
             metaData.put(MetaDataKeys.ORGANISATION, by.organisation());
         }
-        metaData.put(MetaDataKeys.CORRELATION_ID, UUID.randomUUID().toString());
+        metaData.put(MetaDataKeys.CORRELATION_ID, correlationId);
         transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Ticket",
                 event.ticketId().toString(), sequence, event, metaData, UUID.randomUUID().toString(), at)));
         return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :t "
@@ -121,8 +134,20 @@ public abstract class QuerySideIT {
         }
     }
 
-    protected Answer get(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    protected Answer get(String user, String path, String... headers) {
+        return get(port, user, path, headers);
+    }
+
+    /** A GET on the management server, without credentials. */
+    protected Answer management(String path) {
+        return get(managementPort, null, path);
+    }
+
+    private Answer get(int serverPort, String user, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));

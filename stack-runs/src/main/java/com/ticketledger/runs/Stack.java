@@ -63,6 +63,8 @@ final class Stack implements AutoCloseable {
     private Map<String, String> sideEnvironment(int port) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SERVER_PORT", Integer.toString(port));
+        // Metrics on a port of the system's choosing: never one a running ledger holds.
+        environment.put("MANAGEMENT_SERVER_PORT", "0");
         environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres");
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
         environment.put("SPRING_DATASOURCE_PASSWORD", "");

@@ -1,9 +1,9 @@
 package com.ticketledger.command.api;
 
+import com.ticketledger.web.monitoring.CorrelationIdFilter;
 import com.ticketledger.web.problem.InvalidField;
 import io.swagger.v3.oas.annotations.Hidden;
 
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,22 +13,21 @@ import java.util.regex.Pattern;
  *
  * @param expectedVersion from {@code If-Match}: the command applies only at this version; {@code null} for any
  * @param idempotencyKey  {@code Idempotency-Key}, or {@code null}
- * @param correlationId   {@code X-Correlation-Id} when it is a plain token, else a new id
+ * @param correlationId   the request's, as {@link CorrelationIdFilter} found or made it (and put in the logs)
  */
 @Hidden // not a parameter of its own: CommandDocumentation documents the headers it is read from
 record CommandHeaders(Long expectedVersion, String idempotencyKey, String correlationId) {
 
     static final String IF_MATCH = "If-Match";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String CORRELATION_ID = "X-Correlation-Id";
+    static final String CORRELATION_ID = CorrelationIdFilter.HEADER;
     static final String LEDGER_POSITION = "X-Ledger-Position";
 
     private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7E]{1,128}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     static CommandHeaders read(String ifMatch, String idempotencyKey, String correlationId) {
-        return new CommandHeaders(expectedVersion(ifMatch), checkedKey(idempotencyKey), correlation(correlationId));
+        return new CommandHeaders(expectedVersion(ifMatch), checkedKey(idempotencyKey), correlationId);
     }
 
     /** {@code "3"} → 3; absent or {@code *} → {@code null} (any version). */
@@ -48,10 +47,6 @@ record CommandHeaders(Long expectedVersion, String idempotencyKey, String correl
             throw new InvalidField(IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters without spaces");
         }
         return key;
-    }
-
-    private static String correlation(String given) {
-        return given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     static String etag(long version) {

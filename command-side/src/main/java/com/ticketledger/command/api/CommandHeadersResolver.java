@@ -1,5 +1,8 @@
 package com.ticketledger.command.api;
 
+import com.ticketledger.web.monitoring.CorrelationIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -10,7 +13,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Hands each command handler its {@link CommandHeaders}, read once from the request. */
+/**
+ * Hands each command handler its {@link CommandHeaders}, read once from the request, with the correlation id
+ * {@link CorrelationIdFilter} found or made for it.
+ */
 @Configuration(proxyBeanMethods = false)
 class CommandHeadersResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -22,8 +28,16 @@ class CommandHeadersResolver implements HandlerMethodArgumentResolver, WebMvcCon
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        String correlationId = CorrelationIdFilter.of(request.getNativeRequest(HttpServletRequest.class))
+                .orElseThrow(() -> new IllegalStateException("the request went past no CorrelationIdFilter"));
         return CommandHeaders.read(request.getHeader(CommandHeaders.IF_MATCH),
-                request.getHeader(CommandHeaders.IDEMPOTENCY_KEY), request.getHeader(CommandHeaders.CORRELATION_ID));
+                request.getHeader(CommandHeaders.IDEMPOTENCY_KEY), correlationId);
+    }
+
+    /** Every command's events carry a correlation id: the caller's, or a new one. */
+    @Bean
+    static CorrelationIdFilter correlationIdFilter() {
+        return CorrelationIdFilter.newWhenAbsent();
     }
 
     @Override

@@ -67,6 +67,7 @@ class TicketCommandController {
         this.clock = clock;
     }
 
+    @Sends(OpenTicket.class)
     @Operation(operationId = "openTicket", summary = "Open a ticket",
             description = "A new ticket at L1, status OPEN, version 0.\n\n**Who:** OPERATOR, ENGINEER, or a CLIENT for its "
                     + "own organisation (`clientId`).")
@@ -80,6 +81,7 @@ class TicketCommandController {
                 body.type(), body.priority(), body.channel(), actor));
     }
 
+    @Sends(AssignTicket.class)
     @Operation(operationId = "assignTicket", summary = "Assign a ticket to an engineer",
             description = "The engineer must be of the ticket's level (L3 for a ticket at VENDOR).\n\n**Who:** OPERATOR, "
                     + "ENGINEER.")
@@ -92,6 +94,7 @@ class TicketCommandController {
                 engineer.name(), engineer.level(), actor, headers.expectedVersion()));
     }
 
+    @Sends(AddNote.class)
     @Operation(operationId = "addNote", summary = "Add a note",
             description = "PUBLIC (the default) or INTERNAL, on a ticket not yet closed.\n\n**Who:** OPERATOR, ENGINEER, a "
                     + "CLIENT of the ticket's organisation (PUBLIC notes only).")
@@ -102,6 +105,7 @@ class TicketCommandController {
                 body.visibilityOrDefault(), actor, headers.expectedVersion()));
     }
 
+    @Sends(EscalateTicket.class)
     @Operation(operationId = "escalateTicket", summary = "Escalate a ticket one level",
             description = "L1 → L2 → L3 → VENDOR, one level at a time, from ASSIGNED; `vendorCaseRef` is required for "
                     + "VENDOR and only then.\n\n**Who:** ENGINEER.")
@@ -113,6 +117,7 @@ class TicketCommandController {
                 body.toLevel(), body.reason(), body.vendorCaseRef(), actor, headers.expectedVersion()));
     }
 
+    @Sends(MarkPendingClosure.class)
     @Operation(operationId = "markPendingClosure", summary = "Mark a ticket pending closure",
             description = "The resolution is given to the client, who accepts or reopens; the SLA's resolution clock "
                     + "stops.\n\n**Who:** ENGINEER.")
@@ -124,6 +129,7 @@ class TicketCommandController {
     }
 
     /** The body is optional: a client may accept without a comment. */
+    @Sends(AcceptClosure.class)
     @Operation(operationId = "acceptClosure", summary = "Accept the resolution",
             description = "Closes a ticket pending closure. The body is optional.\n\n**Who:** a CLIENT of the ticket's "
                     + "organisation.")
@@ -135,6 +141,7 @@ class TicketCommandController {
                 acceptance.comment(), actor, headers.expectedVersion()));
     }
 
+    @Sends(ReopenTicket.class)
     @Operation(operationId = "reopenTicket", summary = "Reopen a ticket",
             description = "From PENDING_CLOSURE, or from CLOSED within the reopening window "
                     + "(`ledger.tickets.reopening-window`, 30 days).\n\n**Who:** a CLIENT of the ticket's "

@@ -86,4 +86,25 @@ class AuthorizationMatrixIT extends CommandSideIT {
         assertThat(cells).isEqualTo(63);
         assertThat(wrong).isEmpty();
     }
+
+    /**
+     * Monitoring is the operator's: on the main port metrics and Prometheus do not exist for any desk user (404
+     * once logged in, 401 without credentials); on the management port they answer without credentials.
+     */
+    @Test
+    void metricsAnswerOnTheManagementPortOnly() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics")) {
+            for (String cell : USERS) {
+                String user = cell.equals("(none)") ? null : cell;
+                int expected = user == null ? 401 : 404;
+                Answer answer = get(user, path);
+                if (answer.status() != expected || !answer.contentType().startsWith("application/problem+json")) {
+                    wrong.add(path + " by " + cell + ": " + answer.status() + " " + answer.contentType());
+                }
+            }
+            assertThat(management(path).status()).as(path).isEqualTo(200);
+        }
+        assertThat(wrong).isEmpty();
+    }
 }

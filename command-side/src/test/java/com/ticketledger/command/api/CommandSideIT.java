@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.embeddeddb.EmbeddedDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,9 +28,11 @@ import java.util.UUID;
 
 /**
  * The command side started for real on a random port, over a real PostgreSQL (zonky), with the demo users of
- * the embedded default. Tests speak plain HTTP to it and read what the ledger holds with SQL.
+ * the embedded default. Tests speak plain HTTP to it and read what the ledger holds with SQL. Metrics are
+ * exported as in production (a test context leaves them out unless told so).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("embedded")
 abstract class CommandSideIT {
 
@@ -42,6 +46,10 @@ abstract class CommandSideIT {
 
     @LocalServerPort
     int port;
+
+    /** The management server's: metrics, Prometheus, health with details; no credentials. */
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JdbcClient jdbc;
@@ -82,7 +90,16 @@ abstract class CommandSideIT {
     }
 
     Answer get(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return get(port, user, path);
+    }
+
+    /** A GET on the management server, without credentials. */
+    Answer management(String path) {
+        return get(managementPort, null, path);
+    }
+
+    private Answer get(int serverPort, String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path)).GET();
         if (user != null) {
             request.header("Authorization", basic(user, user));
         }

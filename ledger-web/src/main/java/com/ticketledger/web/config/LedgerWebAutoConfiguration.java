@@ -11,6 +11,9 @@ import com.ticketledger.web.access.DeskUsers;
 import com.ticketledger.web.access.LoginThrottle;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
 import com.ticketledger.web.access.ProblemCorsProcessor;
+import com.ticketledger.web.monitoring.CorrelationIdFilter;
+import com.ticketledger.web.monitoring.MainPortHealthConfiguration;
+import com.ticketledger.web.monitoring.ManagementServerRequests;
 import com.ticketledger.web.input.StrictInput;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
@@ -29,6 +32,7 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
@@ -46,13 +50,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users, only
- * {@code /actuator/health} open (and what a side opens itself), problem+json for every error, a body size
- * limit, strict JSON reading, and CORS for the web pages of the configured origins.
+ * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users, only health
+ * ({@code /actuator/health}, {@code /livez}, {@code /readyz}) open on the main port (and what a side opens
+ * itself), the management port open to whoever can reach its address, problem+json for every error, a body
+ * size limit, strict JSON reading, CORS for the web pages of the configured origins, and each request's
+ * correlation id in the logging context.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication
 @EnableConfigurationProperties({AccessProperties.class, HttpLimitsProperties.class, CrossOriginProperties.class})
+@Import(MainPortHealthConfiguration.class)
 public class LedgerWebAutoConfiguration {
 
     /** The headers a page may send with a command or a read (docs/api.md), and those it may read in the answer. */
@@ -105,6 +112,13 @@ public class LedgerWebAutoConfiguration {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodySize().toBytes(), writer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** A side that records commands declares its own, which makes an id for every request without one. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CorrelationIdFilter correlationIdFilter() {
+        return CorrelationIdFilter.givenOnly();
     }
 
     /** Even what Tomcat refuses before Spring sees it is answered as a problem, never an HTML page. */
@@ -181,7 +195,11 @@ public class LedgerWebAutoConfiguration {
                         .accessDeniedHandler(handlers))
                 .headers(Customizer.withDefaults())
                 .authorizeHttpRequests(rules -> {
-                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // The management server (metrics, Prometheus, health with details) is the operator's: it
+                    // listens on its own port, on 127.0.0.1 unless told otherwise, and asks no desk credentials.
+                    rules.requestMatchers(new ManagementServerRequests()).permitAll();
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz", "/error")
+                            .permitAll();
                     sideRules.orderedStream().forEach(side -> side.apply(rules));
                     rules.anyRequest().authenticated();
                 });

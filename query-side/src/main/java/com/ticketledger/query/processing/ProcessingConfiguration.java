@@ -69,6 +69,13 @@ class ProcessingConfiguration {
         return new WatchedEventSource(eventStore, properties.fetchDelay());
     }
 
+    /** Every projection handles each event with its correlation id in the logging context. */
+    @Bean
+    ConfigurerModule eventCorrelation() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((configuration, processor) -> new EventCorrelation(processor));
+    }
+
     /** The same source for any processor registered without properties (looked up late: it needs Axon's store). */
     @Bean
     ConfigurerModule watchedLedger(ObjectProvider<WatchedEventSource> ledgerStream) {
