@@ -121,11 +121,15 @@ public abstract class QuerySideIT {
         }
     }
 
-    protected Answer get(String user, String path) {
+    /** A GET as {@code user} (no credentials when null), with further headers as name, value pairs. */
+    protected Answer get(String user, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,5 @@
 package com.ticketledger.query.admin;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +7,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.util.List;
@@ -32,7 +30,7 @@ class ProjectionAdminController {
     @PostMapping("/{name}/rebuild")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         if (!admin.rebuild(name)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no projection named '" + name + "'");
+            throw new ProjectionNotFound(name);
         }
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(admin.one(name).orElseThrow());
