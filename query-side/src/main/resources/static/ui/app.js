@@ -1,6 +1,8 @@
 // What every page shares: the logged-in person (sessionStorage), calls to both sides with HTTP Basic, the
 // server's RFC 9457 problems shown as it wrote them, polling, and a small DOM builder that only writes text.
 // The ledger stores hostile strings verbatim: nothing from the server ever goes through innerHTML.
+// Every call asks for the page's language (Accept-Language), so the server's problems come in it too.
+import { languageSwitch, locale, name, t } from './i18n.js';
 
 const SESSION = 'ticket-ledger.session';
 const POSITION = 'ticket-ledger.position';
@@ -47,10 +49,10 @@ export function renderIfChanged(node, data, render) {
 }
 
 const TIME_FORMATS = {
-  full: new Intl.DateTimeFormat(undefined, {
+  full: new Intl.DateTimeFormat(locale, {
     year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
   }),
-  short: new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
+  short: new Intl.DateTimeFormat(locale, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
 };
 
 /** An instant as local time (full, or short for tables), the exact ISO value in its title. */
@@ -74,7 +76,7 @@ class Problem extends Error {
     const problem = body && typeof body === 'object' ? body : {};
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.status = status;
-    this.title = problem.title || (status ? `HTTP ${status}` : 'No answer');
+    this.title = problem.title || (status ? `HTTP ${status}` : t('problem.noAnswer'));
     this.detail = problem.detail || '';
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
   }
@@ -82,7 +84,7 @@ class Problem extends Error {
 
 /** The problem as the server wrote it: status and title, detail, and each field error. */
 export function problemView(error) {
-  const problem = error instanceof Problem ? error : new Problem(0, { title: 'Error in the page', detail: String(error?.message ?? error) });
+  const problem = error instanceof Problem ? error : new Problem(0, { title: t('problem.page'), detail: String(error?.message ?? error) });
   return h('div', { class: 'problem', role: 'alert' },
     h('strong', { class: 'problem-title' }, problem.status ? `${problem.status} ${problem.title}` : problem.title),
     problem.detail && h('p', { class: 'problem-detail' }, problem.detail),
@@ -139,7 +141,7 @@ async function call(url, { method = 'GET', body, headers = {}, authorization = p
     // No cookies, no browser-cached credentials: the Authorization header is the only credential sent.
     credentials: 'omit',
     cache: 'no-store',
-    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...headers },
+    headers: { Accept: 'application/json', 'Accept-Language': locale, 'X-Requested-With': 'XMLHttpRequest', ...headers },
   };
   if (authorization) request.headers.Authorization = authorization;
   if (body !== undefined) {
@@ -150,7 +152,7 @@ async function call(url, { method = 'GET', body, headers = {}, authorization = p
   try {
     response = await fetch(url, request);
   } catch (error) {
-    throw new Problem(0, { title: 'No answer', detail: `${url} could not be reached (${error.message})` });
+    throw new Problem(0, { title: t('problem.noAnswer'), detail: t('problem.unreachable', { url, message: error.message }) });
   }
   const text = await response.text();
   let data = null;
@@ -318,10 +320,10 @@ function status(error) {
   if (!line) return;
   if (error) {
     line.className = 'status-line failing';
-    line.replaceChildren('Refresh failed: ', problemView(error));
+    line.replaceChildren(t('status.failed'), problemView(error));
   } else {
     line.className = 'status-line';
-    line.replaceChildren(`Up to date at ${new Date().toLocaleTimeString()}`);
+    line.replaceChildren(t('status.current', { time: new Date().toLocaleTimeString(locale) }));
   }
 }
 
@@ -329,25 +331,26 @@ function status(error) {
 
 const PAGES = [
   ['index.html', 'Home'],
-  ['client.html', 'Client portal'],
-  ['engineer.html', 'Engineer board'],
-  ['sla.html', 'SLA dashboard'],
-  ['audit.html', 'Audit'],
+  ['client.html', t('page.client')],
+  ['engineer.html', t('page.engineer')],
+  ['sla.html', t('page.sla')],
+  ['audit.html', t('page.audit')],
 ];
 
 function header(current) {
   const here = location.pathname.split('/').pop() || 'index.html';
   return h('header', { class: 'bar' },
-    h('a', { class: 'brand', href: 'index.html' }, 'Ticket ledger'),
+    h('a', { class: 'brand', href: 'index.html' }, t('app.name')),
     h('nav', {}, PAGES.slice(1).map(([href, label]) =>
       h('a', { href, 'aria-current': href === here ? 'page' : false }, label))),
     current && h('span', { class: 'who' },
       h('span', { id: 'who' }, describe(current)),
-      h('button', { type: 'button', class: 'secondary', id: 'logout', onclick: () => logOut() }, 'Log out')));
+      h('button', { type: 'button', class: 'secondary', id: 'logout', onclick: () => logOut() }, t('logout'))),
+    languageSwitch());
 }
 
 function describe(current) {
-  return `${current.name} · ${current.role}${current.organisation ? ` · ${current.organisation}` : ''}`
+  return `${current.name} · ${name('role', current.role)}${current.organisation ? ` · ${current.organisation}` : ''}`
     + `${current.level ? ` · ${current.level}` : ''}`;
 }
 
@@ -356,12 +359,12 @@ function loginForm() {
   const farewell = sessionStorage.getItem(FAREWELL);
   if (farewell) {
     sessionStorage.removeItem(FAREWELL);
-    output.append(h('p', {}, 'Your session ended:'), problemView(new Problem(0, JSON.parse(farewell))));
+    output.append(h('p', {}, t('login.ended')), problemView(new Problem(0, JSON.parse(farewell))));
   }
   const form = h('form', { id: 'login-form', method: 'post', autocomplete: 'on' },
-    h('label', {}, 'User', h('input', { name: 'user', autocomplete: 'username', required: true, autofocus: true })),
-    h('label', {}, 'Password', h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
-    h('button', { type: 'submit' }, 'Log in'),
+    h('label', {}, t('login.user'), h('input', { name: 'user', autocomplete: 'username', required: true, autofocus: true })),
+    h('label', {}, t('login.password'), h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+    h('button', { type: 'submit' }, t('login.submit')),
     output);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -373,7 +376,7 @@ function loginForm() {
       output.replaceChildren(problemView(error));
     }
   });
-  return h('section', { class: 'card narrow', id: 'login' }, h('h2', {}, 'Log in'), form);
+  return h('section', { class: 'card narrow', id: 'login' }, h('h2', {}, t('login.title')), form);
 }
 
 /**
@@ -395,10 +398,10 @@ export function startPage({ roles, start, open = false }) {
   main.hidden = false;
   if (roles && !roles.includes(current.role)) {
     main.replaceChildren(h('section', { class: 'card narrow', role: 'alert' },
-      h('p', {}, `This page is for ${roles.join(', ')}; you are logged in as ${describe(current)}.`),
-      h('p', {}, h('a', { href: 'index.html' }, 'Choose another page'), ' or log out and log in as someone else.')));
+      h('p', {}, t('role.wrong', { roles: roles.map((role) => name('role', role)).join(', '), who: describe(current) })),
+      h('p', {}, h('a', { href: 'index.html' }, t('role.choose')), t('role.or'))));
     return;
   }
-  main.querySelector('h1').after(h('p', { id: 'status-line', class: 'status-line', role: 'status' }, 'Loading…'));
+  main.querySelector('h1').after(h('p', { id: 'status-line', class: 'status-line', role: 'status' }, t('status.loading')));
   start(current);
 }

@@ -2,11 +2,12 @@
 // and the ticket rebuilt from its events as of a chosen instant. All of it from the ledger, never a projection.
 import { h, localInputValue, poll, problemView, read, readAll, renderIfChanged, startPage, time } from './app.js';
 import { newestFirst, statusView, ticketTable } from './tickets.js';
+import { locale, name, t } from './i18n.js';
 
 startPage({ roles: ['AUDITOR'], start });
 
 function hashView(hash) {
-  return hash ? h('code', { class: 'hash', title: hash }, hash) : h('span', { class: 'none' }, 'none (first event)');
+  return hash ? h('code', { class: 'hash', title: hash }, hash) : h('span', { class: 'none' }, t('audit.firstEvent'));
 }
 
 function start() {
@@ -37,8 +38,9 @@ function start() {
   function eventTable(events) {
     const broken = verification && !verification.valid ? verification.firstBrokenSequence : null;
     return h('table', { class: 'events' },
-      h('thead', {}, h('tr', {}, ['Seq', 'Position', 'Event', 'Recorded', 'By', 'Payload', 'Previous hash', 'Hash', '']
-        .map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, [t('audit.sequence'), t('audit.position'), t('audit.event'), t('audit.recorded'), t('audit.by'),
+        t('audit.payload'), t('audit.previousHash'), t('audit.hash'), '']
+        .map((heading) => h('th', { scope: 'col' }, heading)))),
       h('tbody', {}, events.map((e, i) => {
         // A link the page can see: this event names the hash of the one before it.
         const links = i === 0 ? e.previousHash === null : e.previousHash === events[i - 1].hash;
@@ -47,12 +49,12 @@ function start() {
           h('td', { class: 'num' }, e.position),
           h('td', {}, e.type),
           h('td', {}, time(e.timestamp)),
-          h('td', {}, `${e.metadata?.user ?? '?'} (${e.metadata?.role ?? '?'})`),
-          h('td', {}, h('details', {}, h('summary', {}, 'payload and metadata'),
+          h('td', {}, `${e.metadata?.user ?? '?'} (${name('role', e.metadata?.role) ?? '?'})`),
+          h('td', {}, h('details', {}, h('summary', {}, t('audit.payloadAndMetadata')),
             h('pre', {}, JSON.stringify(e.payload, null, 2)), h('pre', {}, JSON.stringify(e.metadata, null, 2)))),
-          h('td', { class: links ? 'linked' : 'unlinked', title: links ? 'names the hash of the event before' : 'does not name the hash of the event before' }, hashView(e.previousHash)),
+          h('td', { class: links ? 'linked' : 'unlinked', title: links ? t('audit.linked') : t('audit.unlinked') }, hashView(e.previousHash)),
           h('td', {}, hashView(e.hash)),
-          h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => showState(e.timestamp) }, 'State after')));
+          h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => showState(e.timestamp) }, t('audit.stateAfter'))));
       })));
   }
 
@@ -75,16 +77,17 @@ function start() {
 
   $('verify').addEventListener('click', async () => {
     const id = selectedId;
-    $('verification').replaceChildren(h('span', { class: 'note' }, 'Verifying…'));
+    $('verification').replaceChildren(h('span', { class: 'note' }, t('audit.verifying')));
     try {
       const result = await read(`/api/audit/tickets/${id}/verify`);
       if (id !== selectedId) return;
       verification = result;
+      const verifiedAt = new Date().toLocaleTimeString(locale);
       $('verification').replaceChildren(result.valid
-        ? h('p', { class: 'verdict valid' }, `Chain valid: ${result.events} events, head hash `, hashView(result.headHash),
-          ` (verified ${new Date().toLocaleTimeString()})`)
-        : h('p', { class: 'verdict broken' }, `Chain BROKEN: first broken sequence ${result.firstBrokenSequence}, `
-          + `of ${result.events} events (verified ${new Date().toLocaleTimeString()})`));
+        ? h('p', { class: 'verdict valid' }, t('audit.valid', { events: result.events }), hashView(result.headHash),
+          t('audit.verifiedAt', { time: verifiedAt }))
+        : h('p', { class: 'verdict broken' }, t('audit.broken',
+          { sequence: result.firstBrokenSequence, events: result.events, time: verifiedAt })));
       refresh.now();
     } catch (error) {
       $('verification').replaceChildren(problemView(error));
@@ -99,7 +102,7 @@ function start() {
     try {
       const view = await read(`/api/audit/tickets/${id}/state?asOf=${encodeURIComponent(asOf)}`);
       if (id !== selectedId) return;
-      $('state').replaceChildren(h('p', { class: 'note' }, 'As of ', time(asOf), ':'), statusView(view));
+      $('state').replaceChildren(h('p', { class: 'note' }, t('audit.asOfLine'), time(asOf), ':'), statusView(view));
     } catch (error) {
       $('state').replaceChildren();
       $('state-output').replaceChildren(problemView(error));
@@ -112,7 +115,7 @@ function start() {
     // A datetime-local value has no zone: the browser reads it as local time.
     const instant = new Date(value);
     if (Number.isNaN(instant.getTime())) {
-      $('state-output').replaceChildren(problemView(new Error(`"${value}" is not a date and time`)));
+      $('state-output').replaceChildren(problemView(new Error(t('problem.notADate', { value }))));
       return;
     }
     showState(instant.toISOString());

@@ -1,6 +1,7 @@
 // Charts drawn as inline SVG, without a library: a line chart of percentages and a bar chart of counts.
 // Every label is a Text node; colours come from the series-N classes of app.css.
 import { h, svg } from './app.js';
+import { t } from './i18n.js';
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -14,8 +15,9 @@ function legend(names) {
 }
 
 /**
- * One line per series over the labels, 0–100 %; a null value leaves a gap. series: [{name, values, notes}],
- * notes[i] being the tooltip of point i.
+ * One line per series over the labels, 0–100 %; a null value leaves a gap. series: [{name, label, values, notes}],
+ * name marking the series (data-series), label naming it in the legend (the name if absent), notes[i] being the
+ * tooltip of point i.
  */
 export function lineChart({ labels, series, caption }) {
   const x = (i) => MARGIN.left + (labels.length === 1 ? PLOT_W / 2 : (i * PLOT_W) / (labels.length - 1));
@@ -41,7 +43,7 @@ export function lineChart({ labels, series, caption }) {
   return [
     svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': caption, class: 'line-chart' },
       grid, ticks, lines),
-    series.length ? legend(series.map((s) => s.name)) : h('p', { class: 'empty' }, 'No ticket was opened in this period.'),
+    series.length ? legend(series.map((s) => s.label ?? s.name)) : h('p', { class: 'empty' }, t('sla.noTickets')),
   ];
 }
 

@@ -2,6 +2,7 @@
 // accepting or reopening a resolution. The server decides what is allowed; the page offers what fits the status.
 import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
 import { clearTicketCard, newestFirst, statusView, ticketTable, timeline } from './tickets.js';
+import { name, t } from './i18n.js';
 
 startPage({ roles: ['CLIENT'], start });
 
@@ -10,7 +11,7 @@ function start(person) {
   let selectedId = null;
   let selected = null;
 
-  $('tickets-heading').textContent = `Tickets of ${person.organisation}`;
+  $('tickets-heading').textContent = t('client.tickets', { organisation: person.organisation });
   $('open-form').elements.clientId.defaultValue = person.organisation;
   $('open-form').reset();
 
@@ -22,9 +23,9 @@ function start(person) {
         columns: ['number', 'title', 'type', 'priority', 'status', 'assignee', 'response', 'resolution', 'updated'],
         selectedId,
         onSelect: (view) => select(view.ticketId),
-        empty: status ? `No ${status} tickets.` : 'Your organisation has no tickets yet.',
+        empty: status ? t('client.noneWithStatus', { status: name('status', status) }) : t('client.none'),
       }),
-      truncated && h('p', { class: 'note' }, `Showing the ${items.length} oldest; filter by status to see the others.`),
+      truncated && h('p', { class: 'note' }, t('client.truncated', { count: items.length })),
     ]);
     await showSelected();
   });
@@ -60,14 +61,14 @@ function start(person) {
   async function onSelected(path, body, key, done) {
     const answer = await command(`/api/tickets/${selected.ticketId}/${path}`, body, { version: selected.version, key });
     refresh.now();
-    return `${done} (${answer.number}, version ${answer.version}).`;
+    return t('done.version', { done, number: answer.number, version: answer.version });
   }
 
   const result = $('ticket-result');
   onSubmit($('accept-form'), (v, key) => onSelected('acceptance', { comment: v.comment }, key,
-    'Accepted: the ticket is closed'), { result });
-  onSubmit($('reopen-form'), (v, key) => onSelected('reopening', { reason: v.reason }, key, 'Reopened'), { result });
-  onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: 'PUBLIC' }, key, 'Note added'),
+    t('client.accepted')), { result });
+  onSubmit($('reopen-form'), (v, key) => onSelected('reopening', { reason: v.reason }, key, t('client.reopened')), { result });
+  onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: 'PUBLIC' }, key, t('client.noted')),
     { result });
 
   onSubmit($('open-form'), async (v, key) => {
@@ -84,6 +85,6 @@ function start(person) {
       channel: v.channel,
     }, { key });
     select(answer.ticketId);
-    return `Ticket ${answer.number} opened.`;
+    return t('client.opened', { number: answer.number });
   });
 }

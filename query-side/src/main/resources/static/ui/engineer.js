@@ -3,6 +3,7 @@
 // problem is shown as it wrote it.
 import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
 import { clearTicketCard, statusView, ticketTable, timeline } from './tickets.js';
+import { name, t } from './i18n.js';
 
 const LEVELS = ['L1', 'L2', 'L3', 'VENDOR'];
 const NEXT_LEVEL = { L1: 'L2', L2: 'L3', L3: 'VENDOR' };
@@ -29,8 +30,8 @@ function start(person) {
     if (engineers.length === 0) {
       engineers = await read('/api/engineers');
       renderIfChanged($('assign-form').elements.engineer, engineers, (list) => [
-        h('option', { value: '' }, 'Choose…'),
-        list.map((e) => h('option', { value: e.name }, `${e.name} (${e.level})`))]);
+        h('option', { value: '' }, t('engineer.choose')),
+        list.map((e) => h('option', { value: e.name }, `${e.name} (${name('level', e.level)})`))]);
     }
     // The engineer's own queue first.
     const order = [...engineers].sort((a, b) => (b.name === person.name) - (a.name === person.name));
@@ -39,11 +40,11 @@ function start(person) {
       Promise.all(order.map((e) => readAll(`/api/queues/engineers/${encodeURIComponent(e.name)}`))),
     ]);
     renderIfChanged($('level-queues'), { levels, selectedId }, () =>
-      LEVELS.map((level, i) => queue(level, level, levels[i].items,
-        { columns: LEVEL_COLUMNS, empty: `Nobody waits at ${level}.` })));
+      LEVELS.map((level, i) => queue(level, name('level', level), levels[i].items,
+        { columns: LEVEL_COLUMNS, empty: t('engineer.nobodyWaits', { level: name('level', level) }) })));
     renderIfChanged($('engineer-queues'), { byEngineer, order, selectedId }, () =>
-      order.map((e, i) => queue(e.name, `${e.name} (${e.level})${e.name === person.name ? ', you' : ''}`, byEngineer[i].items,
-        { columns: ENGINEER_COLUMNS, empty: `${e.name} has no open tickets.`, mine: e.name === person.name })));
+      order.map((e, i) => queue(e.name, `${e.name} (${name('level', e.level)})${e.name === person.name ? t('engineer.you') : ''}`,
+        byEngineer[i].items, { columns: ENGINEER_COLUMNS, empty: t('engineer.noTickets', { name: e.name }), mine: e.name === person.name })));
     await showSelected();
   });
 
@@ -97,19 +98,19 @@ function start(person) {
   async function onSelected(path, body, key, done) {
     const answer = await command(`/api/tickets/${selected.ticketId}/${path}`, body, { version: selected.version, key });
     refresh.now();
-    return `${done} (${answer.number}, version ${answer.version}).`;
+    return t('done.version', { done, number: answer.number, version: answer.version });
   }
 
   const result = $('ticket-result');
   onSubmit($('assign-form'), (v, key) => onSelected('assignment', { engineer: v.engineer }, key,
-    `Assigned to ${v.engineer}`), { result });
+    t('engineer.assigned', { engineer: v.engineer })), { result });
   onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: v.visibility }, key,
-    `${v.visibility === 'INTERNAL' ? 'Internal' : 'Public'} note added`), { result });
+    t(v.visibility === 'INTERNAL' ? 'engineer.notedInternal' : 'engineer.notedPublic')), { result });
   onSubmit(escalate, (v, key) => onSelected('escalation', {
     toLevel: v.toLevel,
     reason: v.reason,
     vendorCaseRef: v.toLevel === 'VENDOR' ? v.vendorCaseRef : undefined,
-  }, key, `Escalated to ${v.toLevel}`), { result });
+  }, key, t('engineer.escalated', { level: name('level', v.toLevel) })), { result });
   onSubmit($('pending-form'), (v, key) => onSelected('pending-closure', { resolution: v.resolution }, key,
-    'Marked pending closure: the client is asked to accept'), { result });
+    t('engineer.marked')), { result });
 }

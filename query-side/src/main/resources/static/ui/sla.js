@@ -2,6 +2,7 @@
 // period), the backlog by age (/api/reports/backlog), and the projections with their rebuilds.
 import { h, poll, post, problemView, read, renderIfChanged, startPage } from './app.js';
 import { barChart, lineChart } from './chart.js';
+import { locale, name, t } from './i18n.js';
 
 const PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 const LEVELS = ['L1', 'L2', 'L3', 'VENDOR'];
@@ -17,7 +18,7 @@ const PERIODS = {
 /** Consecutive local-calendar periods, the last one running up to now. */
 function periods(kind, now) {
   const p = PERIODS[kind];
-  const format = new Intl.DateTimeFormat(undefined, p.label);
+  const format = new Intl.DateTimeFormat(locale, p.label);
   const current = p.start(now);
   return Array.from({ length: p.count }, (_, k) => {
     const from = p.step(current, k - p.count + 1);
@@ -30,21 +31,23 @@ function slaReport(groupBy, from, to) {
   return read(`/api/reports/sla?groupBy=${groupBy}&from=${from.toISOString()}&to=${to.toISOString()}`);
 }
 
-const percent = (value) => (value === null || value === undefined ? '—' : `${value.toFixed(1)} %`);
+const ONE_DECIMAL = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+const percent = (value) => (value === null || value === undefined ? '—' : `${ONE_DECIMAL.format(value)} %`);
 function minutes(value) {
   if (value === null || value === undefined) return '—';
   const total = Math.round(value);
-  return total < 60 ? `${total} min` : `${Math.floor(total / 60)} h ${String(total % 60).padStart(2, '0')} min`;
+  return total < 60 ? t('sla.minutes', { minutes: total })
+    : t('sla.hours', { hours: Math.floor(total / 60), minutes: String(total % 60).padStart(2, '0') });
 }
 
 function groupTable(groups, by) {
-  if (groups.length === 0) return h('p', { class: 'empty' }, 'No ticket was opened in this period.');
-  const headings = [by === 'priority' ? 'Priority' : 'Client', 'Tickets', 'Response met / breached', 'Resolution met / breached', 'Compliance',
-    'Respond mean / p90', 'Resolve mean / p90'];
+  if (groups.length === 0) return h('p', { class: 'empty' }, t('sla.noTickets'));
+  const headings = [by === 'priority' ? t('column.priority') : t('column.client'), t('sla.tickets'), t('sla.responseMet'),
+    t('sla.resolutionMet'), t('sla.compliancePercent'), t('sla.respond'), t('sla.resolve')];
   return h('div', { class: 'table-scroll' }, h('table', { class: 'report', dataset: { groupBy: by } },
     h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, groups.map((g) => h('tr', { dataset: { group: g.group } },
-      h('th', { scope: 'row' }, g.group),
+      h('th', { scope: 'row' }, by === 'priority' ? name('priority', g.group) : g.group),
       h('td', { class: 'num' }, g.tickets),
       h('td', { class: 'num' }, `${g.responseMet} / ${g.responseBreached}`),
       h('td', { class: 'num' }, `${g.resolutionMet} / ${g.resolutionBreached}`),
@@ -58,12 +61,16 @@ function series(windows, reports, by) {
   const names = [...new Set(reports.flatMap((r) => r.groups.map((g) => g.group)))];
   if (by === 'priority') names.sort((a, b) => PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b));
   else names.sort();
-  return names.map((name) => {
-    const groups = reports.map((r) => r.groups.find((g) => g.group === name));
+  return names.map((group) => {
+    const groups = reports.map((r) => r.groups.find((g) => g.group === group));
+    const shown = by === 'priority' ? name('priority', group) : group;
     return {
-      name,
+      name: group,
+      label: shown,
       values: groups.map((g) => g?.compliancePercent ?? null),
-      notes: groups.map((g, i) => `${name}, ${windows[i].label}: ${g ? `${percent(g.compliancePercent)} of ${g.tickets} ticket(s)` : 'no tickets'}`),
+      notes: groups.map((g, i) => (g
+        ? t('sla.point', { name: shown, period: windows[i].label, percent: percent(g.compliancePercent), tickets: g.tickets })
+        : t('sla.point.none', { name: shown, period: windows[i].label }))),
     };
   });
 }
@@ -77,23 +84,23 @@ function pivot(rows, key, keys) {
 }
 
 function backlogView(backlog) {
-  if (backlog.total === 0) return h('p', { class: 'empty' }, 'No open tickets.');
+  if (backlog.total === 0) return h('p', { class: 'empty' }, t('sla.noOpen'));
   const byLevel = pivot(backlog.rows, 'level', LEVELS);
   const byPriority = pivot(backlog.rows, 'priority', PRIORITIES);
-  const table = (p, label) => h('table', { class: 'report' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, label), p.ages.map((a) => h('th', { scope: 'col' }, a)), h('th', { scope: 'col' }, 'Total'))),
-    h('tbody', {}, p.keys.map((k) => h('tr', { dataset: { key: k } }, h('th', { scope: 'row' }, k),
+  const table = (p, label, kind) => h('table', { class: 'report' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, label), p.ages.map((a) => h('th', { scope: 'col' }, a)), h('th', { scope: 'col' }, t('sla.total')))),
+    h('tbody', {}, p.keys.map((k) => h('tr', { dataset: { key: k } }, h('th', { scope: 'row' }, name(kind, k)),
       p.ages.map((a) => h('td', { class: 'num' }, p.count(k, a) || '')),
       h('td', { class: 'num total' }, p.ages.reduce((s, a) => s + p.count(k, a), 0))))));
   return [
-    h('p', { class: 'total-line' }, `${backlog.total} open ticket${backlog.total === 1 ? '' : 's'}`),
+    h('p', { class: 'total-line' }, backlog.total === 1 ? t('sla.open.one') : t('sla.open', { count: backlog.total })),
     barChart({
-      caption: 'Open tickets by age, stacked by level',
+      caption: t('sla.byAge'),
       labels: byLevel.ages,
-      series: byLevel.keys.map((level) => ({ name: level, values: byLevel.ages.map((a) => byLevel.count(level, a)) })),
+      series: byLevel.keys.map((level) => ({ name: name('level', level), values: byLevel.ages.map((a) => byLevel.count(level, a)) })),
     }),
-    table(byLevel, 'Level'),
-    table(byPriority, 'Priority'),
+    table(byLevel, t('column.level'), 'level'),
+    table(byPriority, t('column.priority'), 'priority'),
   ];
 }
 
@@ -116,9 +123,9 @@ function start() {
     const labels = windows.map((w) => w.label);
     // Only what is drawn counts as a change: asOf and to move at every read.
     renderIfChanged($('chart-priority'), { labels, s: series(windows, byPriority, 'priority') }, (d) =>
-      lineChart({ labels: d.labels, series: d.s, caption: 'SLA compliance by priority' }));
+      lineChart({ labels: d.labels, series: d.s, caption: t('sla.chart.priority') }));
     renderIfChanged($('chart-client'), { labels, s: series(windows, byClient, 'client') }, (d) =>
-      lineChart({ labels: d.labels, series: d.s, caption: 'SLA compliance by client' }));
+      lineChart({ labels: d.labels, series: d.s, caption: t('sla.chart.client') }));
     renderIfChanged($('table-priority'), totalPriority.groups, (groups) => groupTable(groups, 'priority'));
     renderIfChanged($('table-client'), totalClient.groups, (groups) => groupTable(groups, 'client'));
   }, 3000);
@@ -132,15 +139,16 @@ function start() {
 
   function projectionsView(projections) {
     return h('table', { class: 'report projections' },
-      h('thead', {}, h('tr', {}, ['Projection', 'Position / head', 'Lag', 'State', 'Progress', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, [t('sla.projection'), t('sla.position'), t('sla.lag'), t('sla.state'), t('sla.progress'), '']
+        .map((heading) => h('th', { scope: 'col' }, heading)))),
       h('tbody', {}, projections.map((p) => h('tr', { dataset: { projection: p.name }, class: p.replaying ? 'replaying' : null },
         h('th', { scope: 'row' }, p.name),
         h('td', { class: 'num' }, `${p.position} / ${p.headPosition}`),
         h('td', { class: 'num' }, p.lag),
-        h('td', {}, p.replaying ? 'rebuilding' : p.lag === 0 ? 'up to date' : 'catching up'),
-        h('td', { class: 'progress' }, h('progress', { max: 1, value: p.progress, title: `${(p.progress * 100).toFixed(1)} %` }),
-          ` ${(p.progress * 100).toFixed(1)} %`),
-        h('td', {}, h('button', { type: 'button', class: 'secondary', disabled: p.replaying, onclick: () => rebuild(p.name) }, 'Rebuild'))))));
+        h('td', {}, p.replaying ? t('sla.rebuilding') : p.lag === 0 ? t('sla.upToDate') : t('sla.catchingUp')),
+        h('td', { class: 'progress' }, h('progress', { max: 1, value: p.progress, title: percent(p.progress * 100) }),
+          ` ${percent(p.progress * 100)}`),
+        h('td', {}, h('button', { type: 'button', class: 'secondary', disabled: p.replaying, onclick: () => rebuild(p.name) }, t('sla.rebuild')))))));
   }
 
   async function rebuild(name) {
@@ -149,7 +157,7 @@ function start() {
     try {
       const started = await post(`/api/admin/projections/${encodeURIComponent(name)}/rebuild`);
       output.replaceChildren(h('p', { class: 'done', role: 'status' },
-        `Rebuilding ${started.name} from the first event; reads keep answering meanwhile.`));
+        t('sla.rebuildStarted', { name: started.name })));
       rebuilding = true;
       operations.now();
     } catch (error) {

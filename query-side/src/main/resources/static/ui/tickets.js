@@ -1,6 +1,7 @@
 // How a ticket looks on every page: tables of status views (docs/api.md's field names), the status view itself
-// with its SLA block, and the timeline.
+// with its SLA block, and the timeline, in the page's language (codes shown by their names for people).
 import { h, time } from './app.js';
+import { name, t } from './i18n.js';
 
 /** The worse of the two SLA states that a desk acts on, or null. */
 function slaAlarm(view) {
@@ -12,37 +13,39 @@ function slaAlarm(view) {
 
 const ALARM_CLASS = { BREACHED: 'sla-breached', AT_RISK: 'sla-at-risk' };
 
-function badge(kind, value) {
+/** A code (status, priority, SLA state, visibility) as a badge: classed by the code, showing its name. */
+export function badge(kind, value) {
   if (!value) return h('span', { class: 'none' }, '—');
-  return h('span', { class: `badge ${kind}-${String(value).toLowerCase().replaceAll('_', '-')}` }, value);
+  return h('span', { class: `badge ${kind}-${String(value).toLowerCase().replaceAll('_', '-')}` }, name(kind, value));
 }
 
 /** One SLA target: its state, and when it is due (or when it was done). */
 function target(state, dueAt, doneAt) {
   return h('span', { class: 'target' }, badge('sla', state), ' ',
-    doneAt ? h('span', { class: 'when' }, 'done ', time(doneAt, 'short')) : dueAt && h('span', { class: 'when' }, 'due ', time(dueAt, 'short')));
+    doneAt ? h('span', { class: 'when' }, t('ticket.done'), time(doneAt, 'short'))
+      : dueAt && h('span', { class: 'when' }, t('ticket.due'), time(dueAt, 'short')));
 }
 
 const COLUMNS = {
-  number: ['Ticket', (v) => v.number],
-  title: ['Title', (v) => h('span', { class: 'title' }, v.title)],
-  client: ['Client', (v) => v.clientId],
-  type: ['Type', (v) => v.type],
-  priority: ['Priority', (v) => badge('priority', v.priority)],
-  status: ['Status', (v) => badge('status', v.status)],
-  level: ['Level', (v) => v.level],
-  assignee: ['Engineer', (v) => v.assignee ?? h('span', { class: 'none' }, 'unassigned')],
-  response: ['Response', (v) => target(v.sla?.responseState, v.sla?.responseDueAt, v.sla?.respondedAt)],
-  resolution: ['Resolution', (v) => target(v.sla?.resolutionState, v.sla?.resolutionDueAt, v.sla?.resolvedAt)],
-  opened: ['Opened', (v) => time(v.openedAt, 'short')],
-  updated: ['Updated', (v) => time(v.updatedAt, 'short')],
+  number: [t('column.number'), (v) => v.number],
+  title: [t('column.title'), (v) => h('span', { class: 'title' }, v.title)],
+  client: [t('column.client'), (v) => v.clientId],
+  type: [t('column.type'), (v) => name('type', v.type)],
+  priority: [t('column.priority'), (v) => badge('priority', v.priority)],
+  status: [t('column.status'), (v) => badge('status', v.status)],
+  level: [t('column.level'), (v) => name('level', v.level)],
+  assignee: [t('column.assignee'), (v) => v.assignee ?? h('span', { class: 'none' }, t('ticket.unassigned'))],
+  response: [t('column.response'), (v) => target(v.sla?.responseState, v.sla?.responseDueAt, v.sla?.respondedAt)],
+  resolution: [t('column.resolution'), (v) => target(v.sla?.resolutionState, v.sla?.resolutionDueAt, v.sla?.resolvedAt)],
+  opened: [t('column.opened'), (v) => time(v.openedAt, 'short')],
+  updated: [t('column.updated'), (v) => time(v.updatedAt, 'short')],
 };
 
 /**
  * A table of status views, rows classed by SLA alarm (sla-breached, sla-at-risk); a click or Enter on a row
  * calls onSelect(view).
  */
-export function ticketTable(views, { columns, selectedId, onSelect, empty = 'No tickets.' }) {
+export function ticketTable(views, { columns, selectedId, onSelect, empty = t('ticket.none') }) {
   if (views.length === 0) return h('p', { class: 'empty' }, empty);
   const rows = views.map((view) => {
     const alarm = ALARM_CLASS[slaAlarm(view)];
@@ -66,22 +69,54 @@ export function statusView(view) {
   const sla = view.sla ?? {};
   const field = (label, value) => [h('dt', {}, label), h('dd', {}, value ?? h('span', { class: 'none' }, '—'))];
   return h('dl', { class: `status-view ${ALARM_CLASS[slaAlarm(view)] ?? ''}`.trim() },
-    field('Ticket', view.number),
-    field('Title', view.title),
-    field('Client', view.clientId),
-    field('Type', view.type),
-    field('Priority', badge('priority', view.priority)),
-    field('Status', badge('status', view.status)),
-    field('Level', view.level),
-    field('Engineer', view.assignee),
-    field('Opened', time(view.openedAt)),
-    field('Updated', time(view.updatedAt)),
-    field('Reopened', `${view.reopenCount} time${view.reopenCount === 1 ? '' : 's'}`),
-    field('Version', view.version),
-    field('Response', h('span', {}, badge('sla', sla.responseState), ' due ', time(sla.responseDueAt),
-      sla.respondedAt ? [', responded ', time(sla.respondedAt)] : null)),
-    field('Resolution', h('span', {}, badge('sla', sla.resolutionState), ' due ', time(sla.resolutionDueAt),
-      sla.resolvedAt ? [', resolved ', time(sla.resolvedAt)] : null)));
+    field(t('column.number'), view.number),
+    field(t('column.title'), view.title),
+    field(t('column.client'), view.clientId),
+    field(t('column.type'), name('type', view.type)),
+    field(t('column.priority'), badge('priority', view.priority)),
+    field(t('column.status'), badge('status', view.status)),
+    field(t('column.level'), name('level', view.level)),
+    field(t('column.assignee'), view.assignee),
+    field(t('column.opened'), time(view.openedAt)),
+    field(t('column.updated'), time(view.updatedAt)),
+    field(t('column.reopened'), view.reopenCount === 1 ? t('ticket.once') : t('ticket.times', { count: view.reopenCount })),
+    field(t('column.version'), view.version),
+    field(t('column.response'), h('span', {}, badge('sla', sla.responseState), ' ', t('ticket.due'), time(sla.responseDueAt),
+      sla.respondedAt ? [t('ticket.responded'), time(sla.respondedAt)] : null)),
+    field(t('column.resolution'), h('span', {}, badge('sla', sla.resolutionState), ' ', t('ticket.due'), time(sla.resolutionDueAt),
+      sla.resolvedAt ? [t('ticket.resolved'), time(sla.resolvedAt)] : null)));
+}
+
+/** Free text in a summary, cut as the server cuts it. */
+function shorten(text) {
+  const value = String(text ?? '');
+  return value.length <= 200 ? value : `${value.slice(0, 199)}…`;
+}
+
+/** An entry in the page's language, from the event it records; the server's own summary for an unknown event. */
+function summary(entry) {
+  const e = entry.details ?? {};
+  switch (entry.type) {
+    case 'TicketOpened':
+      return t('history.TicketOpened', { number: e.number, title: e.title, priority: name('priority', e.priority), type: name('type', e.type) });
+    case 'TicketAssigned':
+      return t(e.previousEngineer ? 'history.TicketAssigned.before' : 'history.TicketAssigned',
+        { engineer: e.engineer, level: name('level', e.level), previous: e.previousEngineer });
+    case 'NoteAdded':
+      return t(e.visibility === 'INTERNAL' ? 'history.NoteAdded.internal' : 'history.NoteAdded', { text: shorten(e.text) });
+    case 'TicketEscalated':
+      return e.toLevel === 'VENDOR'
+        ? t('history.TicketEscalated.vendor', { case: e.vendorCaseRef, engineer: e.engineer, reason: shorten(e.reason) })
+        : t('history.TicketEscalated', { from: name('level', e.fromLevel), to: name('level', e.toLevel), reason: shorten(e.reason) });
+    case 'TicketPendingClosure':
+      return t('history.TicketPendingClosure', { resolution: shorten(e.resolution) });
+    case 'ClosureAccepted':
+      return e.comment ? t('history.ClosureAccepted.comment', { comment: shorten(e.comment) }) : t('history.ClosureAccepted');
+    case 'TicketReopened':
+      return t('history.TicketReopened', { status: name('status', e.fromStatus), engineer: e.engineer, reason: shorten(e.reason) });
+    default:
+      return entry.summary;
+  }
 }
 
 /** The timeline of GET /api/tickets/{id}/history, oldest first; internal notes are marked. */
@@ -90,9 +125,9 @@ export function timeline(entries) {
     class: entry.visibility === 'INTERNAL' ? 'internal' : null,
     dataset: { type: entry.type },
   },
-  h('div', { class: 'entry-head' }, time(entry.at), ' ', h('strong', {}, entry.type), ' by ', entry.actor,
-    entry.actorRole ? ` (${entry.actorRole})` : '', entry.visibility === 'INTERNAL' ? badge('visibility', 'INTERNAL') : null),
-  h('p', { class: 'summary' }, entry.summary))));
+  h('div', { class: 'entry-head' }, time(entry.at), ' ', h('strong', {}, name('event', entry.type)), t('ticket.by'), entry.actor,
+    entry.actorRole ? ` (${name('role', entry.actorRole)})` : '', entry.visibility === 'INTERNAL' ? badge('visibility', 'INTERNAL') : null),
+  h('p', { class: 'summary' }, summary(entry)))));
 }
 
 /** Newest first: lists come oldest first (keyset pagination by opening). */

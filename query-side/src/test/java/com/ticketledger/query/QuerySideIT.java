@@ -134,6 +134,7 @@ public abstract class QuerySideIT {
         }
     }
 
+    /** A GET as {@code user} (no credentials when null), with further headers as name, value pairs. */
     protected Answer get(String user, String path, String... headers) {
         return get(port, user, path, headers);
     }
@@ -145,12 +146,12 @@ public abstract class QuerySideIT {
 
     private Answer get(int serverPort, String user, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

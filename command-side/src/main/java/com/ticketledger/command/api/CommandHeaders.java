@@ -37,14 +37,14 @@ record CommandHeaders(Long expectedVersion, String idempotencyKey, String correl
         }
         Matcher matcher = VERSION_TAG.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new InvalidField(IF_MATCH, "must be a ticket version in quotes, as the ETag gave it, e.g. \"3\"");
+            throw new InvalidField(IF_MATCH, "field.if-match");
         }
         return Long.parseLong(matcher.group(1));
     }
 
     private static String checkedKey(String key) {
         if (key != null && !PRINTABLE.matcher(key).matches()) {
-            throw new InvalidField(IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters without spaces");
+            throw new InvalidField(IDEMPOTENCY_KEY, "field.idempotency-key");
         }
         return key;
     }

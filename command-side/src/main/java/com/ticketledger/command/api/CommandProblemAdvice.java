@@ -2,6 +2,7 @@ package com.ticketledger.command.api;
 
 import com.ticketledger.command.recording.IdempotencyKeyReused;
 import com.ticketledger.command.ticket.CommandRefused;
+import com.ticketledger.web.problem.ProblemTexts;
 import com.ticketledger.web.problem.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,15 +18,34 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * The command side's refusals as problems: the aggregate's {@link CommandRefused} by its stable reason, an
  * unknown ticket, a conflict that outlived the retries, and a reused Idempotency-Key. Everything else falls
- * through to the shared advice of ledger-web.
+ * through to the shared advice of ledger-web. The words are the request's language: a refusal's detail is the
+ * text {@code refused.<key>} of the bundles with the refusal's arguments.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandProblemAdvice {
 
+    private final ProblemTexts texts;
+
+    CommandProblemAdvice(ProblemTexts texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(CommandRefused.class)
     ResponseEntity<ProblemDetail> refused(CommandRefused refusal) {
-        return problem(status(refusal.reason()), refusal.reason().code(), refusal.getMessage());
+        HttpStatus status = status(refusal.reason());
+        String detail = texts.text("refused." + refusal.key(), arguments(refusal.arguments()));
+        return ResponseEntity.status(status).body(texts.titled(Problems.of(status, refusal.reason().code(), detail)));
+    }
+
+    private Object[] arguments(Object[] arguments) {
+        Object[] resolved = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            resolved[i] = arguments[i] instanceof CommandRefused.Phrase phrase
+                    ? texts.resolvable("refused." + phrase.key(), arguments(phrase.arguments()))
+                    : arguments[i];
+        }
+        return resolved;
     }
 
     /** Axon wraps a handler's exception when it crosses a process boundary; the refusal is its cause. */
@@ -40,18 +60,17 @@ class CommandProblemAdvice {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
         return problem(HttpStatus.NOT_FOUND, CommandRefused.Reason.TICKET_NOT_FOUND.code(),
-                "no ticket " + missing.getAggregateIdentifier());
+                missing.getAggregateIdentifier());
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> conflict(ConcurrencyException conflict) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification",
-                "the ticket kept changing while this command was applied; read it again and retry");
+        return problem(HttpStatus.CONFLICT, "concurrent-modification");
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", reused.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", reused.key());
     }
 
     private static HttpStatus status(CommandRefused.Reason reason) {
@@ -71,7 +90,7 @@ class CommandProblemAdvice {
         }
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        return ResponseEntity.status(status).body(Problems.of(status, code, detail));
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, Object... arguments) {
+        return ResponseEntity.status(status).body(texts.problem(status, code, arguments));
     }
 }

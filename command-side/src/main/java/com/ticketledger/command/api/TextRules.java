@@ -8,8 +8,9 @@ final class TextRules {
 
     static final String SINGLE_LINE = "\\P{Cc}*";
     static final String MULTI_LINE = "[\\P{Cc}\\t\\n\\r]*";
-    static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
-    static final String NO_LINE_BREAKS = "must be one line without control characters";
+    /** Validation messages: texts of the bundles, in the request's language. */
+    static final String NO_CONTROL_CHARACTERS = "{ledger.validation.no-control-characters}";
+    static final String NO_LINE_BREAKS = "{ledger.validation.one-line}";
 
     private TextRules() {
     }

@@ -89,7 +89,7 @@ class TicketCommandController {
     ResponseEntity<CommandAnswer> assign(@PathVariable UUID ticketId, @Valid @RequestBody AssignmentRequest body,
             CommandHeaders headers) {
         DeskUser engineer = users.find(body.engineer()).filter(user -> user.role() == Role.ENGINEER)
-                .orElseThrow(() -> new InvalidField("engineer", "no engineer is named '" + body.engineer() + "'"));
+                .orElseThrow(() -> new InvalidField("engineer", "field.no-such-engineer", body.engineer()));
         return record(headers, List.of("assignment", ticketId, body), actor -> new AssignTicket(ticketId,
                 engineer.name(), engineer.level(), actor, headers.expectedVersion()));
     }

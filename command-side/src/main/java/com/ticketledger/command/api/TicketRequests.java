@@ -30,7 +30,7 @@ final class TicketRequests {
 
     record OpenTicketRequest(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
-                    message = "must be an organisation id: letters, digits, '.', '_' or '-'") String clientId,
+                    message = "{ledger.validation.organisation-id}") String clientId,
             @NotNull TicketType type,
             @NotNull Priority priority,
             @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String title,
@@ -45,11 +45,11 @@ final class TicketRequests {
     record ReporterRequest(
             @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String name,
             @Email @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String email,
-            @Size(max = 50) @Pattern(regexp = "[0-9+()./ -]*", message = "must be a phone number") String phone) {
+            @Size(max = 50) @Pattern(regexp = "[0-9+()./ -]*", message = "{ledger.validation.phone}") String phone) {
 
         void requireEmailOrPhone() {
             if (isBlank(email) && isBlank(phone)) {
-                throw new InvalidField("reporter.email", "an email or a phone is required");
+                throw new InvalidField("reporter.email", "field.email-or-phone");
             }
         }
     }
@@ -74,10 +74,10 @@ final class TicketRequests {
 
         void requireConsistency() {
             if (toLevel == SupportLevel.L1) {
-                throw new InvalidField("toLevel", "must be L2, L3 or VENDOR: a ticket is never escalated to L1");
+                throw new InvalidField("toLevel", "field.escalation-level");
             }
             if (toLevel == SupportLevel.VENDOR && isBlank(vendorCaseRef)) {
-                throw new InvalidField("vendorCaseRef", "is required for an escalation to VENDOR");
+                throw new InvalidField("vendorCaseRef", "field.vendor-case-required");
             }
         }
     }

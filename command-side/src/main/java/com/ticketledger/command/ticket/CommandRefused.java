@@ -2,7 +2,9 @@ package com.ticketledger.command.ticket;
 
 /**
  * The ticket refused a command. The {@link Reason} is stable and machine-readable; the message is written for
- * a service-desk person ("ticket TCK-000042 is CLOSED; only a reopening is allowed").
+ * a service-desk person ("ticket TCK-000042 is CLOSED; only a reopening is allowed"). The same sentence is
+ * named by {@link #key()} with its {@link #arguments()}, so the HTTP edge can say it in the reader's language:
+ * the arguments are values (ticket numbers, versions, enum constants, days) or {@link Phrase}s, never words.
  */
 public class CommandRefused extends RuntimeException {
 
@@ -30,14 +32,31 @@ public class CommandRefused extends RuntimeException {
         }
     }
 
-    private final Reason reason;
+    /** A part of the sentence that is itself words: named by key, with its own arguments. */
+    public record Phrase(String key, Object... arguments) {
+    }
 
-    public CommandRefused(Reason reason, String message) {
+    private final Reason reason;
+    private final String key;
+    private final transient Object[] arguments;
+
+    public CommandRefused(Reason reason, String key, String message, Object... arguments) {
         super(message);
         this.reason = reason;
+        this.key = key;
+        this.arguments = arguments;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** Which sentence this is, e.g. {@code status.assign}; stable, like the reason. */
+    public String key() {
+        return key;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

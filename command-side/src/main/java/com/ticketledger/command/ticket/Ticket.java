@@ -65,11 +65,13 @@ public class Ticket {
     public Ticket(OpenTicket command) {
         Actor actor = command.actor();
         if (!actor.isAnyOf(OPERATOR, ENGINEER, CLIENT)) {
-            throw new CommandRefused(Reason.NOT_ALLOWED, "a " + actor.role() + " may not open tickets");
+            throw new CommandRefused(Reason.NOT_ALLOWED, "role.open", "a " + actor.role() + " may not open tickets",
+                    actor.role());
         }
         if (actor.is(CLIENT) && !Objects.equals(actor.organisation(), command.clientId())) {
-            throw new CommandRefused(Reason.NOT_ALLOWED,
-                    "a client may open tickets only for its own organisation (" + actor.organisation() + ")");
+            throw new CommandRefused(Reason.NOT_ALLOWED, "own-organisation",
+                    "a client may open tickets only for its own organisation (" + actor.organisation() + ")",
+                    actor.organisation());
         }
         apply(new TicketOpened(command.ticketId(), command.number(), command.clientId(), command.reporter(),
                 command.affectedService(), command.title(), command.description(), command.affectedUsers(),
@@ -78,15 +80,19 @@ public class Ticket {
 
     @CommandHandler
     public TicketVersion handle(AssignTicket command) {
-        admit(command, "assign tickets", OPERATOR, ENGINEER);
-        requireStatus(command, "assigned", OPEN, ASSIGNED);
+        admit(command, "assign", "assign tickets", OPERATOR, ENGINEER);
+        requireStatus(command, "assign", "assigned", OPEN, ASSIGNED);
         if (command.engineer().equals(engineer)) {
-            throw refusal(Reason.INVALID_TRANSITION, "is already assigned to " + engineer);
+            throw refusal(Reason.INVALID_TRANSITION, "already-assigned", "is already assigned to " + engineer,
+                    engineer);
         }
         SupportLevel needed = level == SupportLevel.VENDOR ? SupportLevel.L3 : level;
         if (command.engineerLevel() != needed) {
-            throw refusal(Reason.INVALID_TRANSITION, "is at level " + level + " and needs an " + needed
-                    + " engineer; " + command.engineer() + " is " + describe(command.engineerLevel()));
+            throw refusal(Reason.INVALID_TRANSITION, "engineer-level", "is at level " + level + " and needs an "
+                    + needed + " engineer; " + command.engineer() + " is " + describe(command.engineerLevel()),
+                    level, needed, command.engineer(), command.engineerLevel() == null
+                            ? new CommandRefused.Phrase("engineer.none")
+                            : new CommandRefused.Phrase("engineer.level", command.engineerLevel()));
         }
         apply(new TicketAssigned(ticketId, command.engineer(), engineer, level));
         return currentVersion();
@@ -94,32 +100,35 @@ public class Ticket {
 
     @CommandHandler
     public TicketVersion handle(AddNote command) {
-        admit(command, "add notes", OPERATOR, ENGINEER, CLIENT);
+        admit(command, "note", "add notes", OPERATOR, ENGINEER, CLIENT);
         if (command.actor().is(CLIENT) && command.visibility() != Visibility.PUBLIC) {
-            throw new CommandRefused(Reason.NOT_ALLOWED, "a client may add only PUBLIC notes");
+            throw new CommandRefused(Reason.NOT_ALLOWED, "client-note", "a client may add only PUBLIC notes",
+                    Visibility.PUBLIC);
         }
-        requireStatus(command, "given a note", OPEN, ASSIGNED, PENDING_CLOSURE);
+        requireStatus(command, "note", "given a note", OPEN, ASSIGNED, PENDING_CLOSURE);
         apply(new NoteAdded(ticketId, command.text(), command.visibility()));
         return currentVersion();
     }
 
     @CommandHandler
     public TicketVersion handle(EscalateTicket command) {
-        admit(command, "escalate tickets", OPERATOR, ENGINEER);
-        requireStatus(command, "escalated", ASSIGNED);
-        requireAssignedEngineerOrOperator(command, "escalate it");
-        SupportLevel next = level.next().orElseThrow(() ->
-                refusal(Reason.INVALID_TRANSITION, "is already at " + level + ", the highest level"));
+        admit(command, "escalate", "escalate tickets", OPERATOR, ENGINEER);
+        requireStatus(command, "escalate", "escalated", ASSIGNED);
+        requireAssignedEngineerOrOperator(command, "escalate", "escalate it");
+        SupportLevel next = level.next().orElseThrow(() -> refusal(Reason.INVALID_TRANSITION, "highest-level",
+                "is already at " + level + ", the highest level", level));
         if (command.toLevel() != next) {
-            throw refusal(Reason.INVALID_TRANSITION, "is at " + level + "; it can be escalated only to " + next
-                    + ", one level at a time");
+            throw refusal(Reason.INVALID_TRANSITION, "one-level", "is at " + level + "; it can be escalated only to "
+                    + next + ", one level at a time", level, next);
         }
         boolean toVendor = next == SupportLevel.VENDOR;
         if (toVendor && isBlank(command.vendorCaseRef())) {
-            throw new CommandRefused(Reason.INVALID_COMMAND, "an escalation to VENDOR needs the vendor's case reference");
+            throw new CommandRefused(Reason.INVALID_COMMAND, "vendor-case-needed",
+                    "an escalation to VENDOR needs the vendor's case reference", SupportLevel.VENDOR);
         }
         if (!toVendor && !isBlank(command.vendorCaseRef())) {
-            throw new CommandRefused(Reason.INVALID_COMMAND, "a vendor case reference belongs only to an escalation to VENDOR");
+            throw new CommandRefused(Reason.INVALID_COMMAND, "vendor-case-misplaced",
+                    "a vendor case reference belongs only to an escalation to VENDOR", SupportLevel.VENDOR);
         }
         apply(new TicketEscalated(ticketId, number, clientId, title, priority, level, next, command.reason(),
                 toVendor ? command.vendorCaseRef() : null, toVendor ? engineer : null));
@@ -128,30 +137,31 @@ public class Ticket {
 
     @CommandHandler
     public TicketVersion handle(MarkPendingClosure command) {
-        admit(command, "mark tickets pending closure", OPERATOR, ENGINEER);
-        requireStatus(command, "marked pending closure", ASSIGNED);
-        requireAssignedEngineerOrOperator(command, "mark it pending closure");
+        admit(command, "pending-closure", "mark tickets pending closure", OPERATOR, ENGINEER);
+        requireStatus(command, "pending-closure", "marked pending closure", ASSIGNED);
+        requireAssignedEngineerOrOperator(command, "pending-closure", "mark it pending closure");
         apply(new TicketPendingClosure(ticketId, command.resolution()));
         return currentVersion();
     }
 
     @CommandHandler
     public TicketVersion handle(AcceptClosure command) {
-        admit(command, "accept a closure", CLIENT);
-        requireStatus(command, "accepted", PENDING_CLOSURE);
+        admit(command, "accept", "accept a closure", CLIENT);
+        requireStatus(command, "accept", "accepted", PENDING_CLOSURE);
         apply(new ClosureAccepted(ticketId, command.comment()));
         return currentVersion();
     }
 
     @CommandHandler
     public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy) {
-        admit(command, "reopen tickets", CLIENT);
-        requireStatus(command, "reopened", PENDING_CLOSURE, CLOSED);
+        admit(command, "reopen", "reopen tickets", CLIENT);
+        requireStatus(command, "reopen", "reopened", PENDING_CLOSURE, CLOSED);
         if (status == CLOSED) {
             Instant windowEnd = closedAt.plus(policy.window());
             if (command.requestedAt().isAfter(windowEnd)) {
-                throw refusal(Reason.INVALID_TRANSITION, "was closed on " + DAY.format(closedAt)
-                        + " and could be reopened until " + DAY.format(windowEnd) + "; open a new ticket instead");
+                throw refusal(Reason.INVALID_TRANSITION, "reopening-window", "was closed on " + DAY.format(closedAt)
+                        + " and could be reopened until " + DAY.format(windowEnd) + "; open a new ticket instead",
+                        DAY.format(closedAt), DAY.format(windowEnd));
             }
         }
         apply(new TicketReopened(ticketId, command.reason(), status, engineer));
@@ -217,39 +227,43 @@ public class Ticket {
 
     /**
      * A client of another organisation must not learn that the ticket exists; then the role must be one that
-     * may issue the command; then the caller's {@code If-Match} version must be the current one.
+     * may issue the command; then the caller's {@code If-Match} version must be the current one. {@code commandKey}
+     * names the command in the refusals' keys ({@code role.<commandKey>}), {@code action} says it in words.
      */
-    private void admit(TicketCommand command, String action, Role... allowed) {
+    private void admit(TicketCommand command, String commandKey, String action, Role... allowed) {
         Actor actor = command.actor();
         if (actor.is(CLIENT) && !Objects.equals(actor.organisation(), clientId)) {
-            throw new CommandRefused(Reason.TICKET_NOT_FOUND, "no ticket " + command.ticketId());
+            throw new CommandRefused(Reason.TICKET_NOT_FOUND, "ticket-not-found", "no ticket " + command.ticketId(),
+                    command.ticketId());
         }
         if (!actor.isAnyOf(allowed)) {
-            throw new CommandRefused(Reason.NOT_ALLOWED, "a " + actor.role() + " may not " + action);
+            throw new CommandRefused(Reason.NOT_ALLOWED, "role." + commandKey, "a " + actor.role() + " may not "
+                    + action, actor.role());
         }
         if (command.expectedVersion() != null && command.expectedVersion() != version) {
-            throw refusal(Reason.STALE_VERSION, "is at version " + version + ", not at version "
-                    + command.expectedVersion() + " as the request's If-Match says; read it again");
+            throw refusal(Reason.STALE_VERSION, "stale-version", "is at version " + version + ", not at version "
+                    + command.expectedVersion() + " as the request's If-Match says; read it again",
+                    version, command.expectedVersion());
         }
     }
 
     /** The engineer the ticket is assigned to answers for it; another engineer may not act in their place. */
-    private void requireAssignedEngineerOrOperator(TicketCommand command, String action) {
+    private void requireAssignedEngineerOrOperator(TicketCommand command, String commandKey, String action) {
         Actor actor = command.actor();
         if (actor.is(ENGINEER) && !actor.user().equals(engineer)) {
-            throw refusal(Reason.NOT_ALLOWED, "is assigned to " + engineer + "; only " + engineer
-                    + " or an OPERATOR may " + action);
+            throw refusal(Reason.NOT_ALLOWED, "assigned-only." + commandKey, "is assigned to " + engineer + "; only "
+                    + engineer + " or an OPERATOR may " + action, engineer);
         }
     }
 
-    private void requireStatus(TicketCommand command, String what, TicketStatus... allowed) {
+    private void requireStatus(TicketCommand command, String commandKey, String what, TicketStatus... allowed) {
         for (TicketStatus candidate : allowed) {
             if (status == candidate) {
                 return;
             }
         }
-        throw refusal(Reason.INVALID_TRANSITION, "is " + status + " and cannot be " + what + "; "
-                + allowedNow());
+        throw refusal(Reason.INVALID_TRANSITION, "status." + commandKey, "is " + status + " and cannot be " + what
+                + "; " + allowedNow(), status, new CommandRefused.Phrase("allowed-now." + status));
     }
 
     /** What the lifecycle of docs/domain.md allows from the current status, in a service-desk person's words. */
@@ -268,8 +282,12 @@ public class Ticket {
         }
     }
 
-    private CommandRefused refusal(Reason reason, String whatTheTicketIs) {
-        return new CommandRefused(reason, "ticket " + number + " " + whatTheTicketIs);
+    /** A refusal about this ticket: its number is the first argument, then {@code arguments}. */
+    private CommandRefused refusal(Reason reason, String key, String whatTheTicketIs, Object... arguments) {
+        Object[] all = new Object[arguments.length + 1];
+        all[0] = number;
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return new CommandRefused(reason, key, "ticket " + number + " " + whatTheTicketIs, all);
     }
 
     private TicketVersion currentVersion() {

@@ -82,16 +82,25 @@ class TicketTest {
     static final TicketPendingClosure PENDING = new TicketPendingClosure(ID, "gateway restarted");
     static final ClosureAccepted ACCEPTED = new ClosureAccepted(ID, "works now");
 
+    /** Refused for this reason, saying this; the English bundle says exactly what the aggregate says. */
     static Matcher<CommandRefused> refused(Reason reason, String inMessage) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(CommandRefused refusal) {
-                return refusal.reason() == reason && refusal.getMessage().contains(inMessage);
+                return refusal.reason() == reason && refusal.getMessage().contains(inMessage)
+                        && EnglishRefusal.of(refusal).equals(refusal.getMessage());
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("refused for " + reason + " saying '" + inMessage + "'");
+                description.appendText("refused for " + reason + " saying '" + inMessage
+                        + "', as the English bundle words it");
+            }
+
+            @Override
+            protected void describeMismatchSafely(CommandRefused refusal, Description mismatch) {
+                mismatch.appendText(refusal.reason() + " '" + refusal.getMessage() + "', the bundle: '"
+                        + EnglishRefusal.of(refusal) + "'");
             }
         };
     }

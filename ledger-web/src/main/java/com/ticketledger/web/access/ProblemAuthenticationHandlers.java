@@ -1,7 +1,6 @@
 package com.ticketledger.web.access;
 
 import com.ticketledger.web.problem.ProblemWriter;
-import com.ticketledger.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -41,14 +40,12 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
         if (!"XMLHttpRequest".equals(request.getHeader(REQUESTED_WITH))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ticket-ledger\", charset=\"UTF-8\"");
         }
-        writer.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "log in with HTTP Basic: a user name and password of the desk"));
+        writer.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException accessDeniedException) throws IOException {
-        writer.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                "your role may not do this: " + request.getMethod() + " " + request.getRequestURI()));
+        writer.write(response, HttpStatus.FORBIDDEN, "forbidden", request.getMethod(), request.getRequestURI());
     }
 }

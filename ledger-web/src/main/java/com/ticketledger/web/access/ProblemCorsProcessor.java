@@ -1,7 +1,6 @@
 package com.ticketledger.web.access;
 
 import com.ticketledger.web.problem.ProblemWriter;
-import com.ticketledger.web.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
@@ -25,7 +24,6 @@ public class ProblemCorsProcessor extends DefaultCorsProcessor {
             return;
         }
         response.flush(); // writes the Vary headers the checks added; nothing is committed yet
-        writer.write(servlet.getServletResponse(), Problems.of(HttpStatus.FORBIDDEN, "cross-origin-refused",
-                "this origin, method or header may not call the ledger from a browser (see ledger.web.allowed-origins)"));
+        writer.write(servlet.getServletResponse(), HttpStatus.FORBIDDEN, "cross-origin-refused");
     }
 }

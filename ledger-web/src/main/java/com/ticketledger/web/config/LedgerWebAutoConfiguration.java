@@ -18,6 +18,7 @@ import com.ticketledger.web.input.StrictInput;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
 import com.ticketledger.web.problem.ProblemErrorReportValve;
+import com.ticketledger.web.problem.ProblemTexts;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -31,6 +32,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -63,7 +65,7 @@ import java.util.List;
 public class LedgerWebAutoConfiguration {
 
     /** The headers a page may send with a command or a read (docs/api.md), and those it may read in the answer. */
-    static final List<String> CROSS_ORIGIN_REQUEST_HEADERS = List.of("Authorization", "Content-Type",
+    static final List<String> CROSS_ORIGIN_REQUEST_HEADERS = List.of("Accept-Language", "Authorization", "Content-Type",
             "Idempotency-Key", "If-Match", "X-Ledger-Position", "X-Requested-With");
     static final List<String> CROSS_ORIGIN_EXPOSED_HEADERS = List.of("ETag", "Location", "X-Ledger-Position");
 
@@ -96,13 +98,18 @@ public class LedgerWebAutoConfiguration {
     }
 
     @Bean
-    public ProblemWriter problemWriter(ObjectMapper objectMapper) {
-        return new ProblemWriter(objectMapper);
+    public ProblemTexts problemTexts(MessageSource messageSource) {
+        return new ProblemTexts(messageSource);
     }
 
     @Bean
-    public LedgerProblemAdvice ledgerProblemAdvice() {
-        return new LedgerProblemAdvice();
+    public ProblemWriter problemWriter(ObjectMapper objectMapper, ProblemTexts texts) {
+        return new ProblemWriter(objectMapper, texts);
+    }
+
+    @Bean
+    public LedgerProblemAdvice ledgerProblemAdvice(ProblemTexts texts) {
+        return new LedgerProblemAdvice(texts);
     }
 
     @Bean

@@ -30,15 +30,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, tooLarge(limit));
+            problems.write(response, HttpStatus.BAD_REQUEST, "body-too-large", limit, limit / 1024);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
-    }
-
-    static org.springframework.http.ProblemDetail tooLarge(long limit) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "body-too-large",
-                "the request body is larger than " + limit + " bytes (" + (limit / 1024) + " KiB)");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

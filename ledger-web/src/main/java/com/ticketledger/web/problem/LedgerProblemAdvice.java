@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
  * The last word on errors for both sides: malformed or invalid input becomes a 400 naming the fields, an
  * unreachable store a 503 with Retry-After, and anything unforeseen a 500 that says nothing of the internals
  * (its details go to the log under a reference the answer gives). Each side adds its own advice, ordered
- * before this one, for its domain's refusals.
+ * before this one, for its domain's refusals. Titles and details are in the request's language
+ * ({@link ProblemTexts}); Spring's own problems take their details from the bundles'
+ * {@code problemDetail.<exception>} texts.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -49,9 +51,16 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
     /** Seconds a client should wait before retrying while the store is unreachable. */
     static final String RETRY_AFTER_SECONDS = "5";
 
+    private final ProblemTexts texts;
+
+    public LedgerProblemAdvice(ProblemTexts texts) {
+        this.texts = texts;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // the validator wrote the messages in the request's language
         List<Problems.FieldProblem> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.add(new Problems.FieldProblem(error.getField(), error.getDefaultMessage()));
@@ -60,7 +69,7 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
                 errors.add(new Problems.FieldProblem(error.getObjectName(), error.getDefaultMessage())));
         errors.sort((a, b) -> a.field().compareTo(b.field()));
         String fields = errors.stream().map(Problems.FieldProblem::field).distinct().collect(Collectors.joining(", "));
-        return ResponseEntity.badRequest().body(Problems.invalid("invalid fields: " + fields, errors));
+        return ResponseEntity.badRequest().body(texts.invalid("problem.invalid-request.fields", errors, fields));
     }
 
     @Override
@@ -69,56 +78,76 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(unreadable(ex));
     }
 
-    private static ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+    /** Spring's own problems (405, 406, 415, …) get the title of their status in the request's language too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            texts.titled(problem);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private ProblemDetail unreadable(HttpMessageNotReadableException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLarge tooLarge) {
-                return Problems.of(HttpStatus.BAD_REQUEST, "body-too-large", tooLarge.getMessage());
+                return texts.problem(HttpStatus.BAD_REQUEST, "body-too-large", tooLarge.limit(), tooLarge.limit() / 1024);
             }
         }
         Throwable cause = ex.getCause();
         if (cause instanceof JsonParseException parse) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the body is not valid JSON"
-                    + where(parse));
+            return malformed(parse);
         }
         if (cause instanceof JsonMappingException mapping) {
             String field = path(mapping);
-            String message = fieldMessage(mapping);
-            return Problems.invalid("invalid field: " + field, List.of(new Problems.FieldProblem(field, message)));
+            return texts.invalid("problem.invalid-request.field", List.of(fieldProblem(field, mapping)), field);
         }
         if (cause instanceof JsonProcessingException processing) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the body is not valid JSON" + where(processing));
+            return malformed(processing);
         }
-        return Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "a JSON body is required");
+        return texts.problem(HttpStatus.BAD_REQUEST, "unreadable-body");
     }
 
-    private static String fieldMessage(JsonMappingException mapping) {
+    private ProblemDetail malformed(JsonProcessingException e) {
+        ProblemDetail problem = texts.problem(HttpStatus.BAD_REQUEST, "malformed-json");
+        if (e.getLocation() != null) {
+            problem.setDetail(texts.text("problem.malformed-json.at", e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr()));
+        }
+        return problem;
+    }
+
+    private Problems.FieldProblem fieldProblem(String field, JsonMappingException mapping) {
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            return "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
+            return texts.field(field, "field.one-of", Arrays.toString(format.getTargetType().getEnumConstants()));
         }
         if (mapping instanceof UnrecognizedPropertyException) {
-            return "is not a known field";
+            return texts.field(field, "field.unknown");
         }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "must be " + describe(mismatch.getTargetType());
+            return texts.field(field, "field.must-be", describe(mismatch.getTargetType()));
         }
-        return "has the wrong type or format";
+        return texts.field(field, "field.wrong-type-or-format");
     }
 
-    private static String describe(Class<?> type) {
+    private Object describe(Class<?> type) {
         if (type == String.class) {
-            return "a string";
+            return texts.resolvable("type.string");
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a whole number";
+            return texts.resolvable("type.whole-number");
         }
         if (type == java.time.Instant.class) {
-            return "an ISO-8601 instant, e.g. 2026-11-24T13:05:00Z";
+            return texts.resolvable("type.instant");
+        }
+        if (type == UUID.class) {
+            return texts.resolvable("type.uuid");
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants());
+            return texts.resolvable("type.one-of", Arrays.toString(type.getEnumConstants()));
         }
-        return "a JSON " + (type.isArray() || List.class.isAssignableFrom(type) ? "array" : "object");
+        return texts.resolvable(type.isArray() || List.class.isAssignableFrom(type) ? "type.array" : "type.object");
     }
 
     private static String path(JsonMappingException mapping) {
@@ -136,23 +165,19 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    private static String where(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-    }
-
     @ExceptionHandler(InvalidField.class)
     ResponseEntity<ProblemDetail> invalidField(InvalidField invalid) {
-        return ResponseEntity.badRequest().body(Problems.invalid("invalid field: " + invalid.field(),
-                List.of(new Problems.FieldProblem(invalid.field(), invalid.getMessage()))));
+        return ResponseEntity.badRequest().body(texts.invalid("problem.invalid-request.field",
+                List.of(texts.field(invalid.field(), invalid.messageKey(), invalid.arguments())), invalid.field()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        String message = ex.getRequiredType() == UUID.class ? "must be a UUID"
-                : ex.getRequiredType() != null ? "must be " + describe(ex.getRequiredType()) : "has the wrong type";
-        return ResponseEntity.badRequest().body(Problems.invalid("invalid parameter: " + ex.getName(),
-                List.of(new Problems.FieldProblem(ex.getName(), message))));
+        Problems.FieldProblem problem = ex.getRequiredType() != null
+                ? texts.field(ex.getName(), "field.must-be", describe(ex.getRequiredType()))
+                : texts.field(ex.getName(), "field.wrong-type");
+        return ResponseEntity.badRequest().body(texts.invalid("problem.invalid-request.parameter", List.of(problem),
+                ex.getName()));
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
@@ -161,15 +186,14 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
         log.warn("the store is unreachable: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                        "the ledger's database cannot be reached; nothing was recorded. Retry later."));
+                .body(texts.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         String reference = UUID.randomUUID().toString();
         log.error("unexpected error, reference {}", reference, ex);
-        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error", "the ledger could not answer this request; reference " + reference));
+        return ResponseEntity.internalServerError().body(texts.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error", reference));
     }
 }

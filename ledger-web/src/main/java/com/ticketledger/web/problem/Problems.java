@@ -6,7 +6,10 @@ import org.springframework.http.ProblemDetail;
 import java.net.URI;
 import java.util.List;
 
-/** How the ledger names its problems: {@code urn:ticketledger:problem:<code>}, a title and a readable detail. */
+/**
+ * How the ledger names its problems: {@code urn:ticketledger:problem:<code>}, a title and a readable detail.
+ * {@link ProblemTexts} gives them their words in the request's language.
+ */
 public final class Problems {
 
     private static final String TYPE_PREFIX = "urn:ticketledger:problem:";

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.util.List;
@@ -52,7 +51,7 @@ class ProjectionAdminController {
     @PostMapping("/{name}/rebuild")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         if (!admin.rebuild(name)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no projection named '" + name + "'");
+            throw new ProjectionNotFound(name);
         }
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(admin.one(name).orElseThrow());

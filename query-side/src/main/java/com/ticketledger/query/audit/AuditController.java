@@ -142,7 +142,7 @@ class AuditController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidField("asOf", "must be an ISO-8601 instant, e.g. 2026-11-24T13:05:00Z");
+            throw new InvalidField("asOf", "field.instant");
         }
     }
 }

@@ -80,7 +80,7 @@ class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
             return position;
         } catch (NumberFormatException e) {
             throw new InvalidField(parameter != null ? "minPosition" : "X-Ledger-Position",
-                    "must be a ledger position: a whole number, 0 or more");
+                    "field.position");
         }
     }
 }

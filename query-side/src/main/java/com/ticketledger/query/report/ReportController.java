@@ -53,10 +53,10 @@ class ReportController {
         Instant end = to == null ? now : instant("to", to);
         Instant start = from == null ? end.minus(Duration.ofDays(30)) : instant("from", from);
         if (!start.isBefore(end)) {
-            throw new InvalidField("from", "must be before to");
+            throw new InvalidField("from", "field.before-to");
         }
         if (!groupBy.equals("client") && !groupBy.equals("priority")) {
-            throw new InvalidField("groupBy", "must be client or priority");
+            throw new InvalidField("groupBy", "field.group-by");
         }
         return reports.sla(start, end, groupBy, now);
     }
@@ -109,7 +109,7 @@ class ReportController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidField(field, "must be an ISO-8601 instant, e.g. 2026-11-24T13:05:00Z");
+            throw new InvalidField(field, "field.instant");
         }
     }
 }

@@ -36,7 +36,7 @@ class SlaBreachesController {
     List<TicketStatusView> breaches(@RequestParam(defaultValue = "BREACHED") SlaState state,
             @RequestParam(required = false) Integer limit) {
         if (state != SlaState.AT_RISK && state != SlaState.BREACHED) {
-            throw new InvalidField("state", "must be AT_RISK or BREACHED");
+            throw new InvalidField("state", "field.sla-state");
         }
         return reads.inState(state, Cursor.limit(limit));
     }

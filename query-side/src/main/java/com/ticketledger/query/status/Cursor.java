@@ -43,7 +43,7 @@ public final class Cursor {
     /** The cursor parameter is not one this service handed out. */
     public static final class InvalidCursor extends InvalidField {
         InvalidCursor() {
-            super("cursor", "is not valid: pass the nextCursor of the previous page unchanged");
+            super("cursor", "field.cursor");
         }
     }
 
@@ -53,7 +53,7 @@ public final class Cursor {
             return 50;
         }
         if (limit < 1 || limit > 200) {
-            throw new InvalidField("limit", "must be between 1 and 200");
+            throw new InvalidField("limit", "field.limit");
         }
         return limit;
     }

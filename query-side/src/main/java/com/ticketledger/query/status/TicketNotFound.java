@@ -5,10 +5,14 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.util.UUID;
 
-/** No such ticket, or one the reader may not know exists: the same 404 either way. */
+/**
+ * No such ticket, or one the reader may not know exists: the same 404 either way. Its detail is the text
+ * {@code problem.ticket-not-found} in the reader's language.
+ */
 public class TicketNotFound extends ResponseStatusException {
 
     public TicketNotFound(UUID ticketId) {
-        super(HttpStatus.NOT_FOUND, "no ticket " + ticketId);
+        super(HttpStatus.NOT_FOUND, "no ticket " + ticketId, null, "problem.ticket-not-found",
+                new Object[] {ticketId.toString()});
     }
 }
