@@ -32,9 +32,9 @@ public class LoginThrottle {
 
     /** Refuses the attempt when either bucket is empty. */
     public void check(String user, String address) {
-        refuseIfEmpty(byUser.getIfPresent(user), "for this user");
+        refuseIfEmpty(byUser.getIfPresent(user), LoginThrottled.Scope.USER);
         if (address != null) {
-            refuseIfEmpty(byAddress.getIfPresent(address), "from this address");
+            refuseIfEmpty(byAddress.getIfPresent(address), LoginThrottled.Scope.ADDRESS);
         }
     }
 
@@ -49,13 +49,13 @@ public class LoginThrottle {
         byUser.invalidate(user);
     }
 
-    private static void refuseIfEmpty(Bucket bucket, String what) {
+    private static void refuseIfEmpty(Bucket bucket, LoginThrottled.Scope scope) {
         if (bucket == null) {
             return;
         }
         EstimationProbe probe = bucket.estimateAbilityToConsume(1);
         if (!probe.canBeConsumed()) {
-            throw new LoginThrottled(what, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw new LoginThrottled(scope, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 

@@ -11,11 +11,28 @@ import java.time.Duration;
  */
 public class LoginThrottled extends LockedException {
 
+    /** Which allowance ran out: the user name's or the client address's. */
+    public enum Scope {
+        USER("for this user name"), ADDRESS("from this address");
+
+        private final String words;
+
+        Scope(String words) {
+            this.words = words;
+        }
+    }
+
+    private final Scope scope;
     private final Duration retryAfter;
 
-    public LoginThrottled(String what, Duration retryAfter) {
-        super("too many failed log-ins " + what + "; try again in " + Math.max(1, retryAfter.toSeconds()) + " s");
+    public LoginThrottled(Scope scope, Duration retryAfter) {
+        super("too many failed log-ins " + scope.words + "; try again in " + Math.max(1, retryAfter.toSeconds()) + " s");
+        this.scope = scope;
         this.retryAfter = retryAfter;
+    }
+
+    public Scope scope() {
+        return scope;
     }
 
     /** Whole seconds, at least one: when the next attempt will be considered. */

@@ -3,6 +3,7 @@ package com.ticketledger.web.access;
 import com.ticketledger.web.problem.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,6 +12,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * 401 and 403 as problem+json (docs/api.md "Errors"), with the Basic challenge on a 401; 429 with
@@ -33,8 +35,9 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
             AuthenticationException authException) throws IOException {
         if (authException instanceof LoginThrottled throttled) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            writer.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-log-ins",
-                    throttled.getMessage() + "; the password was not checked"));
+            writer.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-log-ins",
+                    new DefaultMessageSourceResolvable("login-limit." + throttled.scope().name().toLowerCase(Locale.ROOT)),
+                    throttled.retryAfterSeconds());
             return;
         }
         if (!"XMLHttpRequest".equals(request.getHeader(REQUESTED_WITH))) {

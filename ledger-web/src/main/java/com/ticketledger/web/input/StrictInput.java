@@ -72,8 +72,9 @@ public class StrictInput implements WebMvcConfigurer, HandlerInterceptor {
         for (String name : UriComponentsBuilder.newInstance().query(query).build().getQueryParams().keySet()) {
             String decoded = decode(name);
             if (!accepted.contains(decoded) && !accepted.contains(ANY)) {
-                throw new InvalidField(decoded, "is not a parameter of this endpoint; it accepts "
-                        + (accepted.isEmpty() ? "none" : String.join(", ", accepted.stream().sorted().toList())));
+                throw accepted.isEmpty() ? new InvalidField(decoded, "field.no-parameters")
+                        : new InvalidField(decoded, "field.unknown-parameter",
+                                String.join(", ", accepted.stream().sorted().toList()));
             }
         }
         return true;
@@ -83,7 +84,7 @@ public class StrictInput implements WebMvcConfigurer, HandlerInterceptor {
         try {
             return StringUtils.uriDecode(name, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            throw new InvalidField(name, "is not a well-formed parameter name");
+            throw new InvalidField(name, "field.malformed-parameter");
         }
     }
 
