@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trigger runs), with the actor in the metadata and the timestamps a test needs for its SLA arithmetic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.flyway.locations=classpath:db/store,classpath:db/query",
+        "spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
         "ledger.reads.max-wait=2s"})
 @ActiveProfiles("embedded")
 public abstract class QuerySideIT {

@@ -8,6 +8,7 @@ import com.ticketledger.web.access.AccessRules;
 import com.ticketledger.web.access.CachingPasswordAuthenticationProvider;
 import com.ticketledger.web.access.CrossOriginProperties;
 import com.ticketledger.web.access.DeskUsers;
+import com.ticketledger.web.access.PageSessions;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
 import com.ticketledger.web.access.ProblemCorsProcessor;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
@@ -29,11 +30,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -43,9 +47,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users, only
- * {@code /actuator/health} open (and what a side opens itself), problem+json for every error, a body size
- * limit, strict JSON reading, and CORS for the web pages of the configured origins.
+ * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users and the web pages'
+ * log-in session shared through PostgreSQL, only {@code /actuator/health} open (and what a side opens itself),
+ * problem+json for every error, a body size limit, strict JSON reading, and CORS for the web pages of the
+ * configured origins.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication
@@ -54,7 +59,7 @@ public class LedgerWebAutoConfiguration {
 
     /** The headers a page may send with a command or a read (API.md), and those it may read in the answer. */
     static final List<String> CROSS_ORIGIN_REQUEST_HEADERS = List.of("Authorization", "Content-Type",
-            "Idempotency-Key", "If-Match", "X-Ledger-Position", "X-Requested-With");
+            "Idempotency-Key", "If-Match", "X-Ledger-Position", "X-Requested-With", "X-CSRF-TOKEN");
     static final List<String> CROSS_ORIGIN_EXPOSED_HEADERS = List.of("ETag", "Location", "X-Ledger-Position");
 
     @Bean
@@ -131,6 +136,8 @@ public class LedgerWebAutoConfiguration {
         pages.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
         pages.setAllowedHeaders(CROSS_ORIGIN_REQUEST_HEADERS);
         pages.setExposedHeaders(CROSS_ORIGIN_EXPOSED_HEADERS);
+        // The pages send the session cookie (SameSite=Strict: both sides are one site) to these origins only.
+        pages.setAllowCredentials(true);
         pages.setMaxAge(Duration.ofMinutes(30));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", pages);
@@ -148,17 +155,50 @@ public class LedgerWebAutoConfiguration {
     }
 
     @Bean
+    public PageSessions pageSessions(ProblemWriter writer, ObjectMapper objectMapper) {
+        return new PageSessions(writer, objectMapper);
+    }
+
+    /**
+     * Two ways in, one set of rules. REST clients send HTTP Basic on every request: stateless (no session is
+     * read or made for them) and exempt from CSRF, since a browser never adds that header by itself. The web
+     * pages log in once ({@code POST /api/login}) and then send the session cookie both sides recognise; every
+     * unsafe request of a live session must carry its CSRF token, and {@code POST /api/logout} ends the session.
+     */
+    @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
-            ProblemWriter writer, ObjectProvider<AccessRules> sideRules) throws Exception {
+            ProblemWriter writer, PageSessions pageSessions, ObjectProvider<AccessRules> sideRules) throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(writer);
-        http.csrf(csrf -> csrf.disable())
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(PageSessions::csrfExempt))
                 .cors(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Spring Security's defaults for sessions: only the log-in makes one (no session-management filter,
+                // which would save every authentication in a session, HTTP Basic's included).
                 .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
+                .formLogin(form -> form
+                        .loginPage(PageSessions.LOGIN) // no generated login page; the pages have their own form
+                        .loginProcessingUrl(PageSessions.LOGIN)
+                        .successHandler(pageSessions)
+                        .failureHandler(pageSessions)
+                        .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                            @Override
+                            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                                filter.setRequiresAuthenticationRequestMatcher(PageSessions::isLogIn);
+                                return filter;
+                            }
+                        }))
+                .logout(logout -> logout
+                        .logoutUrl(PageSessions.LOGOUT)
+                        .logoutSuccessHandler(pageSessions))
                 .authenticationProvider(provider)
-                .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
+                .httpBasic(basic -> basic.authenticationEntryPoint(handlers)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
+                            @Override
+                            public <O extends BasicAuthenticationFilter> O postProcess(O filter) {
+                                // Spring Security would keep the authentication in the session once one may exist.
+                                filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))

@@ -1,9 +1,12 @@
 package com.ticketledger.query.access;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.web.access.DeskPrincipal;
 import com.ticketledger.web.access.DeskUsers;
+import com.ticketledger.web.access.PageSessions;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,8 +23,12 @@ import java.util.List;
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeskDirectoryController {
 
-    /** The logged-in person: {@code organisation} for a CLIENT, {@code level} for an ENGINEER, else null. */
-    record Person(String name, Role role, String organisation, SupportLevel level) {
+    /**
+     * The logged-in person: {@code organisation} for a CLIENT, {@code level} for an ENGINEER, else null; and for a
+     * web page's session (never for HTTP Basic), the CSRF header its commands and its log-out must carry.
+     */
+    record Person(String name, Role role, String organisation, SupportLevel level,
+            @JsonInclude(JsonInclude.Include.NON_NULL) PageSessions.CsrfHeader csrf) {
     }
 
     record Engineer(String name, SupportLevel level) {
@@ -34,9 +41,10 @@ class DeskDirectoryController {
     }
 
     @GetMapping("/me")
-    Person me() {
+    Person me(HttpServletRequest request) {
         DeskPrincipal principal = DeskPrincipal.current();
-        return new Person(principal.name(), principal.role(), principal.organisation(), principal.level());
+        return new Person(principal.name(), principal.role(), principal.organisation(), principal.level(),
+                PageSessions.csrf(request).orElse(null));
     }
 
     /** By level, then by name. */
