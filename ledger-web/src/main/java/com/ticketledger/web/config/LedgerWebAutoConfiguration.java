@@ -14,6 +14,7 @@ import com.ticketledger.web.access.ProblemCorsProcessor;
 import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
 import com.ticketledger.web.problem.ProblemErrorReportValve;
+import com.ticketledger.web.problem.StoreUnavailableFilter;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -41,6 +42,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -100,6 +102,15 @@ public class LedgerWebAutoConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodySize().toBytes(), writer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Around the session filter (which reads PostgreSQL): an unreachable store is a 503 problem there too. */
+    @Bean
+    public FilterRegistrationBean<StoreUnavailableFilter> storeUnavailableFilter(ProblemWriter writer) {
+        FilterRegistrationBean<StoreUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new StoreUnavailableFilter(writer));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
         return registration;
     }
 

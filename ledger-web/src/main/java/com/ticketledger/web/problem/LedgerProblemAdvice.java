@@ -161,8 +161,18 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
         log.warn("the store is unreachable: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                        "the ledger's database cannot be reached; nothing was recorded. Retry later."));
+                .body(storeUnavailable());
+    }
+
+    /** True for the failures that mean PostgreSQL cannot be reached: those {@link #storeUnreachable} answers. */
+    static boolean unreachable(Throwable ex) {
+        return ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException
+                || ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessResourceException;
+    }
+
+    static ProblemDetail storeUnavailable() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "the ledger's database cannot be reached; nothing was recorded. Retry later.");
     }
 
     @ExceptionHandler(Exception.class)
