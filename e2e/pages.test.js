@@ -12,11 +12,14 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const QUERY = process.env.LEDGER_QUERY_URL ?? 'http://localhost:8081';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const RUN = Date.now().toString(36); // marks this run's tickets
+// WCAG 2.1 A and AA, as axe-core names them: every page, and the log-in form, must have no violation.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let browser;
 const contexts = [];
@@ -28,7 +31,7 @@ const LANGUAGES = {
     locale: 'en-GB',
     pages: ['Client portal', 'Engineer board', 'SLA dashboard', 'Audit'],
     upToDate: 'Up to date',
-    unauthorized: /401 Unauthorized[\s\S]*log in with HTTP Basic/,
+    unauthorized: /401 Unauthorized[\s\S]*wrong user name or password/,
     client: 'CLIENT',
     opened: /Ticket TCK-\d+ opened/,
     openRunning: /OPEN[\s\S]*RUNNING/,
@@ -62,7 +65,7 @@ const LANGUAGES = {
     locale: 'es-AR',
     pages: ['Portal de clientes', 'Tablero de ingenieros', 'Tablero de SLA', 'Auditoría'],
     upToDate: 'Actualizado',
-    unauthorized: /401 No autenticado[\s\S]*inicie sesión con HTTP Basic/,
+    unauthorized: /401 No autenticado[\s\S]*usuario o contraseña incorrectos/,
     client: 'CLIENTE',
     opened: /Ticket TCK-\d+ abierto/,
     openRunning: /ABIERTO[\s\S]*EN CURSO/,
@@ -130,7 +133,43 @@ async function loggedIn(path, user) {
   await logIn(page, user);
   await page.locator('#who').filter({ hasText: user }).waitFor();
   await page.locator('#status-line', { hasText: say.upToDate }).waitFor();
+  await assertNoCredentialsStored(page, user, user);
   return page;
+}
+
+/**
+ * After the log-in the page keeps no password and no Basic header: not in sessionStorage nor localStorage (the
+ * demo password is the user's name, so not even the name is there), and the session cookie is out of the
+ * scripts' reach (HttpOnly).
+ */
+async function assertNoCredentialsStored(page, user, password) {
+  const stored = await page.evaluate(() => ({
+    storage: [sessionStorage, localStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`)),
+    cookies: document.cookie,
+  }));
+  const basic = Buffer.from(`${user}:${password}`).toString('base64');
+  for (const entry of stored.storage) {
+    for (const secret of [password, basic, 'Basic ', 'authorization']) {
+      assert.ok(!entry.toLowerCase().includes(secret.toLowerCase()), `${user}'s page stores ${JSON.stringify(entry)}`);
+    }
+  }
+  assert.doesNotMatch(stored.cookies, /LEDGER_SESSION/, 'the session cookie is HttpOnly');
+}
+
+/** axe-core's WCAG 2.1 AA rules on the page as it is now: no violation. */
+async function assertAccessible(page, what) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `${what}: WCAG 2.1 AA violations`);
+}
+
+/** The session cookie a page holds, as a Cookie header (for asking both sides with it after the log-out). */
+async function sessionCookie(page) {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'LEDGER_SESSION');
+  assert.ok(cookie, 'a session cookie after the log-in');
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, 'Strict');
+  return `${cookie.name}=${cookie.value}`;
 }
 
 /** Waits until the locator's text matches; fails with the text it last had. */
@@ -214,6 +253,7 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await page.click(`button.language[data-language="${language}"]`);
     await page.locator(`html[lang^="${language}"]`).waitFor();
     assert.equal(await page.locator('main a[href="client.html"]').innerText(), say.pages[0]);
+    await assertAccessible(page, 'home');
     await screenshot(page, 'index');
   });
 
@@ -222,12 +262,16 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await logIn(client, 'acme-1', 'not-the-password');
     await textMatches(client.locator('#login .problem'), say.unauthorized);
     assert.equal(await client.locator('#page').isHidden(), true);
+    assert.equal(await client.locator('#login-form input[name=password]').inputValue(), 'not-the-password',
+      'a refused log-in keeps what was typed');
+    await assertAccessible(client, 'the log-in form, refused');
     await screenshot(client, 'login');
   });
 
   it('the client logs in and opens a ticket; what it typed is shown as text, never run', async () => {
     await logIn(client, 'acme-1');
     await textMatches(client.locator('#who'), new RegExp(`acme-1 · ${say.client} · acme`));
+    await assertNoCredentialsStored(client, 'acme-1', 'acme-1');
     await client.evaluate(() => { window.__sameDocument = true; });
 
     const form = client.locator('#open-form');
@@ -314,6 +358,7 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await escalate.locator('button[type=submit]').click();
     await textMatches(escalate.locator('.problem'), say.skippedLevel);
     assert.equal(await escalate.locator('[name=reason]').inputValue(), 'Urgent, straight to L3', 'a refusal keeps the input');
+    await assertAccessible(ana, 'engineer');
     await screenshot(ana, 'engineer');
 
     await escalate.locator('[name=toLevel]').selectOption('L2');
@@ -395,6 +440,7 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await client.locator('#reopen-form').waitFor();
     assert.equal(await client.locator('#note-form').isHidden(), true, 'no notes on a closed ticket');
     assert.equal(await client.evaluate(() => window.__sameDocument), true);
+    await assertAccessible(client, 'client');
     await screenshot(client, 'client');
   });
 
@@ -430,6 +476,7 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await auditor.locator('#state-form button[type=submit]').click();
     const state = await textMatches(auditor.locator('#state'), say.state[0]);
     for (const expected of say.state) assert.match(state, expected);
+    await assertAccessible(auditor, 'audit');
     await screenshot(auditor, 'audit');
   });
 
@@ -458,7 +505,28 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await textMatches(reports, new RegExp(`${say.upToDateProjection}[\\s\\S]*${say.percent(100)}`));
     assert.equal(await reports.locator('progress').getAttribute('value'), '1');
     await textMatches(analyst.locator('#table-priority tr[data-group="HIGH"] .compliance'), exactly(say.percent(100)));
+    await assertAccessible(analyst, 'sla');
     await screenshot(analyst, 'sla');
+  });
+
+  it('the client logs out: the session ends on both sides, and its old cookie is refused by each', async () => {
+    const cookie = await sessionCookie(client);
+    const { commandBaseUrl } = await (await fetch(`${QUERY}/ui/config.json`)).json();
+    const ask = (url, init = {}) => fetch(url, { ...init, headers: { Cookie: cookie, 'X-Requested-With': 'XMLHttpRequest', ...init.headers } });
+    assert.equal((await ask(`${QUERY}/api/me`)).status, 200);
+    assert.equal((await ask(`${commandBaseUrl}/actuator/info`)).status, 200);
+
+    await client.locator('#logout').click();
+    await client.locator('#login-form').waitFor();
+    assert.equal((await client.context().cookies()).some((c) => c.name === 'LEDGER_SESSION'), false);
+    await assertAccessible(client, 'the log-in form');
+
+    assert.equal((await ask(`${QUERY}/api/me`)).status, 401);
+    assert.equal((await ask(`${commandBaseUrl}/actuator/info`)).status, 401);
+    const note = await ask(`${commandBaseUrl}/api/tickets/${ticket.id}/notes`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'after the log-out' }),
+    });
+    assert.equal(note.status, 401);
   });
 
   it('no page threw an error or was refused anything by its content policy or CORS', () => {

@@ -3,7 +3,13 @@
 -- - ledger_command creates and owns the event store (db/store and db/command migrations) and appends events.
 -- - ledger_query creates and owns its projection and token tables, and may only SELECT what ledger_command
 --   creates: it reads the ledger and can never write to it.
+-- - Both write the web pages' sessions: the schema web_session is ledger_command's (it migrates db/session),
+--   and ledger_query may read, write and delete the rows of its tables, nothing more.
 CREATE ROLE ledger_command LOGIN PASSWORD :'command_password';
 CREATE ROLE ledger_query LOGIN PASSWORD :'query_password';
 GRANT USAGE, CREATE ON SCHEMA public TO ledger_command, ledger_query;
 ALTER DEFAULT PRIVILEGES FOR ROLE ledger_command IN SCHEMA public GRANT SELECT ON TABLES TO ledger_query;
+CREATE SCHEMA web_session AUTHORIZATION ledger_command;
+GRANT USAGE ON SCHEMA web_session TO ledger_query;
+ALTER DEFAULT PRIVILEGES FOR ROLE ledger_command IN SCHEMA web_session
+    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ledger_query;

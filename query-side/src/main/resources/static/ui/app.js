@@ -1,10 +1,9 @@
-// What every page shares: the logged-in person (sessionStorage), calls to both sides with HTTP Basic, the
-// server's RFC 9457 problems shown as it wrote them, polling, and a small DOM builder that only writes text.
-// The ledger stores hostile strings verbatim: nothing from the server ever goes through innerHTML.
-// Every call asks for the page's language (Accept-Language), so the server's problems come in it too.
+// What every page shares: the log-in (a session cookie both sides recognise; the page keeps no password),
+// calls to both sides, the server's RFC 9457 problems shown as it wrote them, polling, and a small DOM builder
+// that only writes text. The ledger stores hostile strings verbatim: nothing from the server ever goes through
+// innerHTML. Every call asks for the page's language (Accept-Language), so the server's problems come in it too.
 import { languageSwitch, locale, name, t } from './i18n.js';
 
-const SESSION = 'ticket-ledger.session';
 const POSITION = 'ticket-ledger.position';
 const FAREWELL = 'ticket-ledger.farewell';
 
@@ -94,31 +93,40 @@ export function problemView(error) {
 
 // --- the session -----------------------------------------------------------------------------------------------
 
-/** The logged-in person ({name, role, organisation, level, authorization}), or null. */
-function person() {
+// The logged-in person ({name, role, organisation, level, csrf}) as GET /api/me answered, or null. Held in memory
+// only: the session itself is an HttpOnly cookie the page cannot read, and no password is kept anywhere.
+let person = null;
+
+/** Who the session cookie belongs to, or null when there is none (or it has ended). */
+async function whoIsLoggedIn() {
   try {
-    return JSON.parse(sessionStorage.getItem(SESSION));
-  } catch {
-    return null;
+    return (await call('/api/me')).data;
+  } catch (error) {
+    if (error.status === 401) return null;
+    throw error;
   }
 }
 
-function basic(user, password) {
-  const bytes = new TextEncoder().encode(`${user}:${password}`);
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-}
-
-/** Checks the credentials against the query side and keeps them for this tab; a wrong pair throws the 401 problem. */
+/** Posts the form's user and password to the log-in; a wrong pair throws the server's 401 problem. */
 async function logIn(user, password) {
-  const authorization = basic(user, password);
-  const { data } = await call('/api/me', { authorization });
-  sessionStorage.setItem(SESSION, JSON.stringify({ ...data, authorization }));
+  await call('/api/login', { method: 'POST', form: { username: user, password } });
 }
 
-function logOut(problem) {
-  sessionStorage.removeItem(SESSION);
+/** Ends the session on the server (for both sides), then shows the log-in form again. */
+async function logOut() {
+  try {
+    await call('/api/logout', { method: 'POST' });
+  } finally {
+    sessionStorage.removeItem(POSITION);
+    location.reload();
+  }
+}
+
+/** The session ended under the page (logged out elsewhere, or idle too long): back to the form, saying why. */
+function sessionEnded(problem) {
+  person = null;
   sessionStorage.removeItem(POSITION);
-  if (problem) sessionStorage.setItem(FAREWELL, JSON.stringify({ status: problem.status, title: problem.title, detail: problem.detail }));
+  sessionStorage.setItem(FAREWELL, JSON.stringify({ status: problem.status, title: problem.title, detail: problem.detail }));
   location.reload();
 }
 
@@ -135,16 +143,19 @@ function rememberPosition(position) {
 
 // --- calls -----------------------------------------------------------------------------------------------------
 
-async function call(url, { method = 'GET', body, headers = {}, authorization = person()?.authorization } = {}) {
+async function call(url, { method = 'GET', body, form, headers = {} } = {}) {
   const request = {
     method,
-    // No cookies, no browser-cached credentials: the Authorization header is the only credential sent.
-    credentials: 'omit',
+    // The session cookie is the only credential, to the query side and to the command side (CORS with
+    // credentials); every other request of the session carries its CSRF token.
+    credentials: 'include',
     cache: 'no-store',
     headers: { Accept: 'application/json', 'Accept-Language': locale, 'X-Requested-With': 'XMLHttpRequest', ...headers },
   };
-  if (authorization) request.headers.Authorization = authorization;
-  if (body !== undefined) {
+  if (method !== 'GET' && person?.csrf) request.headers[person.csrf.headerName] = person.csrf.token;
+  if (form !== undefined) {
+    request.body = new URLSearchParams(form);
+  } else if (body !== undefined) {
     request.headers['Content-Type'] = 'application/json';
     request.body = JSON.stringify(body);
   }
@@ -165,8 +176,8 @@ async function call(url, { method = 'GET', body, headers = {}, authorization = p
   }
   if (!response.ok) {
     const problem = new Problem(response.status, data);
-    // Credentials that worked at login and no longer do: back to the login form, saying why.
-    if (response.status === 401 && authorization && authorization === person()?.authorization) logOut(problem);
+    // A session that worked and no longer does: back to the log-in form, saying why.
+    if (response.status === 401 && person) sessionEnded(problem);
     throw problem;
   }
   return { data, headers: response.headers };
@@ -207,7 +218,7 @@ let pageConfig;
 
 /** The query side's settings for its pages: where the command side is. */
 function config() {
-  pageConfig ??= call('/ui/config.json', { authorization: null }).then(({ data }) => data);
+  pageConfig ??= call('/ui/config.json').then(({ data }) => data);
   return pageConfig;
 }
 
@@ -345,7 +356,7 @@ function header(current) {
       h('a', { href, 'aria-current': href === here ? 'page' : false }, label))),
     current && h('span', { class: 'who' },
       h('span', { id: 'who' }, describe(current)),
-      h('button', { type: 'button', class: 'secondary', id: 'logout', onclick: () => logOut() }, t('logout'))),
+      h('button', { type: 'button', class: 'secondary', id: 'logout', onclick: () => logOut().catch(() => {}) }, t('logout'))),
     languageSwitch());
 }
 
@@ -371,6 +382,7 @@ function loginForm() {
     output.replaceChildren();
     try {
       await logIn(form.elements.user.value, form.elements.password.value);
+      form.reset(); // the password leaves the page with the form
       location.reload();
     } catch (error) {
       output.replaceChildren(problemView(error));
@@ -383,8 +395,15 @@ function loginForm() {
  * Puts the header on the page, then either the login form or the page itself (the <main id="page"> of its
  * HTML) for the roles it serves; start(person) fills it. An open page shows without logging in.
  */
-export function startPage({ roles, start, open = false }) {
-  const current = person();
+export async function startPage({ roles, start, open = false }) {
+  let current;
+  try {
+    current = await whoIsLoggedIn();
+  } catch (error) {
+    document.body.prepend(header(null), h('main', {}, h('section', { class: 'card narrow' }, problemView(error))));
+    return;
+  }
+  person = current;
   document.body.prepend(header(current));
   const main = document.getElementById('page');
   if (open) {

@@ -42,7 +42,7 @@ const en = {
   'problem.notADate': '"{value}" is not a date and time',
   'done.version': '{done} ({number}, version {version}).',
 
-  'home.intro': 'Every ticket of the service desk, as an append-only ledger. Choose your page; each asks you to log in (user name and password of the desk) and keeps you logged in for this browser tab only.',
+  'home.intro': 'Every ticket of the service desk, as an append-only ledger. Choose your page; the first asks you to log in (user name and password of the desk), and you stay logged in until you log out or leave the pages idle.',
   'home.client': 'For clients: your organisation\'s tickets with their status and SLA, opening a ticket, its public timeline, accepting a resolution or reopening.',
   'home.engineer': 'For engineers and operators: the queues of each level and of each engineer in queue order, SLA alarms, and assigning, notes, escalation and pending closure.',
   'home.sla': 'For analysts: SLA compliance per priority and per client over time, the backlog by age, and the projections with their rebuilds.',
@@ -302,7 +302,7 @@ const es = {
   'problem.notADate': '"{value}" no es una fecha y hora',
   'done.version': '{done} ({number}, versión {version}).',
 
-  'home.intro': 'Todos los tickets de la mesa de ayuda, en un registro al que solo se agrega. Elegí tu página; cada una te pide iniciar sesión (usuario y contraseña de la mesa) y mantiene la sesión solo en esta pestaña del navegador.',
+  'home.intro': 'Todos los tickets de la mesa de ayuda, en un registro al que solo se agrega. Elegí tu página; la primera te pide iniciar sesión (usuario y contraseña de la mesa), y la sesión sigue abierta hasta que la cierres o dejes las páginas sin uso.',
   'home.client': 'Para clientes: los tickets de tu organización con su estado y SLA, abrir un ticket, su historial público, aceptar una resolución o reabrirlo.',
   'home.engineer': 'Para ingenieros y operadores: las colas de cada nivel y de cada ingeniero en orden de atención, las alarmas de SLA, y asignar, anotar, escalar y marcar pendiente de cierre.',
   'home.sla': 'Para analistas: el cumplimiento del SLA por prioridad y por cliente a lo largo del tiempo, los pendientes por antigüedad y las proyecciones con su reconstrucción.',

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The grants of docker/postgres/ledger-roles.sql, applied to a database of their own: the command side's role
  * owns the event store; the query side's role reads it, creates its own tables, and cannot write the ledger.
+ * Both write the web pages' sessions (ledger-web's db/session, migrated by the command side's role).
  */
 class DatabaseGrantsIT {
 
@@ -51,7 +52,9 @@ class DatabaseGrantsIT {
         owner.setUrl(url);
         owner.setUser("ledger_command");
         owner.setPassword("command-secret");
-        Flyway.configure().dataSource(owner).locations("classpath:db/store").load().migrate();
+        Flyway.configure().dataSource(owner)
+                .locations("classpath:db/store", "filesystem:../ledger-web/src/main/resources/db/session")
+                .load().migrate();
         command = connect(url, "ledger_command", "command-secret");
         query = connect(url, "ledger_query", "query-secret");
         EventTableIT.appendWith(command, "grants-ticket", 0);
@@ -72,6 +75,38 @@ class DatabaseGrantsIT {
                 .rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> query.sql("ALTER TABLE domain_event_entry DISABLE TRIGGER ALL").update())
                 .rootCause().hasMessageContaining("must be owner");
+    }
+
+    @Test
+    void bothSidesWriteAndEndTheWebPagesSessions() {
+        assertThat(command.sql("SELECT tableowner FROM pg_tables WHERE schemaname = 'web_session' "
+                + "AND tablename = 'spring_session'").query(String.class).single()).isEqualTo("ledger_command");
+        // A log-in on the query side writes the session; the command side reads it and refreshes it.
+        query.sql("INSERT INTO web_session.spring_session VALUES ('p-1', 's-1', 0, 0, 1800, 1800000, 'ana')").update();
+        query.sql("INSERT INTO web_session.spring_session_attributes VALUES ('p-1', 'name', '\\x00')").update();
+        command.sql("UPDATE web_session.spring_session SET last_access_time = 1 WHERE primary_id = 'p-1'").update();
+        query.sql("UPDATE web_session.spring_session_attributes SET attribute_bytes = '\\x01'").update();
+        assertThat(command.sql("SELECT count(*) FROM web_session.spring_session_attributes").query(Long.class).single())
+                .isEqualTo(1);
+        // A log-out on either side deletes it (and its attributes) for both.
+        assertThat(query.sql("DELETE FROM web_session.spring_session WHERE session_id = 's-1'").update()).isEqualTo(1);
+        assertThat(command.sql("SELECT count(*) FROM web_session.spring_session_attributes").query(Long.class).single())
+                .isZero();
+        command.sql("INSERT INTO web_session.spring_session VALUES ('p-2', 's-2', 0, 0, 1800, 1800000, 'bruno')")
+                .update();
+        assertThat(query.sql("SELECT principal_name FROM web_session.spring_session").query(String.class).single())
+                .isEqualTo("bruno");
+        assertThat(command.sql("DELETE FROM web_session.spring_session").update()).isEqualTo(1);
+    }
+
+    @Test
+    void theSessionGrantsOpenNothingElse() {
+        assertThatThrownBy(() -> query.sql("DROP TABLE web_session.spring_session").update())
+                .rootCause().hasMessageContaining("must be owner");
+        assertThatThrownBy(() -> query.sql("CREATE TABLE web_session.probe (id INT)").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> EventTableIT.appendWith(query, "forged-after-sessions", 0))
+                .rootCause().hasMessageContaining("permission denied");
     }
 
     @Test

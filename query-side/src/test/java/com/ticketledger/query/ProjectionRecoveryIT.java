@@ -61,7 +61,7 @@ class ProjectionRecoveryIT {
                 .run("--server.port=0", "--management.server.port=0",
                         "--spring.datasource.url=" + database,
                         "--spring.datasource.username=" + EmbeddedDatabase.USER,
-                        "--spring.flyway.locations=classpath:db/store,classpath:db/query",
+                        "--spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
                         "--ledger.processing.node-id=" + nodeId,
                         "--ledger.processing.claim-timeout=2s");
         instances.add(context);

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Metrics are exported as in production (a test context leaves them out unless told so).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.flyway.locations=classpath:db/store,classpath:db/query",
+        "spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
         "ledger.reads.max-wait=2s"})
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("embedded")

@@ -5,10 +5,16 @@ import com.ticketledger.events.SupportLevel;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.io.Serializable;
+import java.security.Principal;
+
 /**
- * The authenticated person of the current request, as controllers see it.
+ * The authenticated person of the current request, as controllers see it. Serializable: a page's log-in keeps
+ * it in the session both sides read from PostgreSQL; a {@link Principal}, so that the session is indexed by the
+ * user's name.
  */
-public record DeskPrincipal(String name, Role role, String organisation, SupportLevel level) {
+public record DeskPrincipal(String name, Role role, String organisation, SupportLevel level)
+        implements Principal, Serializable {
 
     static DeskPrincipal of(DeskUser user) {
         return new DeskPrincipal(user.name(), user.role(), user.organisation(), user.level());
@@ -21,6 +27,11 @@ public record DeskPrincipal(String name, Role role, String organisation, Support
             throw new IllegalStateException("no desk user is authenticated on this request");
         }
         return principal;
+    }
+
+    @Override
+    public String getName() {
+        return name;
     }
 
     public boolean is(Role candidate) {

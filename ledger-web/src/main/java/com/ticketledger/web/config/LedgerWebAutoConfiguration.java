@@ -9,6 +9,7 @@ import com.ticketledger.web.access.CachingPasswordAuthenticationProvider;
 import com.ticketledger.web.access.CrossOriginProperties;
 import com.ticketledger.web.access.DeskUsers;
 import com.ticketledger.web.access.LoginThrottle;
+import com.ticketledger.web.access.PageSessions;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
 import com.ticketledger.web.access.ProblemCorsProcessor;
 import com.ticketledger.web.monitoring.CorrelationIdFilter;
@@ -19,6 +20,7 @@ import com.ticketledger.web.problem.BodySizeLimitFilter;
 import com.ticketledger.web.problem.LedgerProblemAdvice;
 import com.ticketledger.web.problem.ProblemErrorReportValve;
 import com.ticketledger.web.problem.ProblemTexts;
+import com.ticketledger.web.problem.StoreUnavailableFilter;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -38,25 +40,29 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users, only health
- * ({@code /actuator/health}, {@code /livez}, {@code /readyz}) open on the main port (and what a side opens
- * itself), the management port open to whoever can reach its address, problem+json for every error, a body
- * size limit, strict JSON reading, CORS for the web pages of the configured origins, and each request's
- * correlation id in the logging context.
+ * The HTTP ground both sides stand on: stateless HTTP Basic over the configured desk users and the web pages'
+ * log-in session shared through PostgreSQL, only health ({@code /actuator/health}, {@code /livez},
+ * {@code /readyz}) open on the main port (and what a side opens itself), the management port open to whoever can
+ * reach its address, problem+json for every error, a body size limit, strict JSON reading, CORS for the web pages
+ * of the configured origins, and each request's correlation id in the logging context.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication
@@ -66,7 +72,7 @@ public class LedgerWebAutoConfiguration {
 
     /** The headers a page may send with a command or a read (docs/api.md), and those it may read in the answer. */
     static final List<String> CROSS_ORIGIN_REQUEST_HEADERS = List.of("Accept-Language", "Authorization", "Content-Type",
-            "Idempotency-Key", "If-Match", "X-Ledger-Position", "X-Requested-With");
+            "Idempotency-Key", "If-Match", "X-Ledger-Position", "X-Requested-With", "X-CSRF-TOKEN");
     static final List<String> CROSS_ORIGIN_EXPOSED_HEADERS = List.of("ETag", "Location", "X-Ledger-Position");
 
     @Bean
@@ -128,6 +134,15 @@ public class LedgerWebAutoConfiguration {
         return CorrelationIdFilter.givenOnly();
     }
 
+    /** Around the session filter (which reads PostgreSQL): an unreachable store is a 503 problem there too. */
+    @Bean
+    public FilterRegistrationBean<StoreUnavailableFilter> storeUnavailableFilter(ProblemWriter writer) {
+        FilterRegistrationBean<StoreUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new StoreUnavailableFilter(writer));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
+        return registration;
+    }
+
     /** Even what Tomcat refuses before Spring sees it is answered as a problem, never an HTML page. */
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
@@ -167,6 +182,8 @@ public class LedgerWebAutoConfiguration {
         pages.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
         pages.setAllowedHeaders(CROSS_ORIGIN_REQUEST_HEADERS);
         pages.setExposedHeaders(CROSS_ORIGIN_EXPOSED_HEADERS);
+        // The pages send the session cookie (SameSite=Strict: both sides are one site) to these origins only.
+        pages.setAllowCredentials(true);
         pages.setMaxAge(Duration.ofMinutes(30));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", pages);
@@ -184,19 +201,52 @@ public class LedgerWebAutoConfiguration {
     }
 
     @Bean
+    public PageSessions pageSessions(ProblemWriter writer, ObjectMapper objectMapper) {
+        return new PageSessions(writer, objectMapper);
+    }
+
+    /**
+     * Two ways in, one set of rules. REST clients send HTTP Basic on every request: stateless (no session is
+     * read or made for them) and exempt from CSRF, since a browser never adds that header by itself. The web
+     * pages log in once ({@code POST /api/login}) and then send the session cookie both sides recognise; every
+     * unsafe request of a live session must carry its CSRF token, and {@code POST /api/logout} ends the session.
+     */
+    @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
-            ProblemWriter writer, ObjectProvider<AccessRules> sideRules) throws Exception {
+            ProblemWriter writer, PageSessions pageSessions, ObjectProvider<AccessRules> sideRules) throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(writer);
-        http.csrf(csrf -> csrf.disable())
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(PageSessions::csrfExempt))
                 .cors(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Spring Security's defaults for sessions: only the log-in makes one (no session-management filter,
+                // which would save every authentication in a session, HTTP Basic's included).
                 .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
+                .formLogin(form -> form
+                        .loginPage(PageSessions.LOGIN) // no generated login page; the pages have their own form
+                        .loginProcessingUrl(PageSessions.LOGIN)
+                        .successHandler(pageSessions)
+                        .failureHandler(pageSessions)
+                        .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                            @Override
+                            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                                filter.setRequiresAuthenticationRequestMatcher(PageSessions::isLogIn);
+                                return filter;
+                            }
+                        }))
+                .logout(logout -> logout
+                        .logoutUrl(PageSessions.LOGOUT)
+                        .logoutSuccessHandler(pageSessions))
                 // This provider alone, with no parent manager to ask again after a failure: one password check
                 // per attempt, whether the user exists or not.
                 .authenticationManager(new ProviderManager(provider))
-                .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
+                .httpBasic(basic -> basic.authenticationEntryPoint(handlers)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
+                            @Override
+                            public <O extends BasicAuthenticationFilter> O postProcess(O filter) {
+                                // Spring Security would keep the authentication in the session once one may exist.
+                                filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))

@@ -189,6 +189,12 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
                 .body(texts.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable"));
     }
 
+    /** True for the failures that mean PostgreSQL cannot be reached: those {@link #storeUnreachable} answers. */
+    static boolean unreachable(Throwable ex) {
+        return ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException
+                || ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessResourceException;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         String reference = UUID.randomUUID().toString();

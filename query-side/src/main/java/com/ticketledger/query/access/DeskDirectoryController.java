@@ -1,11 +1,14 @@
 package com.ticketledger.query.access;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.web.access.DeskPrincipal;
 import com.ticketledger.web.access.DeskUsers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.ticketledger.web.access.PageSessions;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,8 +26,12 @@ import java.util.List;
 @Tag(name = "The desk", description = "Who is asking, and who the engineers are.")
 class DeskDirectoryController {
 
-    /** The logged-in person: {@code organisation} for a CLIENT, {@code level} for an ENGINEER, else null. */
-    record Person(String name, Role role, String organisation, SupportLevel level) {
+    /**
+     * The logged-in person: {@code organisation} for a CLIENT, {@code level} for an ENGINEER, else null; and for a
+     * web page's session (never for HTTP Basic), the CSRF header its commands and its log-out must carry.
+     */
+    record Person(String name, Role role, String organisation, SupportLevel level,
+            @JsonInclude(JsonInclude.Include.NON_NULL) PageSessions.CsrfHeader csrf) {
     }
 
     record Engineer(String name, SupportLevel level) {
@@ -39,9 +46,10 @@ class DeskDirectoryController {
     @Operation(operationId = "getMe", summary = "Read who is logged in",
             description = "The logged-in person: `organisation` for a CLIENT, `level` for an ENGINEER, else null.")
     @GetMapping("/me")
-    Person me() {
+    Person me(HttpServletRequest request) {
         DeskPrincipal principal = DeskPrincipal.current();
-        return new Person(principal.name(), principal.role(), principal.organisation(), principal.level());
+        return new Person(principal.name(), principal.role(), principal.organisation(), principal.level(),
+                PageSessions.csrf(request).orElse(null));
     }
 
     /** By level, then by name. */
