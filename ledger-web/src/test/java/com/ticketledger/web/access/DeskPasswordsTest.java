@@ -1,6 +1,5 @@
 package com.ticketledger.web.access;
 
-import com.ticketledger.events.Role;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -8,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +26,14 @@ class DeskPasswordsTest {
     }
 
     @Test
-    void printedHashIsABcryptHashTheUsersFileAcceptsAndThatMatchesThePassword() throws IOException {
+    void printedHashIsABcryptHashThatMatchesThePasswordAndThatAUsersFileAccepts() throws IOException {
         assertThat(hashOf("correct horse battery staple\n")).isZero();
 
         String hash = printed();
         assertThat(hash).startsWith("{bcrypt}$2a$10$").hasSize("{bcrypt}".length() + 60);
         assertThat(DeskPasswords.encoder().matches("correct horse battery staple", hash)).isTrue();
-        assertThat(new DeskUsers(new AccessProperties(List.of(new DeskUser("maria", hash, Role.OPERATOR, null, null)),
-                false, Duration.ofMinutes(10))).find("maria")).isPresent();
+        assertThat(DeskUsersTest.load("ledger.security.users: [{name: maria, role: OPERATOR, password-hash: \"" + hash
+                + "\"}]").find("maria")).isPresent();
     }
 
     @Test

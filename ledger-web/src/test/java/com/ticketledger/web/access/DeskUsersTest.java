@@ -14,22 +14,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+/** The users a side starts with, read from a users file as Spring Boot binds it. */
 class DeskUsersTest {
 
     /** The users file the README has an operator copy (the tests run in the module's directory). */
     static final Path EXAMPLE = Path.of("..", "config", "users.example.yml");
+    static final String PLACEHOLDER = "{bcrypt}REPLACE-WITH-THE-OUTPUT-OF-ledger-hash-password";
 
     static DeskUsers load(Resource usersFile) throws IOException {
         List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("users", usersFile);
         return new DeskUsers(new Binder(ConfigurationPropertySources.from(sources))
                 .bind("ledger.security", AccessProperties.class).get());
+    }
+
+    static DeskUsers load(String usersFile) throws IOException {
+        return load(new ByteArrayResource(usersFile.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -42,10 +47,8 @@ class DeskUsersTest {
     @Test
     void exampleUsersFileWithHashesInPlaceOfThePlaceholdersGivesEveryoneTheirRole() throws IOException {
         String hash = DeskPasswords.encoder().encode("a long passphrase");
-        String file = Files.readString(EXAMPLE)
-                .replace("{bcrypt}REPLACE-WITH-THE-OUTPUT-OF-ledger-hash-password", hash);
 
-        DeskUsers users = load(new ByteArrayResource(file.getBytes(StandardCharsets.UTF_8)));
+        DeskUsers users = load(Files.readString(EXAMPLE).replace(PLACEHOLDER, hash));
 
         assertThat(users.all()).extracting(DeskUser::name, DeskUser::role).containsExactly(
                 tuple("maria.operator", Role.OPERATOR), tuple("lucas.engineer", Role.ENGINEER),
@@ -57,9 +60,11 @@ class DeskUsersTest {
     @Test
     void bcryptHashCutShortIsRefused() {
         String hash = DeskPasswords.encoder().encode("s3cret");
-        assertThatThrownBy(() -> new DeskUsers(new AccessProperties(List.of(
-                new DeskUser("bob", hash.substring(0, hash.length() - 1), Role.OPERATOR, null, null)),
-                false, Duration.ZERO)))
-                .hasMessageContaining("no real bcrypt hash");
+
+        assertThatThrownBy(() -> load("""
+                ledger.security.users:
+                  - { name: bob, role: OPERATOR, password-hash: "%s" }
+                """.formatted(hash.substring(0, hash.length() - 1))))
+                .hasMessage("user bob has no real bcrypt hash; put the output of ./ledger hash-password there");
     }
 }
