@@ -7,6 +7,7 @@ import com.ticketledger.web.access.AccessProperties;
 import com.ticketledger.web.access.AccessRules;
 import com.ticketledger.web.access.CachingPasswordAuthenticationProvider;
 import com.ticketledger.web.access.CrossOriginProperties;
+import com.ticketledger.web.access.DeskPasswords;
 import com.ticketledger.web.access.DeskUsers;
 import com.ticketledger.web.access.LoginThrottle;
 import com.ticketledger.web.access.PageSessions;
@@ -42,7 +43,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -88,7 +88,7 @@ public class LedgerWebAutoConfiguration {
 
     @Bean
     public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return DeskPasswords.encoder();
     }
 
     @Bean
