@@ -108,7 +108,7 @@ class TicketCommandController {
     @Sends(EscalateTicket.class)
     @Operation(operationId = "escalateTicket", summary = "Escalate a ticket one level",
             description = "L1 → L2 → L3 → VENDOR, one level at a time, from ASSIGNED; `vendorCaseRef` is required for "
-                    + "VENDOR and only then.\n\n**Who:** ENGINEER.")
+                    + "VENDOR and only then.\n\n**Who:** the ENGINEER the ticket is assigned to, or an OPERATOR.")
     @PostMapping(path = "/{ticketId}/escalation", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> escalate(@PathVariable UUID ticketId, @Valid @RequestBody EscalationRequest body,
             CommandHeaders headers) {
@@ -120,7 +120,7 @@ class TicketCommandController {
     @Sends(MarkPendingClosure.class)
     @Operation(operationId = "markPendingClosure", summary = "Mark a ticket pending closure",
             description = "The resolution is given to the client, who accepts or reopens; the SLA's resolution clock "
-                    + "stops.\n\n**Who:** ENGINEER.")
+                    + "stops.\n\n**Who:** the ENGINEER the ticket is assigned to, or an OPERATOR.")
     @PostMapping(path = "/{ticketId}/pending-closure", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> markPendingClosure(@PathVariable UUID ticketId,
             @Valid @RequestBody PendingClosureRequest body, CommandHeaders headers) {

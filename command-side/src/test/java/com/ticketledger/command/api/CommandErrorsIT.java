@@ -147,7 +147,7 @@ class CommandErrorsIT extends CommandSideIT {
     void roleThatMayNotIssueTheCommandIsForbidden() {
         problem(403, () -> post("auditor", "/api/tickets", openBody("acme")));
         UUID ticket = assignedTicket();
-        problem(403, () -> post("operator", "/api/tickets/" + ticket + "/escalation",
+        problem(403, () -> post("bruno", "/api/tickets/" + ticket + "/escalation",
                 "{\"toLevel\":\"L2\",\"reason\":\"x\"}"));
         problem(403, () -> post("analyst", "/api/tickets/" + ticket + "/notes", "{\"text\":\"x\"}"));
     }

@@ -118,7 +118,7 @@ class LanguageIT extends CommandSideIT {
         Answer english = post(null, "/api/tickets", openBody("acme"), "Accept-Language", ENGLISH);
         sameProblemInBothLanguages(spanish, english);
         assertThat(spanish.json().get("title").asText()).isEqualTo("No autenticado");
-        assertThat(spanish.json().get("detail").asText()).startsWith("inicie sesión con HTTP Basic");
+        assertThat(spanish.json().get("detail").asText()).startsWith("inicie sesión con un usuario y una contraseña");
         assertThat(english.json().get("title").asText()).isEqualTo("Unauthorized");
 
         byte[] large = ("{\"text\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);

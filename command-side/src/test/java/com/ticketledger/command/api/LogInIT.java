@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = {
         "ledger.security.login-limits.failures-per-user=3",
-        "ledger.security.login-limits.failures-per-address=8",
+        "ledger.security.login-limits.failures-per-address=20",
         "ledger.security.login-limits.window=15m"})
 class LogInIT extends CommandSideIT {
 
@@ -91,5 +91,26 @@ class LogInIT extends CommandSideIT {
         assertThat(CountedPasswordChecks.CHECKS).as("the password was not checked").hasValue(checks);
 
         assertThat(getAs("ana", "ana").status()).as("another user logs in").isEqualTo(400);
+    }
+
+    @Test
+    void thePagesLogInFormCountsFailuresAgainstTheSameLimit() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(logInForm("acme-2", "guess-" + i).status()).isEqualTo(401);
+        }
+
+        Answer throttled = logInForm("acme-2", "acme-2");
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.json().get("type").asText()).isEqualTo("urn:ticketledger:problem:too-many-log-ins");
+        assertThat(throttled.header("Retry-After")).isPresent();
+        assertThat(throttled.header("Set-Cookie")).as("no session for a throttled log-in").isEmpty();
+    }
+
+    Answer logInForm(String user, String password) {
+        return execute(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build());
     }
 }

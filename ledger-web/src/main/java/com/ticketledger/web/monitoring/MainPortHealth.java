@@ -1,5 +1,6 @@
 package com.ticketledger.web.monitoring;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
 import org.springframework.boot.actuate.health.Status;
@@ -15,6 +16,7 @@ import java.util.Map;
  * overall status only (200 UP, 503 DOWN or OUT_OF_SERVICE), without credentials, for health checks that
  * reach only the main port (docker-compose, the start script). The details are on the management port.
  */
+@Hidden // a probe, not part of the desk's API: described in docs/api.md
 @RestController
 class MainPortHealth {
 

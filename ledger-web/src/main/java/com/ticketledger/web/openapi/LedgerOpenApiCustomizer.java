@@ -101,6 +101,7 @@ public class LedgerOpenApiCustomizer implements OpenApiCustomizer, OperationCust
             return;
         }
         ProblemResponse.UNAUTHORIZED.addTo(operation);
+        ProblemResponse.TOO_MANY_REQUESTS.addTo(operation);
         List<Role> allowed = Arrays.stream(Role.values())
                 .filter(role -> access.isAllowed("", uri, method.name(), UsernamePasswordAuthenticationToken.authenticated(
                         "openapi", null, AuthorityUtils.createAuthorityList("ROLE_" + role.name()))))

@@ -31,7 +31,13 @@ public enum ProblemResponse {
     UNAUTHORIZED("Unauthorized", 401, "No credentials, or a wrong user name or password. The answer challenges for"
             + " HTTP Basic (`WWW-Authenticate`) unless the request says `X-Requested-With: XMLHttpRequest`.",
             Map.of("unauthenticated", example("No credentials", "unauthenticated", 401, null,
-                    "log in with HTTP Basic: a user name and password of the desk", null))),
+                    "log in with a user name and password of the desk (HTTP Basic, or the web pages' log-in)", null))),
+
+    TOO_MANY_REQUESTS("TooManyRequests", 429, "Too many failed log-ins for this user name or from this client address"
+            + " (`ledger.security.login-limits`): the password was not checked. `Retry-After` says when to try again.",
+            Map.of("too-many-log-ins", example("Too many failed log-ins", "too-many-log-ins", 429, null,
+                    "too many failed log-ins for this user name; try again in 90 s (the password was not checked)",
+                    null))),
 
     FORBIDDEN("Forbidden", 403, "The access rules do not let the caller's role do this (the operation's"
             + " description names the roles that may).",
@@ -40,7 +46,7 @@ public enum ProblemResponse {
                     null))),
 
     NOT_ALLOWED("NotAllowed", 403, "The ticket's rules do not let the caller issue this command (its role, or a"
-            + " client of another organisation or with an INTERNAL note); nothing is written.",
+            + " client with an INTERNAL note, or an engineer on a ticket assigned to someone else); nothing is written.",
             Map.of("not-allowed", example("A role that may not", "not-allowed", 403, "/api/tickets",
                     "a AUDITOR may not open tickets", null))),
 
@@ -138,7 +144,7 @@ public enum ProblemResponse {
         if (status == 401) {
             response.addHeaderObject("WWW-Authenticate", new Header().$ref(ResponseHeaders.WWW_AUTHENTICATE));
         }
-        if (status == 503) {
+        if (status == 503 || status == 429) {
             response.addHeaderObject("Retry-After", new Header().$ref(ResponseHeaders.RETRY_AFTER));
         }
         return response;
