@@ -514,7 +514,7 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     const { commandBaseUrl } = await (await fetch(`${QUERY}/ui/config.json`)).json();
     const ask = (url, init = {}) => fetch(url, { ...init, headers: { Cookie: cookie, 'X-Requested-With': 'XMLHttpRequest', ...init.headers } });
     assert.equal((await ask(`${QUERY}/api/me`)).status, 200);
-    assert.equal((await ask(`${commandBaseUrl}/actuator/info`)).status, 200);
+    assert.equal((await ask(`${commandBaseUrl}/v3/api-docs`)).status, 200);
 
     await client.locator('#logout').click();
     await client.locator('#login-form').waitFor();
@@ -522,7 +522,7 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await assertAccessible(client, 'the log-in form');
 
     assert.equal((await ask(`${QUERY}/api/me`)).status, 401);
-    assert.equal((await ask(`${commandBaseUrl}/actuator/info`)).status, 401);
+    assert.equal((await ask(`${commandBaseUrl}/v3/api-docs`)).status, 401);
     const note = await ask(`${commandBaseUrl}/api/tickets/${ticket.id}/notes`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'after the log-out' }),
     });
