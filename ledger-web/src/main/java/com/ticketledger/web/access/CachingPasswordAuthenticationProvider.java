@@ -21,9 +21,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * HTTP Basic sends the password on every request; bcrypt is deliberately slow (tens of milliseconds), so
@@ -37,8 +36,6 @@ import java.util.regex.Pattern;
  * Before any of that, {@link LoginThrottle} refuses attempts after too many failures.
  */
 public class CachingPasswordAuthenticationProvider implements AuthenticationProvider {
-
-    private static final Pattern BCRYPT_COST = Pattern.compile("^\\{bcrypt}\\$2[aby]?\\$(\\d{2})\\$");
 
     private record Verified(byte[] digest, Instant until) {
     }
@@ -62,7 +59,9 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.standIn = standInHash(users, secret);
+        byte[] unguessable = new byte[32];
+        new SecureRandom().nextBytes(unguessable);
+        this.standIn = standInHash(users, unguessable);
     }
 
     @Override
@@ -109,13 +108,12 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
      * A hash nobody's password matches, made like the configured users' hashes (the first user's algorithm and
      * bcrypt cost), so that checking a password against it takes as long as checking a real one.
      */
-    private String standInHash(DeskUsers users, byte[] secret) {
-        String unguessable = HexFormat.of().formatHex(secret);
+    private String standInHash(DeskUsers users, byte[] random) {
+        String unguessable = HexFormat.of().formatHex(random);
         String like = users.all().stream().map(DeskUser::passwordHash).findFirst().orElse("");
-        Matcher bcrypt = BCRYPT_COST.matcher(like);
-        if (bcrypt.find()) {
-            int cost = Integer.parseInt(bcrypt.group(1));
-            return "{bcrypt}" + new BCryptPasswordEncoder(cost).encode(unguessable);
+        OptionalInt cost = DeskPasswords.bcryptCost(like);
+        if (cost.isPresent()) {
+            return "{bcrypt}" + new BCryptPasswordEncoder(cost.getAsInt()).encode(unguessable);
         }
         return encoder.encode(unguessable);
     }

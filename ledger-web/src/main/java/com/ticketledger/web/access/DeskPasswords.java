@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the desk's passwords are hashed: Spring Security's delegating encoder, so that a hash names its algorithm
@@ -19,6 +22,15 @@ import java.nio.charset.StandardCharsets;
 public final class DeskPasswords {
 
     private DeskPasswords() {
+    }
+
+    /** A {@code {bcrypt}} hash as Spring Security's bcrypt encoder accepts it; group 1 is its cost. */
+    private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$(\\d\\d)\\$[./0-9A-Za-z]{53}");
+
+    /** The cost of a well-formed {@code {bcrypt}} hash; empty for any other hash, or one that is not well formed. */
+    static OptionalInt bcryptCost(String passwordHash) {
+        Matcher bcrypt = BCRYPT.matcher(passwordHash == null ? "" : passwordHash);
+        return bcrypt.matches() ? OptionalInt.of(Integer.parseInt(bcrypt.group(1))) : OptionalInt.empty();
     }
 
     public static PasswordEncoder encoder() {

@@ -7,15 +7,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The user directory: everyone who may log in, by name. */
 public class DeskUsers {
 
     private static final Logger log = LoggerFactory.getLogger(DeskUsers.class);
-
-    /** What Spring Security's bcrypt encoder accepts after {@code {bcrypt}}; anything else never matches. */
-    private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}");
 
     private final Map<String, DeskUser> byName = new LinkedHashMap<>();
 
@@ -31,8 +27,7 @@ public class DeskUsers {
             if (user.passwordHash().startsWith("{noop}")) {
                 throw new IllegalArgumentException("user " + user.name() + " has a clear-text password; store a hash");
             }
-            if (user.passwordHash().startsWith("{bcrypt}")
-                    && !BCRYPT_HASH.matcher(user.passwordHash().substring("{bcrypt}".length())).matches()) {
+            if (user.passwordHash().startsWith("{bcrypt}") && DeskPasswords.bcryptCost(user.passwordHash()).isEmpty()) {
                 // Such a user could never log in: most likely the example file's placeholder was left in place.
                 throw new IllegalArgumentException("user " + user.name()
                         + " has no real bcrypt hash; put the output of ./ledger hash-password there");

@@ -96,7 +96,8 @@ public class StrictInput implements WebMvcConfigurer, HandlerInterceptor {
             if (param != null && Map.class.isAssignableFrom(parameter.getParameterType())) {
                 names.add(ANY);
             } else if (param != null) {
-                String name = StringUtils.hasText(param.name()) ? param.name() : parameter.getParameterName();
+                String name = StringUtils.hasText(param.name()) ? param.name()
+                        : StringUtils.hasText(param.value()) ? param.value() : parameter.getParameterName();
                 if (name != null) {
                     names.add(name);
                 }
