@@ -1,9 +1,6 @@
 package com.ticketledger.query;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
@@ -13,7 +10,6 @@ import com.ticketledger.events.TicketType;
 import com.ticketledger.query.sla.SlaState;
 import com.ticketledger.query.status.StatusReads;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -21,8 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static com.ticketledger.web.monitoring.CapturedLogs.captured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -165,22 +161,5 @@ class MonitoringIT extends QuerySideIT {
         assertThat(lines).filteredOn(line -> line.getFormattedMessage().contains("/api/queues/L2"))
                 .isNotEmpty()
                 .allMatch(line -> !line.getMDCPropertyMap().containsKey("correlationId"));
-    }
-
-    /** The lines {@code logger} writes at DEBUG while {@code action} runs (and a little after, for processors). */
-    static List<ILoggingEvent> captured(String logger, Supplier<?> action) {
-        Logger target = (Logger) LoggerFactory.getLogger(logger);
-        Level level = target.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        target.addAppender(appender);
-        target.setLevel(Level.DEBUG);
-        try {
-            action.get();
-            return List.copyOf(appender.list);
-        } finally {
-            target.setLevel(level);
-            target.detachAppender(appender);
-        }
     }
 }

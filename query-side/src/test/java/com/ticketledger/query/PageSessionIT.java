@@ -7,7 +7,6 @@ import org.springframework.test.context.TestPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {"server.servlet.session.timeout=3s", "server.forward-headers-strategy=native"})
 class PageSessionIT extends QuerySideIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     record Session(String cookie, String csrfHeader, String csrfToken) {
     }
 
@@ -39,14 +36,7 @@ class PageSessionIT extends QuerySideIT {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request);
     }
 
     HttpResponse<String> logInForm(String user, String password, String... headers) {

@@ -153,9 +153,14 @@ public abstract class QuerySideIT {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        HttpResponse<String> response = exchange(request);
+        return new Answer(response.statusCode(), response);
+    }
+
+    /** Sends the request to this test's query side and answers what came back, the body as text. */
+    protected HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,10 +1,7 @@
 package com.ticketledger.command.api;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
@@ -13,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static com.ticketledger.web.monitoring.CapturedLogs.captured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,22 +95,5 @@ class MonitoringIT extends CommandSideIT {
         encoder.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
         encoder.start();
         return new String(encoder.encode(line), StandardCharsets.UTF_8);
-    }
-
-    /** The lines {@code logger} writes at DEBUG while {@code action} runs. */
-    static List<ILoggingEvent> captured(String logger, Supplier<?> action) {
-        Logger target = (Logger) LoggerFactory.getLogger(logger);
-        Level level = target.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        target.addAppender(appender);
-        target.setLevel(Level.DEBUG);
-        try {
-            action.get();
-            return List.copyOf(appender.list);
-        } finally {
-            target.setLevel(level);
-            target.detachAppender(appender);
-        }
     }
 }
