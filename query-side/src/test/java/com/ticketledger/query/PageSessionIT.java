@@ -2,6 +2,7 @@ package com.ticketledger.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -21,8 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HttpOnly, SameSite=Strict cookie (Secure when the request came over TLS, through a proxy here); {@code /api/me}
  * names the session's CSRF token; the log-out deletes the session; an idle session ends after
  * {@code server.servlet.session.timeout} (3 s here); HTTP Basic never makes a session.
+ *
+ * <p>Its settings make a query side of its own, beside the one the other tests share, on the same database: it
+ * claims segments under a node id of its own and is closed after the class, so that its processors never write
+ * the shared instance's tokens (a rebuild there would otherwise lose the segments this one held).
  */
-@TestPropertySource(properties = {"server.servlet.session.timeout=3s", "server.forward-headers-strategy=native"})
+@TestPropertySource(properties = {"server.servlet.session.timeout=3s", "server.forward-headers-strategy=native",
+        "ledger.processing.node-id=page-session-it"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PageSessionIT extends QuerySideIT {
 
     record Session(String cookie, String csrfHeader, String csrfToken) {
