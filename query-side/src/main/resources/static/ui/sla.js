@@ -106,7 +106,7 @@ function backlogView(backlog) {
 
 startPage({ roles: ['ANALYST', 'AUDITOR'], start });
 
-function start() {
+function start(me) {
   const $ = (id) => document.getElementById(id);
   let rebuilding = false;
 
@@ -148,7 +148,9 @@ function start() {
         h('td', {}, p.replaying ? t('sla.rebuilding') : p.lag === 0 ? t('sla.upToDate') : t('sla.catchingUp')),
         h('td', { class: 'progress' }, h('progress', { max: 1, value: p.progress, title: percent(p.progress * 100) }),
           ` ${percent(p.progress * 100)}`),
-        h('td', {}, h('button', { type: 'button', class: 'secondary', disabled: p.replaying, onclick: () => rebuild(p.name) }, t('sla.rebuild')))))));
+        h('td', {}, p.rebuiltBy.includes(me.role)
+          ? h('button', { type: 'button', class: 'secondary', disabled: p.replaying, onclick: () => rebuild(p.name) }, t('sla.rebuild'))
+          : t('sla.rebuildByOperator'))))));
   }
 
   async function rebuild(name) {

@@ -24,7 +24,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Analysts watch each projection's progress and rebuild one while reads keep answering. */
+/**
+ * Analysts and operators watch each projection's progress; an analyst rebuilds a reporting projection, an operator
+ * any, while reads keep answering.
+ */
 class ProjectionAdminIT extends QuerySideIT {
 
     HttpResponse<String> post(String user, String path) throws Exception {
@@ -135,10 +138,40 @@ class ProjectionAdminIT extends QuerySideIT {
     }
 
     @Test
-    void rebuildIsForAnalystsOfKnownProjections() throws Exception {
-        assertThat(post("analyst", "/api/admin/projections/nonsense/rebuild").statusCode()).isEqualTo(404);
+    void anAnalystRebuildsOnlyTheReportingProjections() throws Exception {
+        assertThat(post("analyst", "/api/admin/projections/" + ProcessingGroups.TICKET_STATUS + "/rebuild")
+                .statusCode()).isEqualTo(403);
+        assertThat(post("analyst", "/api/admin/projections/" + ProcessingGroups.TICKET_HISTORY + "/rebuild")
+                .statusCode()).isEqualTo(403);
+        assertThat(post("analyst", "/api/admin/projections/nonsense/rebuild").statusCode()).isEqualTo(403);
         assertThat(post("auditor", "/api/admin/projections/reports/rebuild").statusCode()).isEqualTo(403);
-        assertThat(post("operator", "/api/admin/projections/reports/rebuild").statusCode()).isEqualTo(403);
-        assertThat(get("operator", "/api/admin/projections").status()).isEqualTo(403);
+        assertThat(post("operator", "/api/admin/projections/nonsense/rebuild").statusCode()).isEqualTo(404);
+        assertThat(get("operator", "/api/admin/projections").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOperatorRebuildsTheDesksHistoryView() throws Exception {
+        long last = 0;
+        for (int i = 0; i < 20; i++) {
+            last = append(Tickets.opened("acme"), OPERATOR, Instant.now());
+        }
+        getAt("operator", "/api/tickets?limit=1", last);
+        awaitUntil("the history has every event", Duration.ofSeconds(30),
+                () -> projection(ProcessingGroups.TICKET_HISTORY).get("lag").asLong() == 0);
+        List<Map<String, Object>> before = historyRows();
+
+        HttpResponse<String> accepted = post("operator", "/api/admin/projections/" + ProcessingGroups.TICKET_HISTORY
+                + "/rebuild");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+
+        awaitUntil("the rebuilt history equals the one incremental processing built", Duration.ofSeconds(30),
+                () -> historyRows().equals(before));
+        awaitUntil("the rebuild ends", Duration.ofSeconds(30),
+                () -> !projection(ProcessingGroups.TICKET_HISTORY).get("replaying").asBoolean());
+    }
+
+    List<Map<String, Object>> historyRows() {
+        return jdbc.sql("SELECT position, ticket_id, sequence, type, summary, details::TEXT FROM ticket_history"
+                + " ORDER BY position").query().listOfRows();
     }
 }

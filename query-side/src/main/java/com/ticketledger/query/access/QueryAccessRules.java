@@ -1,5 +1,6 @@
 package com.ticketledger.query.access;
 
+import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.web.access.AccessRules;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,8 +23,14 @@ class QueryAccessRules implements AccessRules {
                 .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR")
                 .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole("ANALYST", "AUDITOR")
-                .requestMatchers(HttpMethod.GET, "/api/admin/projections").hasAnyRole("ANALYST", "AUDITOR")
-                .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/rebuild").hasRole("ANALYST")
+                .requestMatchers(HttpMethod.GET, "/api/admin/projections").hasAnyRole("OPERATOR", "ANALYST", "AUDITOR")
+                .requestMatchers(HttpMethod.POST, reportingRebuilds()).hasAnyRole("OPERATOR", "ANALYST")
+                .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/rebuild").hasRole("OPERATOR")
                 .requestMatchers("/api/**").denyAll();
+    }
+
+    private static String[] reportingRebuilds() {
+        return ProcessingGroups.REPORTING.stream().map(name -> "/api/admin/projections/" + name + "/rebuild")
+                .toArray(String[]::new);
     }
 }

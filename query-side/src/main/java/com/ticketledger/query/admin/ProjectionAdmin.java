@@ -1,5 +1,7 @@
 package com.ticketledger.query.admin;
 
+import com.ticketledger.events.Role;
+import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ProjectionPositions;
 import com.ticketledger.store.StoredEvents;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -45,8 +47,14 @@ class ProjectionAdmin {
         return processor(name).map(processor -> {
             long position = Math.min(positions.position(name), head);
             double progress = head == 0 ? 1.0 : Math.round(10_000.0 * position / head) / 10_000.0;
-            return new ProjectionStatus(name, position, head, head - position, processor.isReplaying(), progress);
+            return new ProjectionStatus(name, position, head, head - position, processor.isReplaying(), progress,
+                    rebuiltBy(name));
         });
+    }
+
+    /** The same rule as the access rules' (QueryAccessRules), said in the answer so that the pages can follow it. */
+    private static List<Role> rebuiltBy(String name) {
+        return ProcessingGroups.REPORTING.contains(name) ? List.of(Role.OPERATOR, Role.ANALYST) : List.of(Role.OPERATOR);
     }
 
     /** Answers false when there is no such projection. */

@@ -33,7 +33,7 @@ class ProjectionAdminController {
 
     @Operation(operationId = "listProjections", summary = "Read the projections' progress",
             description = "Each projection's position, the ledger's head, the lag between them, whether it is being"
-                    + " rebuilt and its progress (0 to 1).")
+                    + " rebuilt, its progress (0 to 1) and the roles that may rebuild it.")
     @GetMapping
     List<ProjectionStatus> projections() {
         return admin.all();
@@ -42,7 +42,8 @@ class ProjectionAdminController {
     /** 202: the rebuild runs on; watch it at {@code GET /api/admin/projections}. */
     @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection",
             description = "Stops the projection, resets it to the first event and starts it again; its reads keep"
-                    + " answering from the table as it refills, with `X-Projection-Rebuilding: true`. With several"
+                    + " answering from the table as it refills, with `X-Projection-Rebuilding: true`. An ANALYST may"
+                    + " rebuild the reporting projection (`reports`), an OPERATOR any projection. With several"
                     + " query-side instances, stop the processor on the others first.")
     @ApiResponse(responseCode = "202", description = "The rebuild has started: watch it at the `Location`.",
             headers = @Header(name = "Location", ref = "#/components/headers/Location"))

@@ -1,5 +1,9 @@
 package com.ticketledger.query.admin;
 
+import com.ticketledger.events.Role;
+
+import java.util.List;
+
 /**
  * One projection's progress (docs/api.md).
  *
@@ -8,6 +12,8 @@ package com.ticketledger.query.admin;
  * @param lag          events between the two
  * @param replaying    true while it is being rebuilt
  * @param progress     position / head, 0 to 1 (1 when the ledger is empty)
+ * @param rebuiltBy    the roles that may rebuild it: OPERATOR for every projection, ANALYST for reporting ones
  */
-record ProjectionStatus(String name, long position, long headPosition, long lag, boolean replaying, double progress) {
+record ProjectionStatus(String name, long position, long headPosition, long lag, boolean replaying, double progress,
+        List<Role> rebuiltBy) {
 }

@@ -1,11 +1,19 @@
 package com.ticketledger.query.processing;
 
+import java.util.List;
+
 /** The names of the query side's processing groups: one per projection, each rebuildable alone. */
 public final class ProcessingGroups {
 
     public static final String TICKET_STATUS = "ticket-status";
     public static final String TICKET_HISTORY = "ticket-history";
     public static final String REPORTS = "reports";
+
+    /**
+     * The projections only reports read: an ANALYST may rebuild these. The desk's own views (status, queues,
+     * history) are rebuilt by an OPERATOR, who answers for the desk while they refill (docs/domain.md).
+     */
+    public static final List<String> REPORTING = List.of(REPORTS);
 
     private ProcessingGroups() {
     }
