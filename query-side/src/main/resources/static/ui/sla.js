@@ -147,7 +147,8 @@ function start(me) {
         h('td', { class: 'num' }, p.lag),
         h('td', {}, p.replaying ? t('sla.rebuilding') : p.lag === 0 ? t('sla.upToDate') : t('sla.catchingUp')),
         h('td', { class: 'progress' }, h('progress', { max: 1, value: p.progress, title: percent(p.progress * 100) }),
-          ` ${percent(p.progress * 100)}`),
+          ` ${percent(p.progress * 100)}`, p.lag > 0 && p.etaSeconds != null
+            ? h('span', { class: 'eta' }, ` ${t('sla.eta', { seconds: p.etaSeconds, rate: Math.round(p.eventsPerSecond) })}`) : null),
         h('td', {}, p.rebuiltBy.includes(me.role)
           ? h('button', { type: 'button', class: 'secondary', disabled: p.replaying, onclick: () => rebuild(p.name) }, t('sla.rebuild'))
           : t('sla.rebuildByOperator'))))));

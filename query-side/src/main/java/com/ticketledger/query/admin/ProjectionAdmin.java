@@ -8,8 +8,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Rebuilds a projection in place: its processor stops, its tokens go back to the first event (its
@@ -23,12 +25,15 @@ class ProjectionAdmin {
     private final EventProcessingConfiguration processing;
     private final ProjectionPositions positions;
     private final StoredEvents storedEvents;
+    private final Clock clock;
+    private final ProgressRate rates = new ProgressRate();
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProjectionPositions positions,
-            StoredEvents storedEvents) {
+            StoredEvents storedEvents, Clock clock) {
         this.processing = processing;
         this.positions = positions;
         this.storedEvents = storedEvents;
+        this.clock = clock;
     }
 
     List<ProjectionStatus> all() {
@@ -47,8 +52,13 @@ class ProjectionAdmin {
         return processor(name).map(processor -> {
             long position = Math.min(positions.position(name), head);
             double progress = head == 0 ? 1.0 : Math.round(10_000.0 * position / head) / 10_000.0;
-            return new ProjectionStatus(name, position, head, head - position, processor.isReplaying(), progress,
-                    rebuiltBy(name));
+            long lag = head - position;
+            OptionalDouble rate = rates.record(name, clock.instant(), position);
+            Double eventsPerSecond = rate.isPresent() ? Math.round(rate.getAsDouble() * 10) / 10.0 : null;
+            Long eta = lag == 0 ? Long.valueOf(0)
+                    : rate.isPresent() && rate.getAsDouble() > 0 ? (long) Math.ceil(lag / rate.getAsDouble()) : null;
+            return new ProjectionStatus(name, position, head, lag, processor.isReplaying(), progress, eventsPerSecond,
+                    eta, rebuiltBy(name));
         });
     }
 

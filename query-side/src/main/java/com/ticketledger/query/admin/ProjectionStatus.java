@@ -12,8 +12,11 @@ import java.util.List;
  * @param lag          events between the two
  * @param replaying    true while it is being rebuilt
  * @param progress     position / head, 0 to 1 (1 when the ledger is empty)
+ * @param eventsPerSecond how fast its position moved over the last reads (10 s), null until two reads a second apart
+ * @param etaSeconds   lag / events per second while it is behind and moving; 0 when it holds every event; null when
+ *                     it is behind and not moving (or its speed is not known yet)
  * @param rebuiltBy    the roles that may rebuild it: OPERATOR for every projection, ANALYST for reporting ones
  */
 record ProjectionStatus(String name, long position, long headPosition, long lag, boolean replaying, double progress,
-        List<Role> rebuiltBy) {
+        Double eventsPerSecond, Long etaSeconds, List<Role> rebuiltBy) {
 }
