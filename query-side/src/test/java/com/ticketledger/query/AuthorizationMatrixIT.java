@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +68,10 @@ class AuthorizationMatrixIT extends QuerySideIT {
         matrix.put("POST /api/admin/projections/reports/rebuild", row(202, 403, 403, 403, 403, 202, 401));
         // an operator may rebuild any projection (an unknown one is a 404); an analyst only the reporting ones
         matrix.put("POST /api/admin/projections/nonsense/rebuild", row(404, 403, 403, 403, 403, 403, 401));
+        matrix.put("GET /api/admin/projections/ticket-status/dead-letters", row(200, 403, 403, 403, 200, 200, 401));
+        matrix.put("POST /api/admin/projections/ticket-status/dead-letters/retry", row(200, 403, 403, 403, 403, 403, 401));
+        matrix.put("DELETE /api/admin/projections/ticket-status/dead-letters/" + UUID.randomUUID(),
+                row(404, 403, 403, 403, 403, 403, 401));
         matrix.put("GET /api/me", row(200, 200, 200, 200, 200, 200, 401));
         matrix.put("GET /api/engineers", row(200, 200, 403, 403, 200, 200, 401));
 

@@ -13,6 +13,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ledger.reads.max-wait=2s"})
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("embedded")
+@Import(ProjectionFaults.class)
 public abstract class QuerySideIT {
 
     protected static final ObjectMapper JSON = new ObjectMapper();

@@ -23,7 +23,10 @@ class QueryAccessRules implements AccessRules {
                 .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR")
                 .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole("ANALYST", "AUDITOR")
-                .requestMatchers(HttpMethod.GET, "/api/admin/projections").hasAnyRole("OPERATOR", "ANALYST", "AUDITOR")
+                .requestMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/dead-letters")
+                .hasAnyRole("OPERATOR", "ANALYST", "AUDITOR")
+                .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/dead-letters/retry").hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.DELETE, "/api/admin/projections/*/dead-letters/*").hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.POST, reportingRebuilds()).hasAnyRole("OPERATOR", "ANALYST")
                 .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/rebuild").hasRole("OPERATOR")
                 .requestMatchers("/api/**").denyAll();

@@ -25,14 +25,16 @@ class ProjectionAdmin {
     private final EventProcessingConfiguration processing;
     private final ProjectionPositions positions;
     private final StoredEvents storedEvents;
+    private final DeadLetters deadLetters;
     private final Clock clock;
     private final ProgressRate rates = new ProgressRate();
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProjectionPositions positions,
-            StoredEvents storedEvents, Clock clock) {
+            StoredEvents storedEvents, DeadLetters deadLetters, Clock clock) {
         this.processing = processing;
         this.positions = positions;
         this.storedEvents = storedEvents;
+        this.deadLetters = deadLetters;
         this.clock = clock;
     }
 
@@ -58,7 +60,7 @@ class ProjectionAdmin {
             Long eta = lag == 0 ? Long.valueOf(0)
                     : rate.isPresent() && rate.getAsDouble() > 0 ? (long) Math.ceil(lag / rate.getAsDouble()) : null;
             return new ProjectionStatus(name, position, head, lag, processor.isReplaying(), progress, eventsPerSecond,
-                    eta, rebuiltBy(name));
+                    eta, deadLetters.count(name).orElse(0L), rebuiltBy(name));
         });
     }
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -26,9 +28,11 @@ import java.util.List;
 class ProjectionAdminController {
 
     private final ProjectionAdmin admin;
+    private final DeadLetters deadLetters;
 
-    ProjectionAdminController(ProjectionAdmin admin) {
+    ProjectionAdminController(ProjectionAdmin admin, DeadLetters deadLetters) {
         this.admin = admin;
+        this.deadLetters = deadLetters;
     }
 
     @Operation(operationId = "listProjections", summary = "Read the projections' progress",
@@ -56,5 +60,49 @@ class ProjectionAdminController {
         }
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(admin.one(name).orElseThrow());
+    }
+
+    /** A projection's dead letters: how many, and the first tickets' parked events with why. */
+    record DeadLetterList(String projection, long count, List<DeadLetters.Sequence> tickets) {
+    }
+
+    @Operation(operationId = "listDeadLetters", summary = "Read a projection's dead letters",
+            description = "The events the projection failed on, parked by ticket (at most the first "
+                    + DeadLetters.LISTED + " tickets; `count` is every parked event): which event, of which ticket,"
+                    + " since when, and the exception's type and message. Each ticket's later events wait behind"
+                    + " its first dead letter; other tickets go on.")
+    @ProblemAnswers(ProblemResponse.NOT_FOUND)
+    @GetMapping("/{name}/dead-letters")
+    DeadLetterList deadLetters(@PathVariable String name) {
+        List<DeadLetters.Sequence> tickets = deadLetters.list(name).orElseThrow(() -> new ProjectionNotFound(name));
+        return new DeadLetterList(name, deadLetters.count(name).orElse(0L), tickets);
+    }
+
+    @Operation(operationId = "retryDeadLetters", summary = "Retry a projection's dead letters",
+            description = "Handles the parked events again once their cause is fixed, each ticket's in order; a"
+                    + " ticket whose first letter fails again keeps its letters (with the new cause). Answers how many"
+                    + " tickets were caught up and how many events are still parked.")
+    @ProblemAnswers(ProblemResponse.NOT_FOUND)
+    @PostMapping("/{name}/dead-letters/retry")
+    DeadLetters.Retried retryDeadLetters(@PathVariable String name) {
+        return deadLetters.retry(name).orElseThrow(() -> new ProjectionNotFound(name));
+    }
+
+    /** How many of the ticket's parked events were dropped. */
+    record Evicted(String projection, String ticketId, int evicted) {
+    }
+
+    @Operation(operationId = "evictDeadLetters", summary = "Drop a ticket's dead letters",
+            description = "Drops every parked event of the ticket for good: the projection's rows for it then miss"
+                    + " those events (and the ticket's later ones go on from where they are) until the projection is"
+                    + " rebuilt. 404 when the ticket has none.")
+    @ProblemAnswers(ProblemResponse.NOT_FOUND)
+    @DeleteMapping("/{name}/dead-letters/{ticketId}")
+    Evicted evictDeadLetters(@PathVariable String name, @PathVariable UUID ticketId) {
+        int evicted = deadLetters.evict(name, ticketId.toString()).orElseThrow(() -> new ProjectionNotFound(name));
+        if (evicted == 0) {
+            throw new DeadLettersNotFound(name, ticketId);
+        }
+        return new Evicted(name, ticketId.toString(), evicted);
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
  * @param eventsPerSecond how fast its position moved over the last reads (10 s), null until two reads a second apart
  * @param etaSeconds   lag / events per second while it is behind and moving; 0 when it holds every event; null when
  *                     it is behind and not moving (or its speed is not known yet)
+ * @param deadLetters  events it failed on, parked in its dead-letter queue (each ticket's later events wait behind)
  * @param rebuiltBy    the roles that may rebuild it: OPERATOR for every projection, ANALYST for reporting ones
  */
 record ProjectionStatus(String name, long position, long headPosition, long lag, boolean replaying, double progress,
-        Double eventsPerSecond, Long etaSeconds, List<Role> rebuiltBy) {
+        Double eventsPerSecond, Long etaSeconds, long deadLetters, List<Role> rebuiltBy) {
 }

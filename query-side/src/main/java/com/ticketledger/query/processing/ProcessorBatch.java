@@ -37,14 +37,18 @@ public final class ProcessorBatch {
         }));
     }
 
-    /** The events of the current batch, in the order they are handled (just the current one if unbatched). */
+    /**
+     * The events of the current batch, in the order they are handled (just the current one if unbatched; none
+     * when a dead letter is retried: its handlers then look up what they need one event at a time).
+     */
     public static List<EventMessage<?>> events() {
         if (!CurrentUnitOfWork.isStarted()) {
             return List.of();
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        // a dead letter is handled again in a unit of work of its own, which names no message
         List<? extends Message<?>> messages = batch instanceof BatchingUnitOfWork<?> batching
-                ? batching.getMessages() : List.of(batch.getMessage());
+                ? batching.getMessages() : batch.getMessage() == null ? List.of() : List.of(batch.getMessage());
         return messages.stream().filter(EventMessage.class::isInstance).<EventMessage<?>>map(m -> (EventMessage<?>) m)
                 .toList();
     }
