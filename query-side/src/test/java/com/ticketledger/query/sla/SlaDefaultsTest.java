@@ -7,16 +7,20 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +39,23 @@ class SlaDefaultsTest {
     static SlaProperties bindDefaults() throws IOException {
         var yaml = new YamlPropertySourceLoader().load("sla-defaults", new ClassPathResource("sla-defaults.yml"));
         return new Binder(ConfigurationPropertySources.from(yaml)).bind("ledger.sla", SlaProperties.class).get();
+    }
+
+    /** sla-defaults.yml's properties, by name, as its YAML gives them. */
+    static Map<String, Object> defaultsAsProperties() {
+        try {
+            var yaml = new YamlPropertySourceLoader().load("sla-defaults", new ClassPathResource("sla-defaults.yml"));
+            Map<String, Object> properties = new HashMap<>();
+            for (PropertySource<?> source : yaml) {
+                EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
+                for (String name : enumerable.getPropertyNames()) {
+                    properties.put(name, enumerable.getProperty(name));
+                }
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static SlaPolicy defaultPolicy() throws IOException {
