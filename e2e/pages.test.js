@@ -401,6 +401,8 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await textMatches(carla.locator('#ticket-result .done'), say.escalatedTo(say.vendor));
     await textMatches(carla.locator('#ticket-view'), new RegExp(`${say.assigned}[\\s\\S]*${say.vendor}[\\s\\S]*carla`));
     await textMatches(carla.locator('#timeline'), say.toVendor);
+    // The VENDOR queue lists it while it waits on the vendor, with the vendor's case reference.
+    await textMatches(operator.locator(`[data-queue="VENDOR"] tr[data-number="${ticket.number}"]`), /TAC-7781/);
 
     await carla.locator('#pending-form [name=resolution]').fill('Vendor patch applied');
     await carla.locator('#pending-form button[type=submit]').click();

@@ -9,6 +9,9 @@ const LEVELS = ['L1', 'L2', 'L3', 'VENDOR'];
 const NEXT_LEVEL = { L1: 'L2', L2: 'L3', L3: 'VENDOR' };
 // A level queue holds only OPEN tickets of its level; an engineer's holds tickets of any level and status.
 const LEVEL_COLUMNS = ['number', 'title', 'client', 'type', 'priority', 'opened', 'response', 'resolution'];
+// The VENDOR queue holds the tickets waiting on the vendor, each with its engineer and the vendor's case,
+// the longest waiting first (docs/domain.md, "Queues").
+const VENDOR_COLUMNS = ['number', 'title', 'client', 'priority', 'assignee', 'vendorCase', 'vendorSince', 'response', 'resolution'];
 const ENGINEER_COLUMNS = ['number', 'title', 'client', 'type', 'priority', 'status', 'level', 'response', 'resolution'];
 
 startPage({ roles: ['ENGINEER', 'OPERATOR'], start });
@@ -40,8 +43,9 @@ function start(person) {
       Promise.all(order.map((e) => readAll(`/api/queues/engineers/${encodeURIComponent(e.name)}`))),
     ]);
     renderIfChanged($('level-queues'), { levels, selectedId }, () =>
-      LEVELS.map((level, i) => queue(level, name('level', level), levels[i].items,
-        { columns: LEVEL_COLUMNS, empty: t('engineer.nobodyWaits', { level: name('level', level) }) })));
+      LEVELS.map((level, i) => queue(level, name('level', level), levels[i].items, level === 'VENDOR'
+        ? { columns: VENDOR_COLUMNS, empty: t('engineer.nothingAtVendor') }
+        : { columns: LEVEL_COLUMNS, empty: t('engineer.nobodyWaits', { level: name('level', level) }) })));
     renderIfChanged($('engineer-queues'), { byEngineer, order, selectedId }, () =>
       order.map((e, i) => queue(e.name, `${e.name} (${name('level', e.level)})${e.name === person.name ? t('engineer.you') : ''}`,
         byEngineer[i].items, { columns: ENGINEER_COLUMNS, empty: t('engineer.noTickets', { name: e.name }), mine: e.name === person.name })));

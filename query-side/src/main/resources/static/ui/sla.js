@@ -52,8 +52,8 @@ function groupTable(groups, by) {
       h('td', { class: 'num' }, `${g.responseMet} / ${g.responseBreached}`),
       h('td', { class: 'num' }, `${g.resolutionMet} / ${g.resolutionBreached}`),
       h('td', { class: 'num compliance' }, percent(g.compliancePercent)),
-      h('td', { class: 'num' }, `${minutes(g.meanMinutesToRespond)} / ${minutes(g.p90MinutesToRespond)}`),
-      h('td', { class: 'num' }, `${minutes(g.meanMinutesToResolve)} / ${minutes(g.p90MinutesToResolve)}`))))));
+      h('td', { class: 'num' }, `${minutes(g.meanBusinessMinutesToRespond)} / ${minutes(g.p90BusinessMinutesToRespond)}`),
+      h('td', { class: 'num' }, `${minutes(g.meanBusinessMinutesToResolve)} / ${minutes(g.p90BusinessMinutesToResolve)}`))))));
 }
 
 /** The series of one grouping: a line per group that opened tickets in any period, priorities in their order. */

@@ -39,6 +39,8 @@ const COLUMNS = {
   resolution: [t('column.resolution'), (v) => target(v.sla?.resolutionState, v.sla?.resolutionDueAt, v.sla?.resolvedAt)],
   opened: [t('column.opened'), (v) => time(v.openedAt, 'short')],
   updated: [t('column.updated'), (v) => time(v.updatedAt, 'short')],
+  vendorCase: [t('column.vendorCase'), (v) => v.vendorCaseRef],
+  vendorSince: [t('column.vendorSince'), (v) => time(v.vendorEscalatedAt, 'short')],
 };
 
 /**
@@ -77,6 +79,7 @@ export function statusView(view) {
     field(t('column.status'), badge('status', view.status)),
     field(t('column.level'), name('level', view.level)),
     field(t('column.assignee'), view.assignee),
+    view.vendorCaseRef ? field(t('column.vendorCase'), [view.vendorCaseRef, t('ticket.vendorSince'), time(view.vendorEscalatedAt)]) : null,
     field(t('column.opened'), time(view.openedAt)),
     field(t('column.updated'), time(view.updatedAt)),
     field(t('column.reopened'), view.reopenCount === 1 ? t('ticket.once') : t('ticket.times', { count: view.reopenCount })),

@@ -6,6 +6,8 @@ import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReopened;
+import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,9 +69,57 @@ class ReportsIT extends QuerySideIT {
         assertThat(critical.get("resolutionMet").asLong()).isEqualTo(2);
         assertThat(critical.get("resolutionBreached").asLong()).isEqualTo(1);
         assertThat(critical.get("compliancePercent").asDouble()).isEqualTo(50.0);
-        assertThat(critical.get("meanMinutesToRespond").asDouble()).isEqualTo(105.0);
-        assertThat(critical.get("p90MinutesToRespond").asDouble()).isEqualTo(180.0);
-        assertThat(critical.get("meanMinutesToResolve").asDouble()).isEqualTo(300.0);
+        // CRITICAL runs on the 24x7 calendar: its business minutes are wall-clock minutes.
+        assertThat(critical.get("meanBusinessMinutesToRespond").asDouble()).isEqualTo(105.0);
+        assertThat(critical.get("p90BusinessMinutesToRespond").asDouble()).isEqualTo(180.0);
+        assertThat(critical.get("meanBusinessMinutesToResolve").asDouble()).isEqualTo(300.0);
+    }
+
+    /** A wall-clock instant in Buenos Aires, the default business-hours calendar's zone (2025 has no holidays in it). */
+    static Instant buenosAires(String dateTime) {
+        return LocalDateTime.parse(dateTime).atZone(ZoneId.of("America/Argentina/Buenos_Aires")).toInstant();
+    }
+
+    @Test
+    void aHighTicketOpenedFridayAt17AndRespondedMondayAt10TookTwoBusinessHoursNotSixtyFive() {
+        // Week 10 is 2025-05-11 to 2025-05-18; Friday the 16th at 17:00 to Monday the 19th at 10:00 is 65 h on the
+        // wall, one business hour on Friday and one on Monday.
+        TicketOpened opened = Tickets.opened("soylent", TicketType.INCIDENT, Priority.HIGH);
+        append(opened, OPERATOR, buenosAires("2025-05-16T17:00"));
+        long last = append(new TicketAssigned(opened.ticketId(), "ana", null, SupportLevel.L1), OPERATOR,
+                buenosAires("2025-05-19T10:00"));
+
+        JsonNode high = getAt("analyst", "/api/reports/sla?from=" + from(10) + "&to=" + to(10), last).json()
+                .get("groups").get(0);
+        assertThat(high.get("group").asText()).isEqualTo("HIGH");
+        assertThat(high.get("tickets").asLong()).isEqualTo(1);
+        assertThat(high.get("meanBusinessMinutesToRespond").asDouble()).isEqualTo(120.0);
+        assertThat(high.get("p90BusinessMinutesToRespond").asDouble()).isEqualTo(120.0);
+        assertThat(high.get("responseMet").asLong()).as("4 business hours allowed").isEqualTo(1);
+        assertThat(high.get("meanBusinessMinutesToResolve").isNull()).as("not resolved yet").isTrue();
+    }
+
+    @Test
+    void aTicketReopenedAfterThreeDaysPendingClosureReportsOnlyItsOpenBusinessTimeToResolve() {
+        // Week 12 is 2025-05-25 to 2025-06-01. Two business hours to the first resolution, three days waiting on the
+        // client, one more business hour after the reopening: three hours, as the resolution clock counted them.
+        TicketOpened opened = Tickets.opened("soylent", TicketType.INCIDENT, Priority.HIGH);
+        append(opened, OPERATOR, buenosAires("2025-05-26T09:00"));
+        append(new TicketAssigned(opened.ticketId(), "ana", null, SupportLevel.L1), OPERATOR,
+                buenosAires("2025-05-26T09:30"));
+        append(new TicketPendingClosure(opened.ticketId(), "restarted the gateway"), ANA, buenosAires("2025-05-26T11:00"));
+        append(new TicketReopened(opened.ticketId(), "down again", TicketStatus.PENDING_CLOSURE, "ana"), ACME_CLIENT,
+                buenosAires("2025-05-29T11:00"));
+        long last = append(new TicketPendingClosure(opened.ticketId(), "replaced the gateway"), ANA,
+                buenosAires("2025-05-29T12:00"));
+
+        JsonNode high = getAt("analyst", "/api/reports/sla?from=" + from(12) + "&to=" + to(12), last).json()
+                .get("groups").get(0);
+        assertThat(high.get("tickets").asLong()).isEqualTo(1);
+        assertThat(high.get("meanBusinessMinutesToResolve").asDouble()).isEqualTo(180.0);
+        assertThat(high.get("p90BusinessMinutesToResolve").asDouble()).isEqualTo(180.0);
+        assertThat(high.get("meanBusinessMinutesToRespond").asDouble()).isEqualTo(30.0);
+        assertThat(high.get("resolutionMet").asLong()).as("3 of the business day's 9 hours").isEqualTo(1);
     }
 
     @Test
@@ -92,7 +144,9 @@ class ReportsIT extends QuerySideIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("group,tickets,responseMet,responseBreached");
+        assertThat(lines[0]).isEqualTo("group,tickets,responseMet,responseBreached,resolutionMet,resolutionBreached,"
+                + "compliancePercent,meanBusinessMinutesToRespond,p90BusinessMinutesToRespond,"
+                + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve");
         assertThat(lines[1]).startsWith("CRITICAL,");
     }
 

@@ -32,10 +32,13 @@ class QueueController {
         this.reads = reads;
     }
 
-    /** Open tickets of that level that nobody has taken yet. */
+    /** Open tickets of that level that nobody has taken yet; for VENDOR, the tickets waiting on the vendor. */
     @Operation(operationId = "getLevelQueue", summary = "Read a level's queue",
-            description = "Open tickets of that level that nobody has taken yet, in queue order (incidents first, then"
-                    + " priority, then opening time); keyset-paginated (`cursor`, `limit` 1 to 200, 50 by default).")
+            description = "L1, L2, L3: open tickets of that level that nobody has taken yet, in queue order (incidents"
+                    + " first, then priority, then opening time). VENDOR: the tickets waiting on the vendor (at VENDOR"
+                    + " and ASSIGNED: they keep their engineer), oldest escalation to the vendor first, each with"
+                    + " `vendorCaseRef` and `vendorEscalatedAt`. Keyset-paginated (`cursor`, `limit` 1 to 200, 50 by"
+                    + " default).")
     @GetMapping("/{level}")
     Page<TicketStatusView> level(@PathVariable SupportLevel level, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {

@@ -39,8 +39,9 @@ class ReportController {
     /** Tickets opened in [from, to); by default the last 30 days, grouped by priority. */
     @Operation(operationId = "getSlaReport", summary = "Read the SLA compliance report",
             description = "Tickets opened in [from, to), the last 30 days by default, grouped by priority or by client:"
-                    + " met and breached targets, compliance, mean and p90 minutes to respond and to resolve. JSON, or"
-                    + " CSV with `Accept: text/csv`.")
+                    + " met and breached targets, compliance, mean and p90 business minutes to respond and to resolve"
+                    + " (open time of the priority's calendar, as the SLA clocks count it: time pending closure is"
+                    + " not counted). JSON, or CSV with `Accept: text/csv`.")
     @GetMapping(path = "/sla", produces = MediaType.APPLICATION_JSON_VALUE)
     SlaReport sla(
             @Parameter(description = "The period's start (inclusive); 30 days before `to` by default",
@@ -66,13 +67,13 @@ class ReportController {
     String slaCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "priority") String groupBy) {
         StringBuilder csv = new StringBuilder("group,tickets,responseMet,responseBreached,resolutionMet,"
-                + "resolutionBreached,compliancePercent,meanMinutesToRespond,p90MinutesToRespond,"
-                + "meanMinutesToResolve,p90MinutesToResolve\r\n");
+                + "resolutionBreached,compliancePercent,meanBusinessMinutesToRespond,p90BusinessMinutesToRespond,"
+                + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve\r\n");
         for (SlaReport.Group group : sla(from, to, groupBy).groups()) {
             csv.append(line(group.group(), group.tickets(), group.responseMet(), group.responseBreached(),
                     group.resolutionMet(), group.resolutionBreached(), group.compliancePercent(),
-                    group.meanMinutesToRespond(), group.p90MinutesToRespond(), group.meanMinutesToResolve(),
-                    group.p90MinutesToResolve()));
+                    group.meanBusinessMinutesToRespond(), group.p90BusinessMinutesToRespond(),
+                    group.meanBusinessMinutesToResolve(), group.p90BusinessMinutesToResolve()));
         }
         return csv.toString();
     }

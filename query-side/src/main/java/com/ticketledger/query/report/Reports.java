@@ -27,10 +27,12 @@ class Reports {
 
     private final StatusRows rows;
     private final JdbcClient jdbc;
+    private final SlaPolicy sla;
 
-    Reports(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, JdbcClient jdbc) {
+    Reports(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, JdbcClient jdbc, SlaPolicy sla) {
         this.rows = rows;
         this.jdbc = jdbc;
+        this.sla = sla;
     }
 
     SlaReport sla(Instant from, Instant to, String groupBy, Instant now) {
@@ -54,7 +56,12 @@ class Reports {
         return new SlaReport(from, to, groupBy, now, result);
     }
 
-    private static SlaReport.Group group(String name, List<StatusRow> tickets, Instant now) {
+    /**
+     * Times are business time, as the SLA clocks count it: the response's open time of the priority's calendar
+     * (that clock never pauses), and the open time the resolution clock had consumed when it last stopped, which
+     * the status evolution keeps and which leaves out every stretch the ticket spent PENDING_CLOSURE.
+     */
+    private SlaReport.Group group(String name, List<StatusRow> tickets, Instant now) {
         long responseMet = 0;
         long responseBreached = 0;
         long resolutionMet = 0;
@@ -72,10 +79,10 @@ class Reports {
             resolutionMet += resolution == SlaState.MET ? 1 : 0;
             resolutionBreached += resolution == SlaState.BREACHED ? 1 : 0;
             if (row.respondedAt() != null) {
-                toRespond.add(minutes(row.openedAt(), row.respondedAt()));
+                toRespond.add(minutes(sla.consumed(row.priority(), row.openedAt(), row.respondedAt())));
             }
             if (resolved) {
-                toResolve.add(minutes(row.openedAt(), row.resolvedAt()));
+                toResolve.add(minutes(row.resolutionConsumed()));
             }
         }
         long decided = responseMet + responseBreached + resolutionMet + resolutionBreached;
@@ -108,8 +115,8 @@ class Reports {
         return new Backlog(now, result.stream().mapToLong(Backlog.Row::tickets).sum(), result);
     }
 
-    private static double minutes(Instant from, Instant to) {
-        return Duration.between(from, to).toMillis() / 60_000.0;
+    private static double minutes(Duration duration) {
+        return duration.toMillis() / 60_000.0;
     }
 
     private static Double mean(List<Double> values) {

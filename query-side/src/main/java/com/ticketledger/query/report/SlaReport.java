@@ -15,7 +15,9 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
     /**
      * A target is met when done on time, breached when done late or still running past its due instant, and
      * neither while it runs within time. Compliance is met / (met + breached) over both targets. Times are
-     * wall-clock minutes from opening to the first response and to (the last) pending closure.
+     * business minutes: open time of the ticket's priority's calendar, the same figures its SLA clocks count —
+     * from the opening to the first response, and the open time the resolution clock ran until the last pending
+     * closure (time PENDING_CLOSURE before a reopening excluded).
      */
     @Schema(name = "SlaReportGroup")
     record Group(
@@ -26,9 +28,16 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
             long resolutionMet,
             long resolutionBreached,
             Double compliancePercent,
-            Double meanMinutesToRespond,
-            Double p90MinutesToRespond,
-            Double meanMinutesToResolve,
-            Double p90MinutesToResolve) {
+            @Schema(description = "Mean business minutes (open time of the priority's calendar) from the opening to"
+                    + " the first response, over the tickets responded to; null when none")
+            Double meanBusinessMinutesToRespond,
+            @Schema(description = "Nearest-rank 90th percentile of the same; null when none")
+            Double p90BusinessMinutesToRespond,
+            @Schema(description = "Mean business minutes the resolution clock ran until the last pending closure"
+                    + " (time pending closure before a reopening excluded), over the tickets pending closure or"
+                    + " closed; null when none")
+            Double meanBusinessMinutesToResolve,
+            @Schema(description = "Nearest-rank 90th percentile of the same; null when none")
+            Double p90BusinessMinutesToResolve) {
     }
 }

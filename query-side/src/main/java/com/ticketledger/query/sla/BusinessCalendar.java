@@ -131,6 +131,24 @@ public final class BusinessCalendar {
         }
     }
 
+    /**
+     * The open time of one business day, the unit of a target written in days ({@link SlaTarget.Unit#DAYS}):
+     * {@code closes − opens} of a weekly calendar (9 h for 09:00–18:00; a {@code closes} of 00:00 counts to
+     * midnight), 24 h on a 24x7 one. Every working day of a calendar has the same hours, so N business days
+     * counted from an open instant end at the same time of day N working days later (from a closed instant,
+     * or from the opening instant itself, at the closing of the N-th working day the count runs through). On a
+     * day whose hours a daylight-saving change lengthens or shortens, the count is of open time, as for hours,
+     * so such a day moves the due time of day by the change.
+     */
+    public Duration businessDay() {
+        if (twentyFourSeven) {
+            return Duration.ofHours(24);
+        }
+        Duration untilOpening = Duration.between(LocalTime.MIDNIGHT, opens);
+        return closes.equals(LocalTime.MIDNIGHT) ? Duration.ofDays(1).minus(untilOpening)
+                : Duration.between(opens, closes);
+    }
+
     /** The open time between two instants; zero when {@code to} is not after {@code from}. */
     public Duration openTimeBetween(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");

@@ -1,7 +1,9 @@
 package com.ticketledger.query.sla;
 
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 
 @Configuration(proxyBeanMethods = false)
 class SlaConfiguration {
@@ -10,5 +12,15 @@ class SlaConfiguration {
     @Bean
     SlaPolicy slaPolicy(SlaProperties properties) {
         return new SlaPolicy(properties);
+    }
+
+    /**
+     * A target written as a bare number in YAML ({@code resolution: 24}) arrives as a number, not as text: it is
+     * refused with the same message as {@code "24"}, rather than with Spring's "no converter found".
+     */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static Converter<Number, SlaTarget> slaTargetWithoutUnit() {
+        return number -> SlaTarget.valueOf(String.valueOf(number));
     }
 }

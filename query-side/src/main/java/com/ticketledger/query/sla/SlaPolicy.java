@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The SLA arithmetic of one policy (docs/domain.md, "SLA"): each priority's response and resolution targets,
- * measured in open time of that priority's calendar.
+ * measured in open time of that priority's calendar; a target written in days ({@link SlaTarget}) is that many of the
+ * calendar's business days.
  *
  * <ul>
  *   <li>Response runs from the opening until the first response; a ticket opened while the office calendar is
@@ -40,7 +41,7 @@ public final class SlaPolicy {
      * named by its property, instead of failing on the first ticket of a forgotten priority.
      *
      * @throws IllegalArgumentException if a priority is missing, a calendar is unknown or cannot open, or a
-     *                                  target is not a positive duration
+     *                                  target is not a positive amount
      */
     public SlaPolicy(SlaProperties properties) {
         Objects.requireNonNull(properties, "properties");
@@ -70,9 +71,12 @@ public final class SlaPolicy {
             if (target.outOfHoursResponse() != null) {
                 positive(problems, path + ".out-of-hours-response", target.outOfHoursResponse());
             }
-            targets.put(priority, new Targets(target.response(),
-                    target.outOfHoursResponse() == null ? target.response() : target.outOfHoursResponse(),
-                    target.resolution(), calendar));
+            if (calendar != null && problems.isEmpty()) {
+                SlaTarget outOfHours = target.outOfHoursResponse() == null ? target.response()
+                        : target.outOfHoursResponse();
+                targets.put(priority, new Targets(target.response().openTime(calendar), outOfHours.openTime(calendar),
+                        target.resolution().openTime(calendar), calendar));
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the SLA policy does not add up: " + String.join("; ", problems));
@@ -194,13 +198,16 @@ public final class SlaPolicy {
                         calendar.holidays());
     }
 
-    private static void positive(List<String> problems, String path, Duration amount) {
-        if (amount == null || amount.isNegative() || amount.isZero()) {
-            problems.add(path + " must be a positive duration, not " + amount);
+    private static void positive(List<String> problems, String path, SlaTarget amount) {
+        if (amount == null || amount.amount() <= 0) {
+            problems.add(path + " must be a positive amount with its unit (e.g. 4h, 1d), not " + amount);
         }
     }
 
-    /** One priority's targets, the out-of-hours response already defaulted to the response. */
+    /**
+     * One priority's targets as amounts of open time of its calendar (days already turned into that calendar's
+     * business days), the out-of-hours response already defaulted to the response.
+     */
     private record Targets(Duration response, Duration outOfHoursResponse, Duration resolution,
             BusinessCalendar calendar) {
     }

@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -41,14 +40,15 @@ public record SlaProperties(@DefaultValue("business-hours") String officeCalenda
     }
 
     /**
-     * The targets of one priority, as amounts of open time of its {@code calendar} (docs/domain.md's days are written
-     * as open hours: a business day is 9 h, so "5 days" is {@code 45h}).
+     * The targets of one priority, each written with its unit ({@link SlaTarget}): {@code Nh} hours of open time of
+     * its {@code calendar}, {@code Nd} business days of it (docs/domain.md: "5d" is five desk days, 45 open hours
+     * on 09:00–18:00). A target without a unit, or with an unknown one, fails the binding at start.
      *
      * @param outOfHoursResponse the response target of a ticket opened while the office calendar is closed
      *                           (a desk's longer first response out of hours), also counted in open time of
      *                           {@code calendar}; {@code null} for the same as {@code response}
      */
-    public record TargetProperties(Duration response, Duration outOfHoursResponse, Duration resolution,
+    public record TargetProperties(SlaTarget response, SlaTarget outOfHoursResponse, SlaTarget resolution,
             String calendar) {
     }
 }

@@ -41,7 +41,7 @@ public class StatusEvolution {
         return new StatusRow(event.ticketId(), event.number(), event.clientId(), event.title(), event.type(),
                 event.priority(), TicketStatus.OPEN, SupportLevel.L1, null, at, at, 0, sequence, position, position,
                 null, response.atRiskAt(), response.dueAt(), Duration.ZERO, at, resolution.atRiskAt(),
-                resolution.dueAt(), null);
+                resolution.dueAt(), null, null, null);
     }
 
     /**
@@ -61,6 +61,9 @@ public class StatusEvolution {
         } else if (event instanceof TicketEscalated escalated) {
             next.level(escalated.toLevel()).assignee(escalated.engineer())
                     .status(escalated.engineer() == null ? TicketStatus.OPEN : TicketStatus.ASSIGNED);
+            if (escalated.toLevel() == SupportLevel.VENDOR) {
+                next.escalatedToVendor(escalated.vendorCaseRef(), at);
+            }
         } else if (event instanceof TicketPendingClosure) {
             Duration consumed = row.resolutionRunningSince() == null ? row.resolutionConsumed()
                     : row.resolutionConsumed().plus(sla.consumed(row.priority(), row.resolutionRunningSince(), at));

@@ -29,6 +29,9 @@ public class StatusReads {
     /** Queue order of docs/domain.md; the partial indexes of db/query serve exactly these sort keys. */
     private static final String QUEUE_ORDER = "type_rank, priority_rank, opened_at, ticket_id";
 
+    /** The VENDOR queue's order: the ticket that has waited longest on the vendor first. */
+    private static final String VENDOR_ORDER = "vendor_escalated_at, ticket_id";
+
     private final StatusRows rows;
     private final SlaPolicy sla;
     private final Clock clock;
@@ -73,11 +76,40 @@ public class StatusReads {
         return page(found, limit, last -> Cursor.encode(last.openedPosition()));
     }
 
-    /** Open, unassigned tickets of a level, in queue order. */
+    /**
+     * A level's queue: for L1 to L3 its open, unassigned tickets, in queue order; for VENDOR the tickets waiting
+     * on the vendor ({@link #vendorQueue}).
+     */
     public Page<TicketStatusView> levelQueue(SupportLevel level, String cursor, int limit) {
+        if (level == SupportLevel.VENDOR) {
+            return vendorQueue(cursor, limit);
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("level", level.name());
         return queue("status = 'OPEN' AND assignee IS NULL AND level = :level", params, cursor, limit);
+    }
+
+    /**
+     * The tickets waiting on the vendor: at VENDOR and ASSIGNED (a ticket escalated to VENDOR keeps its engineer,
+     * so it is never OPEN there; one pending closure waits on the client, not the vendor, and comes back here if
+     * reopened), oldest escalation to the vendor first; the partial index ticket_status_vendor_queue serves it.
+     */
+    public Page<TicketStatusView> vendorQueue(String cursor, int limit) {
+        String where = "level = 'VENDOR' AND status = 'ASSIGNED'";
+        Map<String, Object> params = new HashMap<>();
+        if (cursor != null) {
+            List<String> keys = Cursor.decode(cursor, 2);
+            where += " AND (" + VENDOR_ORDER + ") > (:escalatedAt, :ticketId)";
+            try {
+                params.put("escalatedAt", timestamp(Instant.parse(keys.get(0))));
+                params.put("ticketId", UUID.fromString(keys.get(1)));
+            } catch (RuntimeException e) {
+                throw new Cursor.InvalidCursor();
+            }
+        }
+        params.put("limit", limit + 1);
+        List<StatusRow> found = rows.select(where + " ORDER BY " + VENDOR_ORDER + " LIMIT :limit", params);
+        return page(found, limit, last -> Cursor.encode(last.vendorEscalatedAt(), last.ticketId()));
     }
 
     /** An engineer's tickets that are not closed (assigned, or pending the client's acceptance), in queue order. */
@@ -159,6 +191,6 @@ public class StatusReads {
                 SlaPolicy.state(resolution, resolvedAt, pausedAt, now));
         return new TicketStatusView(row.ticketId(), row.number(), row.clientId(), row.title(), row.type(),
                 row.priority(), row.status(), row.level(), row.assignee(), row.openedAt(), row.updatedAt(),
-                row.reopenCount(), row.version(), slaView);
+                row.reopenCount(), row.version(), slaView, row.vendorCaseRef(), row.vendorEscalatedAt());
     }
 }

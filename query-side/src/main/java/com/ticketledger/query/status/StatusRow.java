@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param resolutionConsumed     open time the resolution clock ran before {@code resolutionRunningSince}
  * @param resolutionRunningSince when the resolution clock last started running; {@code null} while stopped
  * @param resolvedAt             when the ticket was last marked pending closure; {@code null} while running
+ * @param vendorCaseRef          the vendor's case reference, once the ticket was escalated to VENDOR
+ * @param vendorEscalatedAt      when it was escalated to VENDOR (the VENDOR queue's order)
  */
 public record StatusRow(
         UUID ticketId,
@@ -40,7 +42,9 @@ public record StatusRow(
         Instant resolutionRunningSince,
         Instant resolutionAtRiskAt,
         Instant resolutionDueAt,
-        Instant resolvedAt) {
+        Instant resolvedAt,
+        String vendorCaseRef,
+        Instant vendorEscalatedAt) {
 
     Builder toBuilder() {
         return new Builder(this);
@@ -59,6 +63,8 @@ public record StatusRow(
         private Instant resolutionAtRiskAt;
         private Instant resolutionDueAt;
         private Instant resolvedAt;
+        private String vendorCaseRef;
+        private Instant vendorEscalatedAt;
 
         private Builder(StatusRow from) {
             this.from = from;
@@ -72,6 +78,8 @@ public record StatusRow(
             resolutionAtRiskAt = from.resolutionAtRiskAt;
             resolutionDueAt = from.resolutionDueAt;
             resolvedAt = from.resolvedAt;
+            vendorCaseRef = from.vendorCaseRef;
+            vendorEscalatedAt = from.vendorEscalatedAt;
         }
 
         Builder status(TicketStatus value) {
@@ -112,12 +120,19 @@ public record StatusRow(
             return this;
         }
 
+        Builder escalatedToVendor(String caseRef, Instant at) {
+            vendorCaseRef = caseRef;
+            vendorEscalatedAt = at;
+            return this;
+        }
+
         /** The row after an event at {@code at}, sequence {@code version}, global {@code position}. */
         StatusRow build(Instant at, long version, long position) {
             return new StatusRow(from.ticketId, from.number, from.clientId, from.title, from.type, from.priority,
                     status, level, assignee, from.openedAt, at, reopenCount, version, from.openedPosition, position,
                     respondedAt, from.responseAtRiskAt, from.responseDueAt, resolutionConsumed,
-                    resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt);
+                    resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt, vendorCaseRef,
+                    vendorEscalatedAt);
         }
     }
 

@@ -124,12 +124,12 @@ public class StatusRows {
                             assignee, opened_at, updated_at, reopen_count, version, opened_position, last_position,
                             type_rank, priority_rank, responded_at, response_at_risk_at, response_due_at,
                             resolution_consumed_ms, resolution_running_since, resolution_at_risk_at,
-                            resolution_due_at, resolved_at)
+                            resolution_due_at, resolved_at, vendor_case_ref, vendor_escalated_at)
                         VALUES (:ticketId, :number, :clientId, :title, :type, :priority, :status, :level,
                             :assignee, :openedAt, :updatedAt, :reopenCount, :version, :openedPosition, :lastPosition,
                             :typeRank, :priorityRank, :respondedAt, :responseAtRiskAt, :responseDueAt,
                             :resolutionConsumedMs, :resolutionRunningSince, :resolutionAtRiskAt,
-                            :resolutionDueAt, :resolvedAt)
+                            :resolutionDueAt, :resolvedAt, :vendorCaseRef, :vendorEscalatedAt)
                         ON CONFLICT (ticket_id) DO UPDATE
                         SET status = EXCLUDED.status, level = EXCLUDED.level, assignee = EXCLUDED.assignee,
                             updated_at = EXCLUDED.updated_at, reopen_count = EXCLUDED.reopen_count,
@@ -138,7 +138,9 @@ public class StatusRows {
                             resolution_consumed_ms = EXCLUDED.resolution_consumed_ms,
                             resolution_running_since = EXCLUDED.resolution_running_since,
                             resolution_at_risk_at = EXCLUDED.resolution_at_risk_at,
-                            resolution_due_at = EXCLUDED.resolution_due_at, resolved_at = EXCLUDED.resolved_at
+                            resolution_due_at = EXCLUDED.resolution_due_at, resolved_at = EXCLUDED.resolved_at,
+                            vendor_case_ref = EXCLUDED.vendor_case_ref,
+                            vendor_escalated_at = EXCLUDED.vendor_escalated_at
                         WHERE stored.version < EXCLUDED.version""",
                 rows.stream().map(row -> new MapSqlParameterSource(params(row))).toArray(SqlParameterSource[]::new));
     }
@@ -174,6 +176,8 @@ public class StatusRows {
         params.put("resolutionAtRiskAt", timestamp(row.resolutionAtRiskAt()));
         params.put("resolutionDueAt", timestamp(row.resolutionDueAt()));
         params.put("resolvedAt", timestamp(row.resolvedAt()));
+        params.put("vendorCaseRef", row.vendorCaseRef());
+        params.put("vendorEscalatedAt", timestamp(row.vendorEscalatedAt()));
         return params;
     }
 
@@ -215,6 +219,8 @@ public class StatusRows {
                 instant(rs, "resolution_running_since"),
                 instant(rs, "resolution_at_risk_at"),
                 instant(rs, "resolution_due_at"),
-                instant(rs, "resolved_at"));
+                instant(rs, "resolved_at"),
+                rs.getString("vendor_case_ref"),
+                instant(rs, "vendor_escalated_at"));
     }
 }

@@ -8,7 +8,12 @@ import com.ticketledger.events.TicketType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The status view of docs/api.md: a ticket as it stands, with its SLA block evaluated at the time of reading. */
+/**
+ * The status view of docs/api.md: a ticket as it stands, with its SLA block evaluated at the time of reading.
+ *
+ * @param vendorCaseRef     the vendor's case reference once the ticket went to VENDOR, else {@code null}
+ * @param vendorEscalatedAt when it went to VENDOR, else {@code null}
+ */
 public record TicketStatusView(
         UUID ticketId,
         String number,
@@ -23,5 +28,7 @@ public record TicketStatusView(
         Instant updatedAt,
         int reopenCount,
         long version,
-        SlaView sla) {
+        SlaView sla,
+        String vendorCaseRef,
+        Instant vendorEscalatedAt) {
 }

@@ -3,7 +3,6 @@ package com.ticketledger.query.sla;
 import com.ticketledger.events.Priority;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -64,19 +63,18 @@ final class SlaFixtures {
         return new SlaProperties.CalendarProperties(BUENOS_AIRES, true, null, null, null, null);
     }
 
-    /** docs/domain.md's table, days written as 9-hour business days, as in sla-defaults.yml. */
+    /** docs/domain.md's table, as in sla-defaults.yml: hours of open time, and business days. */
     static Map<Priority, SlaProperties.TargetProperties> domainTargets() {
         Map<Priority, SlaProperties.TargetProperties> targets = new EnumMap<>(Priority.class);
-        targets.put(Priority.CRITICAL, target(2, 8, "always"));
-        targets.put(Priority.HIGH, target(4, 24, "business-hours"));
-        targets.put(Priority.MEDIUM, target(24, 45, "business-hours"));
-        targets.put(Priority.LOW, target(36, 135, "business-hours"));
+        targets.put(Priority.CRITICAL, target(SlaTarget.hours(2), SlaTarget.hours(8), "always"));
+        targets.put(Priority.HIGH, target(SlaTarget.hours(4), SlaTarget.days(1), "business-hours"));
+        targets.put(Priority.MEDIUM, target(SlaTarget.days(1), SlaTarget.days(5), "business-hours"));
+        targets.put(Priority.LOW, target(SlaTarget.days(4), SlaTarget.days(15), "business-hours"));
         return targets;
     }
 
-    static SlaProperties.TargetProperties target(long responseHours, long resolutionHours, String calendar) {
-        return new SlaProperties.TargetProperties(Duration.ofHours(responseHours), null,
-                Duration.ofHours(resolutionHours), calendar);
+    static SlaProperties.TargetProperties target(SlaTarget response, SlaTarget resolution, String calendar) {
+        return new SlaProperties.TargetProperties(response, null, resolution, calendar);
     }
 
     static SlaProperties properties(Map<Priority, SlaProperties.TargetProperties> targets) {

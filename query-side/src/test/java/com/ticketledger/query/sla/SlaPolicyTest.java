@@ -71,9 +71,9 @@ class SlaPolicyTest {
         // Wednesday 2026-12-02 10:00. 45 open hours: 8 + 9 + 9 + 9 (Mon 7th), Tue 8th off, 9 (Wed 9th), 1 (Thu).
         Deadlines resolution = policy.resolutionDeadlines(Priority.MEDIUM, local("2026-12-02T10:00"), Duration.ZERO);
         assertThat(resolution.dueAt()).isEqualTo(local("2026-12-10T10:00"));
-        // 24 open hours to respond: 8 on Wednesday, 9 on Thursday, 7 on Friday.
+        // One business day to respond: the same time on the next working day.
         assertThat(policy.responseDeadlines(Priority.MEDIUM, local("2026-12-02T10:00")).dueAt())
-                .isEqualTo(local("2026-12-04T16:00"));
+                .isEqualTo(local("2026-12-03T10:00"));
     }
 
     @Test
@@ -89,7 +89,7 @@ class SlaPolicyTest {
 
     @Test
     void highTicketOpenedOutOfHoursGetsTheOutOfHoursResponseTarget() {
-        SlaPolicy outOfHours = withOutOfHoursResponse(Priority.HIGH, Duration.ofHours(8));
+        SlaPolicy outOfHours = withOutOfHoursResponse(Priority.HIGH, SlaTarget.hours(8));
         assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-27T20:00")).dueAt())
                 .as("Friday evening: 8 open hours from Monday 09:00").isEqualTo(local("2026-11-30T17:00"));
         assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-28T11:00")).dueAt())
@@ -103,8 +103,18 @@ class SlaPolicyTest {
     }
 
     @Test
+    void anOutOfHoursResponseInDaysIsABusinessDayFromTheNextOpening() {
+        SlaPolicy outOfHours = withOutOfHoursResponse(Priority.HIGH, SlaTarget.days(1));
+        Deadlines response = outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-27T20:00"));
+        assertThat(response.dueAt()).as("Friday evening: Monday's whole business day").isEqualTo(local("2026-11-30T18:00"));
+        assertThat(response.atRiskAt()).as("80 % of 9 h").isEqualTo(local("2026-11-30T16:12"));
+        assertThat(outOfHours.responseDeadlines(Priority.HIGH, local("2026-11-27T10:00")).dueAt())
+                .as("in hours: the usual 4 h").isEqualTo(local("2026-11-27T14:00"));
+    }
+
+    @Test
     void criticalTicketOpenedOnAHolidayGetsItsOutOfHoursTargetOnTheTwentyFourSevenClock() {
-        SlaPolicy outOfHours = withOutOfHoursResponse(Priority.CRITICAL, Duration.ofHours(4));
+        SlaPolicy outOfHours = withOutOfHoursResponse(Priority.CRITICAL, SlaTarget.hours(4));
         assertThat(outOfHours.responseDeadlines(Priority.CRITICAL, local("2026-12-25T10:00")).dueAt())
                 .isEqualTo(local("2026-12-25T14:00"));
         assertThat(outOfHours.responseDeadlines(Priority.CRITICAL, local("2026-11-29T03:00")).dueAt())
@@ -127,8 +137,8 @@ class SlaPolicyTest {
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0), LocalTime.of(20, 0),
                 SlaFixtures.HOLIDAYS);
         Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
-        targets.put(Priority.HIGH, new SlaProperties.TargetProperties(Duration.ofHours(4), Duration.ofHours(8),
-                Duration.ofHours(24), "business-hours"));
+        targets.put(Priority.HIGH, new SlaProperties.TargetProperties(SlaTarget.hours(4), SlaTarget.hours(8),
+                SlaTarget.days(1), "business-hours"));
         SlaPolicy policy = new SlaPolicy(new SlaProperties("front-desk", Map.of("business-hours", businessHours(),
                 "always", twentyFourSeven(), "front-desk", frontDesk), targets));
         assertThat(policy.responseDeadlines(Priority.HIGH, local("2026-11-27T19:00")).dueAt())
@@ -146,21 +156,21 @@ class SlaPolicyTest {
         Instant pending = local("2026-11-30T13:00");
         Duration consumed = policy.consumed(Priority.HIGH, opened, pending);
         assertThat(consumed).isEqualTo(Duration.ofHours(4));
-        // Reopened on Wednesday at 09:00: 20 of the 24 open hours remain (9 + 9 + 2).
+        // Reopened on Wednesday at 09:00: 5 of the business day's 9 open hours remain.
         Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, local("2026-12-02T09:00"), consumed);
-        assertThat(resumed.dueAt()).isEqualTo(local("2026-12-04T11:00"));
-        // At risk once 19 h 12 min are used: 15 h 12 min after reopening.
-        assertThat(resumed.atRiskAt()).isEqualTo(local("2026-12-03T15:12"));
+        assertThat(resumed.dueAt()).isEqualTo(local("2026-12-02T14:00"));
+        // At risk once 7 h 12 min are used: 3 h 12 min after reopening.
+        assertThat(resumed.atRiskAt()).isEqualTo(local("2026-12-02T12:12"));
         assertThat(policy.resolutionDeadlines(Priority.HIGH, opened, Duration.ZERO).dueAt())
-                .as("had it never paused").isEqualTo(local("2026-12-02T15:00"));
+                .as("had it never paused").isEqualTo(local("2026-11-30T18:00"));
     }
 
     @Test
     void aTicketReopenedWithMoreThanEightyPercentUsedIsAtRiskAtOnce() {
         Instant reopened = local("2026-12-02T10:00");
-        Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, reopened, Duration.ofHours(20));
+        Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, reopened, Duration.ofHours(8));
         assertThat(resumed.atRiskAt()).isEqualTo(reopened);
-        assertThat(resumed.dueAt()).isEqualTo(local("2026-12-02T14:00"));
+        assertThat(resumed.dueAt()).isEqualTo(local("2026-12-02T11:00"));
         assertThat(SlaPolicy.state(resumed, null, null, reopened)).isEqualTo(SlaState.AT_RISK);
     }
 
@@ -174,7 +184,7 @@ class SlaPolicyTest {
 
     @Test
     void aTicketReopenedOnSaturdayResumesItsClockOnMonday() {
-        Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, local("2026-11-28T11:00"), Duration.ofHours(22));
+        Deadlines resumed = policy.resolutionDeadlines(Priority.HIGH, local("2026-11-28T11:00"), Duration.ofHours(7));
         assertThat(resumed.dueAt()).isEqualTo(local("2026-11-30T11:00"));
     }
 
@@ -263,7 +273,7 @@ class SlaPolicyTest {
     @Test
     void aTargetOnAnUnknownCalendarIsRefused() {
         Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
-        targets.put(Priority.CRITICAL, target(2, 8, "nights"));
+        targets.put(Priority.CRITICAL, target(SlaTarget.hours(2), SlaTarget.hours(8), "nights"));
         assertThatThrownBy(() -> new SlaPolicy(properties(targets)))
                 .hasMessageContaining("ledger.sla.priorities.CRITICAL.calendar names no calendar: nights");
     }
@@ -279,14 +289,15 @@ class SlaPolicyTest {
     @Test
     void targetsThatAreNotPositiveAreRefused() {
         Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
-        targets.put(Priority.HIGH, new SlaProperties.TargetProperties(Duration.ofHours(4), Duration.ofHours(-1),
-                Duration.ZERO, "business-hours"));
-        targets.put(Priority.LOW, new SlaProperties.TargetProperties(null, null, Duration.ofHours(135),
+        targets.put(Priority.HIGH, new SlaProperties.TargetProperties(SlaTarget.hours(4), SlaTarget.hours(-1),
+                SlaTarget.days(0), "business-hours"));
+        targets.put(Priority.LOW, new SlaProperties.TargetProperties(null, null, SlaTarget.days(15),
                 "business-hours"));
         assertThatThrownBy(() -> new SlaPolicy(properties(targets)))
-                .hasMessageContaining("ledger.sla.priorities.HIGH.resolution must be a positive duration")
-                .hasMessageContaining("ledger.sla.priorities.HIGH.out-of-hours-response must be a positive duration")
-                .hasMessageContaining("ledger.sla.priorities.LOW.response must be a positive duration");
+                .hasMessageContaining("ledger.sla.priorities.HIGH.resolution must be a positive amount with its unit"
+                        + " (e.g. 4h, 1d), not 0d")
+                .hasMessageContaining("ledger.sla.priorities.HIGH.out-of-hours-response must be a positive amount")
+                .hasMessageContaining("ledger.sla.priorities.LOW.response must be a positive amount");
     }
 
     @Test
@@ -308,7 +319,7 @@ class SlaPolicyTest {
                 Duration.ofMinutes(-5))).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static SlaPolicy withOutOfHoursResponse(Priority priority, Duration outOfHoursResponse) {
+    private static SlaPolicy withOutOfHoursResponse(Priority priority, SlaTarget outOfHoursResponse) {
         Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
         SlaProperties.TargetProperties usual = targets.get(priority);
         targets.put(priority, new SlaProperties.TargetProperties(usual.response(), outOfHoursResponse,

@@ -1,0 +1,88 @@
+package com.ticketledger.query;
+
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketEscalated;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.TicketType;
+import com.ticketledger.query.processing.ProcessingGroups;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * V20261203_11 rebuilds the status and reports projections by removing their tokens and emptying their tables:
+ * this runs its very SQL between a stop and a start of their processors, as a deployment's start does, over rows
+ * that hold what the old code had stored (no vendor columns, deadlines of the old targets).
+ */
+class StatusRebuildMigrationIT extends QuerySideIT {
+
+    static final String MIGRATION = "db/query/V20261203_11__rebuild_status_and_reports.sql";
+    static final List<String> REBUILT = List.of(ProcessingGroups.TICKET_STATUS, ProcessingGroups.REPORTS);
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    List<Map<String, Object>> rows(String table) {
+        return jdbc.sql("SELECT * FROM " + table + " ORDER BY ticket_id").query().listOfRows();
+    }
+
+    StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    @Test
+    void processorsWithoutTokensReplayTheLedgerFromTheFirstEventAndRefillTheTablesTheMigrationEmptied()
+            throws IOException {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+        TicketOpened opened = Tickets.opened("acme", TicketType.INCIDENT, Priority.HIGH);
+        append(opened, OPERATOR, at);
+        append(new TicketAssigned(opened.ticketId(), "carla", null, SupportLevel.L3), OPERATOR, at.plusSeconds(60));
+        long last = append(new TicketEscalated(opened.ticketId(), opened.number(), "acme", opened.title(),
+                Priority.HIGH, SupportLevel.L3, SupportLevel.VENDOR, "firmware", "TAC-9001", "carla"), OPERATOR,
+                at.plusSeconds(120));
+        getAt("operator", "/api/tickets/" + opened.ticketId(), last);
+        getAt("analyst", "/api/reports/backlog", last);
+        List<Map<String, Object>> status = rows("ticket_status");
+        List<Map<String, Object>> reports = rows("report_ticket");
+
+        REBUILT.forEach(name -> processor(name).shutDown());
+        try {
+            // What the rows held before: written without the vendor columns, with other deadlines.
+            jdbc.sql("""
+                    UPDATE ticket_status SET vendor_case_ref = NULL, vendor_escalated_at = NULL,
+                        resolution_due_at = resolution_due_at + INTERVAL '15 hours'""").update();
+            jdbc.sql("UPDATE report_ticket SET vendor_case_ref = NULL, vendor_escalated_at = NULL").update();
+
+            jdbc.sql(new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8)).update();
+
+            assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name IN (:names)")
+                    .param("names", REBUILT).query(Long.class).single()).isZero();
+            assertThat(rows("ticket_status")).isEmpty();
+            assertThat(rows("report_ticket")).isEmpty();
+            assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name = :name")
+                    .param("name", ProcessingGroups.TICKET_HISTORY).query(Long.class).single())
+                    .as("the history is not rebuilt").isPositive();
+        } finally {
+            REBUILT.forEach(name -> processor(name).start());
+        }
+
+        awaitUntil("the status rows are rebuilt", Duration.ofSeconds(60), () -> rows("ticket_status").equals(status));
+        awaitUntil("the report rows are rebuilt", Duration.ofSeconds(60), () -> rows("report_ticket").equals(reports));
+        assertThat(getAt("operator", "/api/tickets/" + opened.ticketId(), last).json().get("vendorCaseRef").asText())
+                .isEqualTo("TAC-9001");
+    }
+}
