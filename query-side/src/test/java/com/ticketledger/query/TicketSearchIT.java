@@ -227,6 +227,11 @@ class TicketSearchIT extends QuerySideIT {
                 assertThat(answer.json().get("items").isArray()).isTrue();
             }
         }
+        for (String undecodable : List.of("%C3%28", "%FF", "%ED%A0%80", "%C0%80")) {
+            Answer answer = get("acme-1", "/api/tickets?q=" + undecodable);
+            assertThat(answer.status()).as(undecodable).isIn(200, 400);
+            assertThat(answer.contentType()).as(undecodable).contains("json");
+        }
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isEqualTo(events);
         assertThat(jdbc.sql("SELECT count(*) FROM ticket_status").query(Long.class).single()).isPositive();
     }

@@ -3,7 +3,10 @@ package com.ticketledger.query.status;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.query.consistency.ReadsProjection;
+import com.ticketledger.web.openapi.ProblemAnswers;
+import com.ticketledger.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +44,10 @@ class TicketStatusController {
             description = "The status view of the ticket numbered `number` (`TCK-000123`; the prefix in any case,"
                     + " leading zeros optional). A number of another shape is a 400 naming `number`. A client finds its"
                     + " own organisation's tickets only: another's is a 404, like an unknown number.")
+    @ProblemAnswers(ProblemResponse.NOT_FOUND)
     @GetMapping("/by-number/{number}")
-    TicketStatusView ticketByNumber(@PathVariable String number) {
+    TicketStatusView ticketByNumber(@Parameter(description = "The ticket's number", example = "TCK-000123")
+            @PathVariable String number) {
         String canonical = TicketNumber.canonical(number);
         return reads.findByNumber(canonical, Viewer.current()).orElseThrow(() -> new TicketNotFound(canonical));
     }
@@ -57,6 +62,8 @@ class TicketStatusController {
     Page<TicketStatusView> tickets(@RequestParam(required = false) TicketStatus status,
             @RequestParam(required = false) Priority priority, @RequestParam(required = false) String clientId,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+            @Parameter(description = "Words to search for, 1 to 200 characters of one line: every word (`vpn caída`),"
+                    + " `\"a phrase\"`, `or`, `-word`; anything else is text, never an error")
             @RequestParam(required = false) String q) {
         if (q != null) {
             return search.search(q, status, priority, clientId, cursor, Cursor.limit(limit), Viewer.current());
