@@ -13,3 +13,6 @@ CREATE SCHEMA web_session AUTHORIZATION ledger_command;
 GRANT USAGE ON SCHEMA web_session TO ledger_query;
 ALTER DEFAULT PRIVILEGES FOR ROLE ledger_command IN SCHEMA web_session
     GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ledger_query;
+-- The query side's search ignores accents with the unaccent extension (db/query); creating an extension takes more
+-- than ledger_query may do, so it is created here, and the query side's migration finds it.
+CREATE EXTENSION IF NOT EXISTS unaccent;

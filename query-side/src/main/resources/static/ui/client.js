@@ -1,7 +1,7 @@
 // The client portal: the organisation's tickets with status and SLA, opening one, its public timeline, and
 // accepting or reopening a resolution. The server decides what is allowed; the page offers what fits the status.
 import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
-import { clearTicketCard, newestFirst, statusView, ticketTable, timeline } from './tickets.js';
+import { clearTicketCard, findByNumber, newestFirst, statusView, ticketTable, timeline } from './tickets.js';
 import { name, t } from './i18n.js';
 
 startPage({ roles: ['CLIENT'], start });
@@ -56,6 +56,7 @@ function start(person) {
 
   $('status-filter').addEventListener('change', () => refresh.now());
   $('ticket-close').addEventListener('click', () => { selectedId = null; refresh.now(); });
+  findByNumber($('find-form'), select);
 
   /** A command on the selected ticket, at the version shown; answers what the page says once it is done. */
   async function onSelected(path, body, key, done) {

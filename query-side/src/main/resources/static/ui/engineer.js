@@ -2,7 +2,7 @@
 // desk's commands on the selected ticket. Forms are offered by role and status; the server decides and its
 // problem is shown as it wrote it.
 import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
-import { clearTicketCard, statusView, ticketTable, timeline } from './tickets.js';
+import { clearTicketCard, findByNumber, statusView, ticketTable, timeline } from './tickets.js';
 import { name, t } from './i18n.js';
 
 const LEVELS = ['L1', 'L2', 'L3', 'VENDOR'];
@@ -84,6 +84,7 @@ function start(person) {
   }
 
   $('ticket-close').addEventListener('click', () => { selectedId = null; refresh.now(); });
+  findByNumber($('find-form'), select);
 
   // The vendor's case reference belongs to an escalation to VENDOR, and only to it (docs/domain.md).
   const escalate = $('escalate-form');

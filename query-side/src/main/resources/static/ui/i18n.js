@@ -89,6 +89,11 @@ const en = {
   'history.ClosureAccepted.comment': 'Closed: the client accepted the resolution ({comment})',
   'history.TicketReopened': 'Reopened from {status}, back to {engineer}: {reason}',
 
+  'find.heading': 'Find a ticket',
+  'find.number': 'Ticket number',
+  'find.submit': 'Find',
+  'find.found': 'Showing {number}.',
+
   'client.tickets': 'Tickets of {organisation}',
   'client.statusFilter': 'Status',
   'client.all': 'all',
@@ -354,6 +359,11 @@ const es = {
   'history.ClosureAccepted': 'Cerrado: el cliente aceptó la resolución',
   'history.ClosureAccepted.comment': 'Cerrado: el cliente aceptó la resolución ({comment})',
   'history.TicketReopened': 'Reabierto desde {status}, vuelve a {engineer}: {reason}',
+
+  'find.heading': 'Buscar un ticket',
+  'find.number': 'Número de ticket',
+  'find.submit': 'Buscar',
+  'find.found': 'Se muestra {number}.',
 
   'client.tickets': 'Tickets de {organisation}',
   'client.statusFilter': 'Estado',

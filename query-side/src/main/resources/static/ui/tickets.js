@@ -1,6 +1,6 @@
 // How a ticket looks on every page: tables of status views (docs/api.md's field names), the status view itself
 // with its SLA block, and the timeline, in the page's language (codes shown by their names for people).
-import { h, time } from './app.js';
+import { h, onSubmit, read, time } from './app.js';
 import { name, t } from './i18n.js';
 
 /** The worse of the two SLA states that a desk acts on, or null. */
@@ -145,4 +145,16 @@ export function clearTicketCard() {
     form.reset();
     form.querySelector('.output').replaceChildren();
   }
+}
+
+/**
+ * The "find by number" box of the client portal and the engineer board: reads the ticket by the number typed (the
+ * server checks its shape: a 400 or 404 is shown as its problem) and selects it on the page.
+ */
+export function findByNumber(form, select) {
+  onSubmit(form, async (v) => {
+    const view = await read(`/api/tickets/by-number/${encodeURIComponent(v.number.trim())}`);
+    select(view.ticketId);
+    return t('find.found', { number: view.number });
+  });
 }

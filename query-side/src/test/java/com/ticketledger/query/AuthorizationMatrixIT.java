@@ -55,6 +55,8 @@ class AuthorizationMatrixIT extends QuerySideIT {
         //                                                        operator ana acme-1 globex-1 auditor analyst none
         matrix.put("GET /api/tickets/" + id, row(200, 200, 200, 404, 200, 200, 401));
         matrix.put("GET /api/tickets", row(200, 200, 200, 200, 200, 200, 401));
+        matrix.put("GET /api/tickets/by-number/" + ticket.number(), row(200, 200, 200, 404, 200, 200, 401));
+        matrix.put("GET /api/tickets?q=vpn", row(200, 200, 200, 200, 200, 200, 401));
         matrix.put("GET /api/tickets/" + id + "/history", row(200, 200, 200, 404, 200, 200, 401));
         matrix.put("GET /api/queues/L1", row(200, 200, 403, 403, 200, 200, 401));
         matrix.put("GET /api/queues/engineers/ana", row(200, 200, 403, 403, 200, 200, 401));

@@ -3,6 +3,8 @@ package com.ticketledger.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * <li>the ledger loaded by {@link LedgerGenerator} to each size of BENCH_LEDGER_SIZES, with BENCH_OPEN_TICKETS
  * tickets waiting in the L1 queue: at each size, a 200-event ticket's history and the L1 queue, p99, and how
  * that grows from the first size to the last; at the first size, a full rebuild of the status projection in
- * events/s beside a raw sequential read of the event table.</li>
+ * events/s beside a raw sequential read of the event table. Before the first size, with BENCH_OPEN_TICKETS tickets
+ * of a desk's words, full-text searches (p99 of each).</li>
  * </ol>
  * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (60), BENCH_LEDGER_SIZES
  * (1000000,5000000; empty: commands only), BENCH_OPEN_TICKETS (100000).
@@ -131,6 +134,8 @@ public final class Benchmark {
                 generator.requireSameBytesAsTheCommandSide(1_000));
         say("generating " + openTickets + " tickets waiting in the L1 queue");
         generator.openTickets(openTickets, GENERATOR_THREADS);
+        awaitCaughtUp(query);
+        searches(query, jdbcUrl);
         Map<Long, Percentiles[]> readsAt = new LinkedHashMap<>();
         for (long size : ledgerSizes) {
             long missing = size - countEvents(jdbcUrl);
@@ -164,6 +169,49 @@ public final class Benchmark {
             Percentiles[] last = new ArrayList<>(readsAt.values()).get(readsAt.size() - 1);
             figure("history p99 growth, first → last size, %", growth(first[0], last[0]));
             figure("queue p99 growth, first → last size, %", growth(first[1], last[1]));
+        }
+    }
+
+    /**
+     * Full-text search with BENCH_OPEN_TICKETS tickets (100,000 by default) in the ledger, their words from
+     * {@link DeskWords}: the first page (50) of representative searches, p50/p95/p99 of 200 each, and how many
+     * tickets each matches. Target: p99 ≤ 50 ms.
+     */
+    private void searches(Desk query, String jdbcUrl) throws SQLException {
+        say("searches at " + countTickets(jdbcUrl) + " tickets");
+        String[][] searches = {
+                {"analyst", "vpn"},
+                {"analyst", "conexion"},
+                {"analyst", "impresora no enciende"},
+                {"analyst", "\"is down\" " + DeskWords.branch(0)},
+                {"analyst", "printer or server -slow"},
+                {"analyst", DeskWords.branch(1000)},
+                {"acme-1", "contraseña bloqueado"},
+                {"acme-1", "correo"}};
+        for (String[] search : searches) {
+            String path = "/api/tickets?limit=50&q=" + URLEncoder.encode(search[1], StandardCharsets.UTF_8);
+            figure("search " + search[1] + " (" + search[0] + ", " + matches(jdbcUrl, search[1])
+                    + " matches) p50/p95/p99 ms", timeReads(query, search[0], path, 200));
+        }
+    }
+
+    static long countTickets(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM ticket_status")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    static long matches(String jdbcUrl, String words) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM ticket_search WHERE desk_document @@ ticket_search_query(?)")) {
+            count.setString(1, words);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
         }
     }
 
@@ -345,13 +393,18 @@ public final class Benchmark {
 
     /** {@code count} timed reads, after as many untimed ones: the first reads of a path measure the JIT. */
     static Percentiles timeReads(Desk query, String path, int count) {
+        return timeReads(query, "analyst", path, count);
+    }
+
+    /** The same, as {@code user}. */
+    static Percentiles timeReads(Desk query, String user, String path, int count) {
         for (int i = 0; i < count; i++) {
-            query.get("analyst", path);
+            query.get(user, path);
         }
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            if (query.get("analyst", path).ok()) {
+            if (query.get(user, path).ok()) {
                 times.add((System.nanoTime() - start) / 1_000);
             }
         }

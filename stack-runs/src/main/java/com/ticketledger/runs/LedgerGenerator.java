@@ -103,11 +103,15 @@ final class LedgerGenerator {
         return compared;
     }
 
-    /** Opened and assigned at L1: tickets waiting in the L1 queue. Two events each. */
+    /**
+     * Opened and assigned at L1: tickets waiting in the L1 queue. Two events each. Their titles and descriptions
+     * are a desk's words, in Spanish and English, drawn from the number ({@link DeskWords}), so that the benchmark
+     * can search them.
+     */
     long openTickets(int tickets, int threads) throws InterruptedException {
         return write(tickets, threads, (ticket, number, start) -> List.of(
-                new Written(new TicketOpened(ticket, number, "acme", REPORTER, "mail", "Waiting in the queue",
-                        "generated", 1, null, TicketType.INCIDENT, priority(number), null),
+                new Written(new TicketOpened(ticket, number, "acme", REPORTER, "mail", DeskWords.title(number),
+                        DeskWords.description(number), 1, null, TicketType.INCIDENT, priority(number), null),
                         client(), start),
                 new Written(new TicketAssigned(ticket, "ana", null, SupportLevel.L1), operator(),
                         start.plusMillis(1))));

@@ -46,6 +46,12 @@ public class StatusReads {
         return rows.find(ticketId).filter(row -> viewer.sees(row.clientId())).map(row -> view(row, clock.instant()));
     }
 
+    /** {@code GET /api/tickets/by-number/{number}}: {@code number} as {@link TicketNumber#canonical} writes it. */
+    public Optional<TicketStatusView> findByNumber(String number, Viewer viewer) {
+        return rows.select("number = :number", Map.of("number", number)).stream()
+                .filter(row -> viewer.sees(row.clientId())).findFirst().map(row -> view(row, clock.instant()));
+    }
+
     /** {@code GET /api/tickets}: filtered, in opening order, keyset-paginated on the opening's position. */
     public Page<TicketStatusView> list(TicketStatus status, Priority priority, String clientId, String cursor,
             int limit, Viewer viewer) {

@@ -15,4 +15,9 @@ public class TicketNotFound extends ResponseStatusException {
         super(HttpStatus.NOT_FOUND, "no ticket " + ticketId, null, "problem.ticket-not-found",
                 new Object[] {ticketId.toString()});
     }
+
+    /** The same 404 for a ticket asked for by its number ({@code TCK-000123}). */
+    public TicketNotFound(String number) {
+        super(HttpStatus.NOT_FOUND, "no ticket " + number, null, "problem.ticket-not-found", new Object[] {number});
+    }
 }
