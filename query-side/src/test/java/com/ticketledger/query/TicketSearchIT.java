@@ -249,7 +249,7 @@ class TicketSearchIT extends QuerySideIT {
         HttpRequest.Builder rebuild = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/admin/projections/" + ProcessingGroups.TICKET_STATUS + "/rebuild"))
                 .POST(HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("analyst:analyst".getBytes()));
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes()));
         assertThat(exchange(rebuild).statusCode()).isEqualTo(202);
         awaitUntil("the rebuilt search rows equal the incremental ones", Duration.ofSeconds(60),
                 () -> searchRows().equals(incremental));
