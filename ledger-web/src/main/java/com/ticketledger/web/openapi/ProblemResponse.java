@@ -84,7 +84,7 @@ public enum ProblemResponse {
             + " (10 MiB); nothing is written.",
             Map.of("upload-too-large", example("A file over the limit", "upload-too-large", 413,
                     Sample.TICKET + "/attachments",
-                    "a file may be at most 10 MiB (10,485,760 bytes); nothing was recorded", null))),
+                    "a file may be at most 10 MiB (10485760 bytes); nothing was recorded", null))),
 
     UNPROCESSABLE_CONTENT("UnprocessableContent", 422, "The `Idempotency-Key` was already used by this user for a"
             + " different request; nothing is written.",
