@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -180,6 +181,12 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidField(InvalidField invalid) {
         return ResponseEntity.badRequest().body(texts.invalid("problem.invalid-request.field",
                 List.of(texts.field(invalid.field(), invalid.messageKey(), invalid.arguments())), invalid.field()));
+    }
+
+    /** A multipart body the servlet container could not parse: cut short, without its boundary, malformed. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+        return ResponseEntity.badRequest().body(texts.problem(HttpStatus.BAD_REQUEST, "malformed-multipart"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
