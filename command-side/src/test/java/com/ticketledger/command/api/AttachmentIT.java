@@ -3,10 +3,13 @@ package com.ticketledger.command.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -174,6 +177,29 @@ class AttachmentIT extends CommandSideIT {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(payload(ticket, 2).get("size").asLong()).isEqualTo(limit.length);
         assertThat(stored(limit)).isTrue();
+    }
+
+    /** Without a declared length (chunked), the container's multipart limits stop the body as it passes them. */
+    @Test
+    void aChunkedBodyOverTheLimitIsTheSame413() {
+        UUID ticket = assignedTicket();
+        byte[] large = new byte[11 * 1024 * 1024];
+        System.arraycopy(PNG_HEADER, 0, large, 0, PNG_HEADER.length);
+        byte[] body = multipart(List.of(Part.file("huge.png", large)));
+        long events = eventCount();
+        long blobs = blobCount();
+
+        Answer answer = execute(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + path(ticket)))
+                .header("Authorization", basic("ana", "ana"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build());
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(blobCount()).isEqualTo(blobs);
     }
 
     /** A declared length over the limit is refused before the body is read, as a problem, not Tomcat's page. */
