@@ -60,6 +60,9 @@ const LANGUAGES = {
     openTickets: (count) => `${count} open tickets`,
     upToDateProjection: 'up to date',
     rebuilding: /Rebuilding reports from the first event/,
+    attached: /File attached/,
+    attachment: /Attachment \(image\/png, 20 B\):/,
+    deniedFile: /415 Unsupported Media Type[\s\S]*files of type application\/x-msdownload may not be attached/,
   },
   es: {
     locale: 'es-AR',
@@ -94,6 +97,9 @@ const LANGUAGES = {
     openTickets: (count) => `${count} tickets abiertos`,
     upToDateProjection: 'al día',
     rebuilding: /Reconstruyendo reports desde el primer evento/,
+    attached: /Archivo adjuntado/,
+    attachment: /Adjunto \(image\/png, 20 B\):/,
+    deniedFile: /415 Tipo de contenido no soportado[\s\S]*no se pueden adjuntar archivos de tipo application\/x-msdownload/,
   },
 };
 
@@ -511,6 +517,35 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await textMatches(analyst.locator('#table-priority tr[data-group="HIGH"] .compliance'), exactly(say.percent(100)));
     await assertAccessible(analyst, 'sla');
     await screenshot(analyst, 'sla');
+  });
+
+  it('the client attaches a screenshot: shown by name as text, downloaded as a file, an executable refused', async () => {
+    await client.locator(`#tickets tr[data-number="${low.number}"]`).click();
+    await textMatches(client.locator('#ticket-heading'), new RegExp(low.number));
+    const form = client.locator('#attach-form');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), Buffer.from(RUN.padEnd(12, '-'))]);
+    const name = `<img src=x onerror=alert(2)>${RUN}.png`;
+    await form.locator('input[name=file]').setInputFiles({ name, mimeType: 'text/html', buffer: png });
+    await form.locator('button[type=submit]').click();
+    await textMatches(client.locator('#ticket-result .done'), say.attached);
+    await textMatches(client.locator('#timeline li[data-type="AttachmentAdded"]'), say.attachment);
+    const link = client.locator('#timeline a.attachment');
+    assert.equal(await link.innerText(), name, 'the name is shown as text');
+    assert.equal(await client.locator('img[src="x"]').count(), 0, 'no element was made from the name');
+
+    const cookie = await sessionCookie(client);
+    const download = await fetch(QUERY + await link.getAttribute('href'), { headers: { Cookie: cookie } });
+    assert.equal(download.status, 200);
+    assert.equal(download.headers.get('content-type'), 'image/png', 'the type of the bytes, not the one sent');
+    assert.match(download.headers.get('content-disposition'), /^attachment; /);
+    assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
+    assert.deepEqual(Buffer.from(await download.arrayBuffer()), png);
+
+    await form.locator('input[name=file]').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.from(`MZ\u0090\u0000${RUN}`, 'latin1') });
+    await form.locator('button[type=submit]').click();
+    await textMatches(form.locator('.problem'), say.deniedFile);
+    assert.equal(await client.locator('#timeline a.attachment').count(), 1, 'the executable was not attached');
   });
 
   it('the client logs out: the session ends on both sides, and its old cookie is refused by each', async () => {

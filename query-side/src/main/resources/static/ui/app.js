@@ -143,7 +143,7 @@ function rememberPosition(position) {
 
 // --- calls -----------------------------------------------------------------------------------------------------
 
-async function call(url, { method = 'GET', body, form, headers = {} } = {}) {
+async function call(url, { method = 'GET', body, form, files, headers = {} } = {}) {
   const request = {
     method,
     // The session cookie is the only credential, to the query side and to the command side (CORS with
@@ -155,6 +155,8 @@ async function call(url, { method = 'GET', body, form, headers = {} } = {}) {
   if (method !== 'GET' && person?.csrf) request.headers[person.csrf.headerName] = person.csrf.token;
   if (form !== undefined) {
     request.body = new URLSearchParams(form);
+  } else if (files !== undefined) {
+    request.body = files; // FormData: the browser writes the multipart Content-Type and its boundary
   } else if (body !== undefined) {
     request.headers['Content-Type'] = 'application/json';
     request.body = JSON.stringify(body);
@@ -232,6 +234,23 @@ export async function command(path, body, { version, key } = {}) {
   if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
   if (key) headers['Idempotency-Key'] = key;
   const { data, headers: answer } = await call(commandBaseUrl + path, { method: 'POST', body: body ?? {}, headers });
+  rememberPosition(Number(answer.get('X-Ledger-Position') ?? data?.position));
+  return data;
+}
+
+/**
+ * An attachment to the command side: a multipart form of the file and its visibility, with If-Match and an
+ * Idempotency-Key like any command. Answers {ticketId, number, version, position}.
+ */
+export async function attach(path, file, visibility, { version, key } = {}) {
+  const { commandBaseUrl } = await config();
+  const headers = {};
+  if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
+  if (key) headers['Idempotency-Key'] = key;
+  const files = new FormData();
+  files.append('file', file, file.name);
+  files.append('visibility', visibility);
+  const { data, headers: answer } = await call(commandBaseUrl + path, { method: 'POST', files, headers });
   rememberPosition(Number(answer.get('X-Ledger-Position') ?? data?.position));
   return data;
 }

@@ -1,7 +1,7 @@
 // The auditor's view: a ticket's every event as stored, with its hash chain; the chain verified by the server;
 // and the ticket rebuilt from its events as of a chosen instant. All of it from the ledger, never a projection.
 import { h, localInputValue, poll, problemView, read, readAll, renderIfChanged, startPage, time } from './app.js';
-import { newestFirst, statusView, ticketTable } from './tickets.js';
+import { attachmentLink, newestFirst, statusView, ticketTable } from './tickets.js';
 import { locale, name, t } from './i18n.js';
 
 startPage({ roles: ['AUDITOR'], start });
@@ -50,8 +50,9 @@ function start() {
           h('td', {}, e.type),
           h('td', {}, time(e.timestamp)),
           h('td', {}, `${e.metadata?.user ?? '?'} (${name('role', e.metadata?.role) ?? '?'})`),
-          h('td', {}, h('details', {}, h('summary', {}, t('audit.payloadAndMetadata')),
-            h('pre', {}, JSON.stringify(e.payload, null, 2)), h('pre', {}, JSON.stringify(e.metadata, null, 2)))),
+          h('td', {}, e.type === 'AttachmentAdded' ? attachmentLink(e.payload) : null,
+            h('details', {}, h('summary', {}, t('audit.payloadAndMetadata')),
+              h('pre', {}, JSON.stringify(e.payload, null, 2)), h('pre', {}, JSON.stringify(e.metadata, null, 2)))),
           h('td', { class: links ? 'linked' : 'unlinked', title: links ? t('audit.linked') : t('audit.unlinked') }, hashView(e.previousHash)),
           h('td', {}, hashView(e.hash)),
           h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => showState(e.timestamp) }, t('audit.stateAfter'))));
@@ -83,11 +84,22 @@ function start() {
       if (id !== selectedId) return;
       verification = result;
       const verifiedAt = new Date().toLocaleTimeString(locale);
+      const brokenFiles = result.brokenAttachments ?? [];
       $('verification').replaceChildren(result.valid
         ? h('p', { class: 'verdict valid' }, t('audit.valid', { events: result.events }), hashView(result.headHash),
+          result.attachments ? t('audit.attachmentsChecked', { count: result.attachments }) : null,
           t('audit.verifiedAt', { time: verifiedAt }))
-        : h('p', { class: 'verdict broken' }, t('audit.broken',
-          { sequence: result.firstBrokenSequence, events: result.events, time: verifiedAt })));
+        : [result.firstBrokenSequence !== null && result.firstBrokenSequence !== undefined
+          ? h('p', { class: 'verdict broken' }, t('audit.broken',
+            { sequence: result.firstBrokenSequence, events: result.events, time: verifiedAt }))
+          : null,
+        brokenFiles.length > 0
+          ? h('p', { class: 'verdict broken', dataset: { brokenAttachments: brokenFiles.length } }, t('audit.attachmentsBroken', {
+            time: verifiedAt,
+            list: brokenFiles.map((file) => t(`audit.attachment.${file.problem}`,
+              { name: file.fileName, sequence: file.sequence })).join('; '),
+          }))
+          : null].filter(Boolean));
       refresh.now();
     } catch (error) {
       $('verification').replaceChildren(problemView(error));

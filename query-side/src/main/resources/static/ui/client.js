@@ -1,6 +1,6 @@
 // The client portal: the organisation's tickets with status and SLA, opening one, its public timeline, and
 // accepting or reopening a resolution. The server decides what is allowed; the page offers what fits the status.
-import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
+import { attach, command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
 import { clearTicketCard, findByNumber, newestFirst, statusView, ticketTable, timeline } from './tickets.js';
 import { name, t } from './i18n.js';
 
@@ -43,6 +43,7 @@ function start(person) {
     offer($('accept-form'), view.status === 'PENDING_CLOSURE');
     offer($('reopen-form'), ['PENDING_CLOSURE', 'CLOSED'].includes(view.status));
     offer($('note-form'), view.status !== 'CLOSED');
+    offer($('attach-form'), view.status !== 'CLOSED');
   }
 
   function select(ticketId) {
@@ -71,6 +72,13 @@ function start(person) {
   onSubmit($('reopen-form'), (v, key) => onSelected('reopening', { reason: v.reason }, key, t('client.reopened')), { result });
   onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: 'PUBLIC' }, key, t('client.noted')),
     { result });
+
+  onSubmit($('attach-form'), async (v, key) => {
+    const answer = await attach(`/api/tickets/${selected.ticketId}/attachments`, v.file, 'PUBLIC',
+      { version: selected.version, key });
+    refresh.now();
+    return t('done.version', { done: t('client.attached'), number: answer.number, version: answer.version });
+  }, { result });
 
   onSubmit($('open-form'), async (v, key) => {
     const answer = await command('/api/tickets', {

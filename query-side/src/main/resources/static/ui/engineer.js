@@ -1,7 +1,7 @@
 // The engineer board: each level's queue and each engineer's, in queue order, SLA alarms highlighted; and the
 // desk's commands on the selected ticket. Forms are offered by role and status; the server decides and its
 // problem is shown as it wrote it.
-import { command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
+import { attach, command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
 import { clearTicketCard, findByNumber, statusView, ticketTable, timeline } from './tickets.js';
 import { name, t } from './i18n.js';
 
@@ -66,6 +66,7 @@ function start(person) {
     const open = ['OPEN', 'ASSIGNED'].includes(view.status);
     offer($('assign-form'), open);
     offer($('note-form'), view.status !== 'CLOSED');
+    offer($('attach-form'), view.status !== 'CLOSED');
     offer($('escalate-form'), isEngineer && view.status === 'ASSIGNED' && Boolean(NEXT_LEVEL[view.level]));
     offer($('pending-form'), isEngineer && view.status === 'ASSIGNED');
     if (levelChanged && NEXT_LEVEL[view.level]) {
@@ -111,6 +112,13 @@ function start(person) {
     t('engineer.assigned', { engineer: v.engineer })), { result });
   onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: v.visibility }, key,
     t(v.visibility === 'INTERNAL' ? 'engineer.notedInternal' : 'engineer.notedPublic')), { result });
+  onSubmit($('attach-form'), async (v, key) => {
+    const answer = await attach(`/api/tickets/${selected.ticketId}/attachments`, v.file, v.visibility,
+      { version: selected.version, key });
+    refresh.now();
+    const done = t(v.visibility === 'INTERNAL' ? 'engineer.attachedInternal' : 'engineer.attachedPublic');
+    return t('done.version', { done, number: answer.number, version: answer.version });
+  }, { result });
   onSubmit(escalate, (v, key) => onSelected('escalation', {
     toLevel: v.toLevel,
     reason: v.reason,

@@ -76,6 +76,7 @@ const en = {
   'ticket.close': 'Close',
   'ticket.timeline': 'Timeline',
   'ticket.by': ' by ',
+  'ticket.download': 'Download: saved as a file, never opened in the page',
 
   'history.TicketOpened': 'Ticket {number} opened: {title} ({priority} {type})',
   'history.TicketAssigned': 'Assigned to {engineer} ({level})',
@@ -88,6 +89,8 @@ const en = {
   'history.ClosureAccepted': 'Closed: the client accepted the resolution',
   'history.ClosureAccepted.comment': 'Closed: the client accepted the resolution ({comment})',
   'history.TicketReopened': 'Reopened from {status}, back to {engineer}: {reason}',
+  'history.AttachmentAdded': 'Attachment ({type}, {size}):',
+  'history.AttachmentAdded.internal': 'Internal attachment ({type}, {size}):',
 
   'find.heading': 'Find a ticket',
   'find.number': 'Ticket number',
@@ -109,6 +112,9 @@ const en = {
   'client.note': 'Add a note',
   'client.noteText': 'Note (the desk and your organisation see it)',
   'client.noteSubmit': 'Add note',
+  'client.attach': 'Attach a file',
+  'client.attachFile': 'File (the desk and your organisation see it; at most 10 MiB, no programs)',
+  'client.attachSubmit': 'Attach',
   'client.open': 'Open a ticket',
   'client.organisation': 'Organisation',
   'client.type': 'Type',
@@ -134,6 +140,7 @@ const en = {
   'client.accepted': 'Accepted: the ticket is closed',
   'client.reopened': 'Reopened',
   'client.noted': 'Note added',
+  'client.attached': 'File attached',
   'client.opened': 'Ticket {number} opened.',
 
   'engineer.legend': 'Queue order: incidents first, then priority, then first in, first out.',
@@ -152,6 +159,9 @@ const en = {
   'engineer.public': 'PUBLIC (the client sees it)',
   'engineer.internal': 'INTERNAL (the desk only)',
   'engineer.noteSubmit': 'Add note',
+  'engineer.attach': 'Attach a file',
+  'engineer.attachFile': 'File (an error message, a screenshot; at most 10 MiB, no programs)',
+  'engineer.attachSubmit': 'Attach',
   'engineer.escalate': 'Escalate',
   'engineer.toLevel': 'To level',
   'engineer.reason': 'Reason',
@@ -166,6 +176,8 @@ const en = {
   'engineer.noTickets': '{name} has no open tickets.',
   'engineer.assigned': 'Assigned to {engineer}',
   'engineer.notedInternal': 'Internal note added',
+  'engineer.attachedPublic': 'File attached for the client to see',
+  'engineer.attachedInternal': 'Internal file attached',
   'engineer.notedPublic': 'Public note added',
   'engineer.escalated': 'Escalated to {level}',
   'engineer.marked': 'Marked pending closure: the client is asked to accept',
@@ -240,6 +252,10 @@ const en = {
   'audit.verifiedAt': ' (verified {time})',
   'audit.broken': 'Chain BROKEN: first broken sequence {sequence}, of {events} events (verified {time})',
   'audit.asOfLine': 'As of ',
+  'audit.attachmentsChecked': ' {count} attachment(s) match their hashes.',
+  'audit.attachmentsBroken': 'Attachments BROKEN, their bytes no longer match their events: {list} (verified {time})',
+  'audit.attachment.MISSING': '{name} (sequence {sequence}): bytes missing',
+  'audit.attachment.ALTERED': '{name} (sequence {sequence}): bytes altered',
 
   'status.OPEN': 'OPEN',
   'status.ASSIGNED': 'ASSIGNED',
@@ -278,6 +294,7 @@ const en = {
   'event.TicketPendingClosure': 'TicketPendingClosure',
   'event.ClosureAccepted': 'ClosureAccepted',
   'event.TicketReopened': 'TicketReopened',
+  'event.AttachmentAdded': 'AttachmentAdded',
 };
 
 const es = {
@@ -347,6 +364,7 @@ const es = {
   'ticket.close': 'Cerrar',
   'ticket.timeline': 'Historial',
   'ticket.by': ' por ',
+  'ticket.download': 'Descargar: se guarda como archivo, nunca se abre en la página',
 
   'history.TicketOpened': 'Ticket {number} abierto: {title} ({type}, prioridad {priority})',
   'history.TicketAssigned': 'Asignado a {engineer} ({level})',
@@ -359,6 +377,8 @@ const es = {
   'history.ClosureAccepted': 'Cerrado: el cliente aceptó la resolución',
   'history.ClosureAccepted.comment': 'Cerrado: el cliente aceptó la resolución ({comment})',
   'history.TicketReopened': 'Reabierto desde {status}, vuelve a {engineer}: {reason}',
+  'history.AttachmentAdded': 'Adjunto ({type}, {size}):',
+  'history.AttachmentAdded.internal': 'Adjunto interno ({type}, {size}):',
 
   'find.heading': 'Buscar un ticket',
   'find.number': 'Número de ticket',
@@ -380,6 +400,9 @@ const es = {
   'client.note': 'Agregar una nota',
   'client.noteText': 'Nota (la ven la mesa de ayuda y tu organización)',
   'client.noteSubmit': 'Agregar nota',
+  'client.attach': 'Adjuntar un archivo',
+  'client.attachFile': 'Archivo (lo ven la mesa y tu organización; hasta 10 MiB, sin programas)',
+  'client.attachSubmit': 'Adjuntar',
   'client.open': 'Abrir un ticket',
   'client.organisation': 'Organización',
   'client.type': 'Tipo',
@@ -405,6 +428,7 @@ const es = {
   'client.accepted': 'Aceptado: el ticket está cerrado',
   'client.reopened': 'Reabierto',
   'client.noted': 'Nota agregada',
+  'client.attached': 'Archivo adjuntado',
   'client.opened': 'Ticket {number} abierto.',
 
   'engineer.legend': 'Orden de la cola: primero los incidentes, después la prioridad, después el orden de llegada.',
@@ -423,6 +447,9 @@ const es = {
   'engineer.public': 'PÚBLICA (la ve el cliente)',
   'engineer.internal': 'INTERNA (solo la mesa de ayuda)',
   'engineer.noteSubmit': 'Agregar nota',
+  'engineer.attach': 'Adjuntar un archivo',
+  'engineer.attachFile': 'Archivo (un mensaje de error, una captura; hasta 10 MiB, sin programas)',
+  'engineer.attachSubmit': 'Adjuntar',
   'engineer.escalate': 'Escalar',
   'engineer.toLevel': 'Al nivel',
   'engineer.reason': 'Motivo',
@@ -437,6 +464,8 @@ const es = {
   'engineer.noTickets': '{name} no tiene tickets abiertos.',
   'engineer.assigned': 'Asignado a {engineer}',
   'engineer.notedInternal': 'Nota interna agregada',
+  'engineer.attachedPublic': 'Archivo adjuntado, visible para el cliente',
+  'engineer.attachedInternal': 'Archivo interno adjuntado',
   'engineer.notedPublic': 'Nota pública agregada',
   'engineer.escalated': 'Escalado a {level}',
   'engineer.marked': 'Marcado pendiente de cierre: se le pide al cliente que lo acepte',
@@ -511,6 +540,10 @@ const es = {
   'audit.verifiedAt': ' (verificada a las {time})',
   'audit.broken': 'Cadena ROTA: primera secuencia rota {sequence}, de {events} eventos (verificada a las {time})',
   'audit.asOfLine': 'Al ',
+  'audit.attachmentsChecked': ' {count} adjunto(s) coinciden con sus hashes.',
+  'audit.attachmentsBroken': 'Adjuntos ROTOS, sus bytes ya no coinciden con sus eventos: {list} (verificado {time})',
+  'audit.attachment.MISSING': '{name} (secuencia {sequence}): faltan los bytes',
+  'audit.attachment.ALTERED': '{name} (secuencia {sequence}): bytes alterados',
 
   'status.OPEN': 'ABIERTO',
   'status.ASSIGNED': 'ASIGNADO',
@@ -549,6 +582,7 @@ const es = {
   'event.TicketPendingClosure': 'Pendiente de cierre',
   'event.ClosureAccepted': 'Cierre aceptado',
   'event.TicketReopened': 'Reapertura',
+  'event.AttachmentAdded': 'Adjunto',
 };
 
 /** The dictionaries; a key missing from one shows English, then the key itself. */

@@ -1,7 +1,7 @@
 // How a ticket looks on every page: tables of status views (docs/api.md's field names), the status view itself
 // with its SLA block, and the timeline, in the page's language (codes shown by their names for people).
 import { h, onSubmit, read, time } from './app.js';
-import { name, t } from './i18n.js';
+import { locale, name, t } from './i18n.js';
 
 /** The worse of the two SLA states that a desk acts on, or null. */
 function slaAlarm(view) {
@@ -96,6 +96,32 @@ function shorten(text) {
   return value.length <= 200 ? value : `${value.slice(0, 199)}…`;
 }
 
+/** A size in bytes for people: 912 B, 48.2 KiB, 3.1 MiB. */
+export function fileSize(bytes) {
+  const units = ['B', 'KiB', 'MiB'];
+  let value = Number(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${units[unit]}`;
+}
+
+/**
+ * A download link to an attachment (AttachmentAdded's fields): the query side sends it as a file to save, never a
+ * page to show; its name is text, like everything else the ledger holds.
+ */
+export function attachmentLink(attachment) {
+  return h('a', {
+    class: 'attachment',
+    href: `/api/tickets/${encodeURIComponent(attachment.ticketId)}/attachments/${encodeURIComponent(attachment.attachmentId)}`,
+    download: attachment.fileName,
+    title: t('ticket.download'),
+    dataset: { attachmentId: attachment.attachmentId },
+  }, attachment.fileName);
+}
+
 /** An entry in the page's language, from the event it records; the server's own summary for an unknown event. */
 function summary(entry) {
   const e = entry.details ?? {};
@@ -117,6 +143,9 @@ function summary(entry) {
       return e.comment ? t('history.ClosureAccepted.comment', { comment: shorten(e.comment) }) : t('history.ClosureAccepted');
     case 'TicketReopened':
       return t('history.TicketReopened', { status: name('status', e.fromStatus), engineer: e.engineer, reason: shorten(e.reason) });
+    case 'AttachmentAdded':
+      return [t(e.visibility === 'INTERNAL' ? 'history.AttachmentAdded.internal' : 'history.AttachmentAdded',
+        { type: e.mediaType, size: fileSize(e.size) }), ' ', attachmentLink(e)];
     default:
       return entry.summary;
   }

@@ -33,6 +33,11 @@ public class LedgerStoreAutoConfiguration {
     }
 
     @Bean
+    public AttachmentBlobs attachmentBlobs(JdbcClient jdbc) {
+        return new AttachmentBlobs(jdbc);
+    }
+
+    @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")

@@ -110,6 +110,36 @@ class DatabaseGrantsIT {
     }
 
     @Test
+    void querySideReadsTheAttachmentsBytesAndCannotWriteThem() {
+        byte[] content = "connection refused on port 443".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha256 = AttachmentBlobs.sha256(content);
+        new AttachmentBlobs(command).keep(sha256, content);
+
+        assertThat(new AttachmentBlobs(query).find(sha256)).hasValueSatisfying(bytes ->
+                assertThat(bytes).isEqualTo(content));
+        assertThatThrownBy(() -> new AttachmentBlobs(query).keep(AttachmentBlobs.sha256(new byte[] {1}), new byte[] {1}))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> query.sql("UPDATE attachment_blob SET content = '\\x00'").update())
+                .rootCause().hasMessageContaining("permission denied");
+        // Not even its owner changes or removes stored bytes: the table is append-only, like the ledger.
+        assertThatThrownBy(() -> command.sql("UPDATE attachment_blob SET content = '\\x00', size = 1").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> command.sql("DELETE FROM attachment_blob").update())
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theSameBytesAreStoredOnce() {
+        byte[] content = "the same screenshot, twice".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha256 = AttachmentBlobs.sha256(content);
+        new AttachmentBlobs(command).keep(sha256, content);
+        new AttachmentBlobs(command).keep(sha256, content);
+
+        assertThat(command.sql("SELECT count(*) FROM attachment_blob WHERE sha256 = :s").param("s", sha256)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void querySideCreatesItsOwnTables() {
         query.sql("CREATE TABLE projection_probe (id INT PRIMARY KEY)").update();
         query.sql("INSERT INTO projection_probe VALUES (1)").update();

@@ -1,12 +1,17 @@
 package com.ticketledger.query;
 
+import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.Visibility;
+import com.ticketledger.store.AttachmentBlobs;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -91,6 +96,44 @@ class AuthorizationMatrixIT extends QuerySideIT {
             }
         }
         assertThat(cells).isEqualTo(matrix.size() * USERS.size());
+        assertThat(wrong).isEmpty();
+    }
+
+    @Autowired
+    AttachmentBlobs blobs;
+
+    /** A download is answered as the history is: a client reads its organisation's PUBLIC attachments only. */
+    @Test
+    void attachmentDownloadsAnswerEveryUserAsTheHistoryDoes() throws Exception {
+        TicketOpened ticket = Tickets.opened("acme");
+        append(ticket, ACME_CLIENT, Instant.now());
+        Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
+        long position = 0;
+        for (Visibility visibility : Visibility.values()) {
+            byte[] content = ("trace " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+            String sha256 = AttachmentBlobs.sha256(content);
+            transactions.executeWithoutResult(status -> blobs.keep(sha256, content));
+            UUID attachment = UUID.randomUUID();
+            position = append(new AttachmentAdded(ticket.ticketId(), attachment, "trace.txt",
+                    "text/plain", content.length, sha256, visibility), ANA, Instant.now());
+            //                                                   operator ana acme-1 globex-1 auditor analyst none
+            matrix.put("GET /api/tickets/" + ticket.ticketId() + "/attachments/" + attachment, visibility
+                    == Visibility.PUBLIC ? row(200, 200, 200, 404, 200, 200, 401)
+                    : row(200, 200, 404, 404, 200, 200, 401));
+        }
+        getAt("operator", "/api/tickets/" + ticket.ticketId() + "/history", position);
+
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Integer>> endpoint : matrix.entrySet()) {
+            String[] request = endpoint.getKey().split(" ", 2);
+            for (Map.Entry<String, Integer> cell : endpoint.getValue().entrySet()) {
+                String user = cell.getKey().equals("(none)") ? null : cell.getKey();
+                int status = call(request[0], user, request[1]);
+                if (status != cell.getValue()) {
+                    wrong.add(endpoint.getKey() + " by " + cell.getKey() + ": " + status + " (expected " + cell.getValue() + ")");
+                }
+            }
+        }
         assertThat(wrong).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package com.ticketledger.command.api;
 
+import com.ticketledger.command.attachment.UploadRefused;
 import com.ticketledger.command.recording.IdempotencyKeyReused;
 import com.ticketledger.command.ticket.CommandRefused;
 import com.ticketledger.web.problem.ProblemTexts;
@@ -66,6 +67,11 @@ class CommandProblemAdvice {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> conflict(ConcurrencyException conflict) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification");
+    }
+
+    @ExceptionHandler(UploadRefused.class)
+    ResponseEntity<ProblemDetail> uploadRefused(UploadRefused refused) {
+        return problem(refused.status(), refused.code(), refused.arguments());
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)

@@ -9,11 +9,15 @@ import com.ticketledger.command.api.TicketRequests.NoteRequest;
 import com.ticketledger.command.api.TicketRequests.OpenTicketRequest;
 import com.ticketledger.command.api.TicketRequests.PendingClosureRequest;
 import com.ticketledger.command.api.TicketRequests.ReopeningRequest;
+import com.ticketledger.command.attachment.AttachmentForm;
+import com.ticketledger.command.attachment.AttachmentProperties;
+import com.ticketledger.command.attachment.Upload;
 import com.ticketledger.command.recording.CommandRecorder;
 import com.ticketledger.command.recording.Recorded;
 import com.ticketledger.command.recording.TicketNumbers;
 import com.ticketledger.command.ticket.AcceptClosure;
 import com.ticketledger.command.ticket.Actor;
+import com.ticketledger.command.ticket.AddAttachment;
 import com.ticketledger.command.ticket.AddNote;
 import com.ticketledger.command.ticket.AssignTicket;
 import com.ticketledger.command.ticket.EscalateTicket;
@@ -23,10 +27,14 @@ import com.ticketledger.command.ticket.ReopenTicket;
 import com.ticketledger.events.Reporter;
 import com.ticketledger.events.Role;
 import com.ticketledger.web.access.DeskPrincipal;
+import com.ticketledger.web.openapi.ProblemAnswers;
+import com.ticketledger.web.openapi.ProblemResponse;
 import com.ticketledger.web.access.DeskUser;
 import com.ticketledger.web.access.DeskUsers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,8 +43,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.net.URI;
 import java.time.Clock;
@@ -59,12 +69,15 @@ class TicketCommandController {
     private final TicketNumbers numbers;
     private final DeskUsers users;
     private final Clock clock;
+    private final AttachmentProperties attachments;
 
-    TicketCommandController(CommandRecorder recorder, TicketNumbers numbers, DeskUsers users, Clock clock) {
+    TicketCommandController(CommandRecorder recorder, TicketNumbers numbers, DeskUsers users, Clock clock,
+            AttachmentProperties attachments) {
         this.recorder = recorder;
         this.numbers = numbers;
         this.users = users;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     @Sends(OpenTicket.class)
@@ -103,6 +116,29 @@ class TicketCommandController {
             CommandHeaders headers) {
         return record(headers, List.of("note", ticketId, body), actor -> new AddNote(ticketId, body.text(),
                 body.visibilityOrDefault(), actor, headers.expectedVersion()));
+    }
+
+    @Sends(AddAttachment.class)
+    @Operation(operationId = "addAttachment", summary = "Attach a file",
+            description = "A multipart form: the part `file` (at most `ledger.attachments.max-size`, 10 MiB; not empty; "
+                    + "not an executable, by its bytes or by its name) and the field `visibility`, PUBLIC (the default) or "
+                    + "INTERNAL, on a ticket not yet closed. The type recorded is the one the bytes show, never the one "
+                    + "sent; the name is kept for display only, cleaned of folders and control characters. The bytes are "
+                    + "stored with the event or not at all.\n\n**Who:** OPERATOR, ENGINEER, a CLIENT of the ticket's "
+                    + "organisation (PUBLIC attachments only).")
+    @ProblemAnswers(ProblemResponse.CONTENT_TOO_LARGE)
+    @PostMapping(path = "/{ticketId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<CommandAnswer> addAttachment(@PathVariable UUID ticketId,
+            @RequestPart(name = AttachmentForm.FILE, required = false) MultipartFile file,
+            @Schema(allowableValues = {"PUBLIC", "INTERNAL"}, defaultValue = "PUBLIC")
+            @RequestPart(name = AttachmentForm.VISIBILITY, required = false) String visibility,
+            HttpServletRequest request, CommandHeaders headers) {
+        AttachmentForm form = AttachmentForm.read(request, file, visibility, attachments);
+        Upload upload = form.upload();
+        return record(headers, List.of("attachment", ticketId, upload.sha256(), upload.fileName(), form.visibility()),
+                actor -> new AddAttachment(ticketId, UUID.randomUUID(), upload.fileName(), upload.mediaType(),
+                        upload.size(), upload.sha256(), form.visibility(), upload.content(), actor,
+                        headers.expectedVersion()));
     }
 
     @Sends(EscalateTicket.class)

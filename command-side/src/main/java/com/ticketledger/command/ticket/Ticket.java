@@ -1,6 +1,7 @@
 package com.ticketledger.command.ticket;
 
 import com.ticketledger.command.ticket.CommandRefused.Reason;
+import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.Priority;
@@ -110,6 +111,20 @@ public class Ticket {
         return currentVersion();
     }
 
+    /** An attachment is a note with a file: the same people, the same visibility rule, the same states. */
+    @CommandHandler
+    public TicketVersion handle(AddAttachment command) {
+        admit(command, "attachment", "add attachments", OPERATOR, ENGINEER, CLIENT);
+        if (command.actor().is(CLIENT) && command.visibility() != Visibility.PUBLIC) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "client-attachment", "a client may add only PUBLIC attachments",
+                    Visibility.PUBLIC);
+        }
+        requireStatus(command, "attachment", "given an attachment", OPEN, ASSIGNED, PENDING_CLOSURE);
+        apply(new AttachmentAdded(ticketId, command.attachmentId(), command.fileName(), command.mediaType(),
+                command.size(), command.sha256(), command.visibility()));
+        return currentVersion();
+    }
+
     @CommandHandler
     public TicketVersion handle(EscalateTicket command) {
         admit(command, "escalate", "escalate tickets", OPERATOR, ENGINEER);
@@ -191,6 +206,11 @@ public class Ticket {
 
     @EventSourcingHandler
     void on(NoteAdded event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentAdded event, @SequenceNumber long sequence) {
         version = sequence;
     }
 

@@ -87,6 +87,40 @@ class AuthorizationMatrixIT extends CommandSideIT {
         assertThat(wrong).isEmpty();
     }
 
+    /** An attachment is answered as a note is: PUBLIC for everyone who may add notes, INTERNAL for the desk only. */
+    @Test
+    void attachmentsAnswerEveryUserAsNotesDo() {
+        //                                                   operator ana bruno carla acme-1 globex-1 auditor analyst none
+        Map<String, Map<String, Integer>> matrix = Map.of(
+                "PUBLIC", row(200, 200, 200, 200, 200, 404, 403, 403, 401),
+                "INTERNAL", row(200, 200, 200, 200, 403, 404, 403, 403, 401));
+
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Map.Entry<String, Map<String, Integer>> visibility : matrix.entrySet()) {
+            for (Map.Entry<String, Integer> cell : visibility.getValue().entrySet()) {
+                UUID ticket = open();
+                String user = cell.getKey().equals("(none)") ? null : cell.getKey();
+                long events = eventCount(ticket);
+                long blobs = blobCount();
+                Answer answer = postMultipart(user, "/api/tickets/" + ticket + "/attachments", List.of(
+                        Part.file("screen.txt", ("error " + UUID.randomUUID()).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)),
+                        Part.field("visibility", visibility.getKey())));
+                cells++;
+                if (answer.status() != cell.getValue()) {
+                    wrong.add(visibility.getKey() + " attachment by " + cell.getKey() + ": " + answer.status()
+                            + " (expected " + cell.getValue() + ") " + answer.body());
+                }
+                if (answer.status() >= 400 && (eventCount(ticket) != events || blobCount() != blobs)) {
+                    wrong.add(visibility.getKey() + " attachment by " + cell.getKey() + " was refused but wrote");
+                }
+            }
+        }
+        assertThat(cells).isEqualTo(18);
+        assertThat(wrong).isEmpty();
+    }
+
     /**
      * Monitoring is the operator's: on the main port metrics and Prometheus do not exist for any desk user (404
      * once logged in, 401 without credentials); on the management port they answer without credentials.

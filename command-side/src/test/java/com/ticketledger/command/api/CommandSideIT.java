@@ -89,6 +89,50 @@ abstract class CommandSideIT {
         return send(user, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
     }
 
+    /** One part of a multipart form: a field when {@code fileName} is null, else a file. */
+    record Part(String name, String fileName, String contentType, byte[] content) {
+
+        static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Part file(String fileName, byte[] content) {
+            return new Part("file", fileName, "application/octet-stream", content);
+        }
+    }
+
+    static final String BOUNDARY = "----ledger-test-boundary-7f3a";
+
+    static byte[] multipart(List<Part> parts) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            StringBuilder head = new StringBuilder("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
+                    + part.name() + "\"");
+            if (part.fileName() != null) {
+                head.append("; filename=\"").append(part.fileName()).append("\"");
+            }
+            head.append("\r\n");
+            if (part.contentType() != null) {
+                head.append("Content-Type: ").append(part.contentType()).append("\r\n");
+            }
+            head.append("\r\n");
+            body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** A multipart POST (an attachment) as {@code user}, with further headers as name, value pairs. */
+    Answer postMultipart(String user, String path, List<Part> parts, String... headers) {
+        return postBytes(user, path, multipart(parts), "multipart/form-data; boundary=" + BOUNDARY, headers);
+    }
+
+    long blobCount() {
+        return jdbc.sql("SELECT count(*) FROM attachment_blob").query(Long.class).single();
+    }
+
     Answer get(String user, String path) {
         return get(port, user, path);
     }

@@ -251,6 +251,73 @@ class HostileInputIT extends CommandSideIT {
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isPositive();
     }
 
+    /**
+     * Broken multipart bodies, hostile part names and values, aimed at a closed ticket: each is a clean 4xx problem,
+     * and neither an event nor a byte of a file is written.
+     */
+    @Test
+    void hostileUploadsAreRefusedCleanlyAndWriteNothing() {
+        String path = "/api/tickets/" + closed + "/attachments";
+        Target target = new Target("ana", path, null);
+        long events = eventCount();
+        long blobs = blobCount();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
+        String type = "multipart/form-data; boundary=" + BOUNDARY;
+
+        byte[] valid = multipart(List.of(Part.file("error.png", png), Part.field("visibility", "PUBLIC")));
+        for (int length = 0; length < valid.length; length += 7) {
+            send(target, Arrays.copyOf(valid, length), type);
+        }
+        send(target, valid, "multipart/form-data");
+        send(target, valid, "multipart/form-data; boundary=");
+        send(target, valid, "multipart/form-data; boundary=not-the-one-used");
+        send(target, valid, "multipart/mixed; boundary=" + BOUNDARY);
+        send(target, valid, "application/octet-stream");
+        send(target, png, "image/png");
+        send(target, "--x--".getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=x");
+        for (String visibility : List.of("", "public", "INTERNAL\u0000", "PUBLIC ", "'; DROP TABLE attachment_blob; --",
+                "x".repeat(70_000))) {
+            send(target, multipart(List.of(Part.file("error.png", png), Part.field("visibility", visibility))), type);
+        }
+        for (String injection : INJECTIONS) {
+            send(target, multipart(List.of(Part.file(injection, png))), type);
+            send(target, multipart(List.of(Part.file("error.png", png), Part.field(injection, "x"))), type);
+        }
+        send(target, multipart(List.of(new Part("file", "a.png", "image/png\r\nX-Injected: 1", png))), type);
+        send(target, multipart(List.of(Part.file("setup.exe", "MZ".getBytes(StandardCharsets.US_ASCII)))), type);
+        send(target, multipart(List.of(Part.file("empty.png", new byte[0]))), type);
+        send(target, multipart(List.of(Part.file("a.png", png), Part.file("b.png", png))), type);
+        send(target, multipart(List.of(Part.field("visibility", "PUBLIC"))), type);
+        send(target, valid, type, "If-Match", "not-a-version");
+        send(target, valid, type, "Idempotency-Key", "has space");
+        send(new Target("ana", "/api/tickets/not-a-uuid/attachments", null), valid, type);
+        send(new Target("ana", "/api/tickets/" + UUID.randomUUID() + "/attachments", null), valid, type);
+
+        assertThat(failures).as("answers that were not clean 4xx problems").isEmpty();
+        assertThat(eventCount()).as("nothing written").isEqualTo(events);
+        assertThat(blobCount()).as("no bytes stored").isEqualTo(blobs);
+    }
+
+    /** A name is a label: folders, control and direction characters go, and it never names a file of the server. */
+    @Test
+    void hostileFileNamesAreKeptOnlyAsCleanLabels() throws java.io.IOException {
+        UUID ticket = assignedTicket();
+        List<String> names = List.of("../../../../etc/passwd", "..\\..\\windows\\win.ini", "/absolute/path.png",
+                "line\r\nbreak.png", "invoice\u202Efdp.png", "..", "\u0000.png", "x".repeat(300) + ".png");
+        for (String name : names) {
+            byte[] content = ("log " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+            Answer answer = postMultipart("ana", "/api/tickets/" + ticket + "/attachments",
+                    List.of(Part.file(name.replace("\r\n", "%0D%0A"), content)));
+            assertThat(answer.status()).as(name + ": " + answer.body()).isEqualTo(200);
+            long version = answer.json().get("version").asLong();
+            String stored = JSON.readTree(jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :t "
+                            + "AND sequence_number = :s").param("t", ticket.toString()).param("s", version)
+                    .query(byte[].class).single()).get("fileName").asText();
+            assertThat(stored).as(name).doesNotContain("/", "\\", "\r", "\n", "\u0000", "\u202E").isNotEqualTo("..");
+            assertThat(stored.length()).as(name).isLessThanOrEqualTo(200);
+        }
+    }
+
     /** The top-level fields of a flat JSON object and their raw values, in order. */
     static Map<String, String> fields(String json) {
         Map<String, String> fields = new LinkedHashMap<>();

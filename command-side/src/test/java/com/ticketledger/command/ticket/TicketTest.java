@@ -1,6 +1,7 @@
 package com.ticketledger.command.ticket;
 
 import com.ticketledger.command.ticket.CommandRefused.Reason;
+import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.Channel;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
@@ -550,6 +551,88 @@ class TicketTest {
             fixture.given(opened())
                     .when(new AddNote(ID, "probe", Visibility.PUBLIC, GLOBEX, 7L))
                     .expectException(refused(Reason.TICKET_NOT_FOUND, "no ticket"));
+        }
+    }
+
+    @Nested
+    class Attachments {
+
+        static final UUID SCREENSHOT = UUID.fromString("a77ac4ed-0000-4000-8000-000000000001");
+        static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+        AddAttachment attach(Visibility visibility, Actor actor, Long expectedVersion) {
+            return new AddAttachment(ID, SCREENSHOT, "error dialog.png", "image/png", 4, SHA256, visibility,
+                    "test".getBytes(java.nio.charset.StandardCharsets.UTF_8), actor, expectedVersion);
+        }
+
+        AttachmentAdded added(Visibility visibility) {
+            return new AttachmentAdded(ID, SCREENSHOT, "error dialog.png", "image/png", 4, SHA256, visibility);
+        }
+
+        @Test
+        void engineerAttachesAnInternalFile() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(attach(Visibility.INTERNAL, ANA, null))
+                    .expectEvents(added(Visibility.INTERNAL))
+                    .expectResultMessagePayload(new TicketVersion(ID, NUMBER, 2));
+        }
+
+        @Test
+        void clientAttachesAPublicScreenshotToItsOwnTicket() {
+            fixture.given(opened())
+                    .when(attach(Visibility.PUBLIC, ACME, null))
+                    .expectEvents(added(Visibility.PUBLIC));
+        }
+
+        @Test
+        void clientMayNotAttachAnInternalFile() {
+            fixture.given(opened())
+                    .when(attach(Visibility.INTERNAL, ACME, null))
+                    .expectNoEvents()
+                    .expectException(refused(Reason.NOT_ALLOWED, "only PUBLIC attachments"));
+        }
+
+        @Test
+        void clientOfAnotherOrganisationIsToldTheTicketDoesNotExist() {
+            fixture.given(opened())
+                    .when(attach(Visibility.PUBLIC, GLOBEX, null))
+                    .expectException(refused(Reason.TICKET_NOT_FOUND, "no ticket " + ID));
+        }
+
+        @Test
+        void auditorMayNotAttachFiles() {
+            fixture.given(opened())
+                    .when(attach(Visibility.PUBLIC, AUDITOR, null))
+                    .expectException(refused(Reason.NOT_ALLOWED, "a AUDITOR may not add attachments"));
+        }
+
+        @Test
+        void fileIsAttachedWhileTheClientIsAskedToAccept() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(attach(Visibility.PUBLIC, ACME, null))
+                    .expectEvents(added(Visibility.PUBLIC));
+        }
+
+        @Test
+        void attachmentToAClosedTicketIsRefused() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING, ACCEPTED)
+                    .when(attach(Visibility.PUBLIC, ACME, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION,
+                            "is CLOSED and cannot be given an attachment; only a reopening"));
+        }
+
+        @Test
+        void attachmentAtAStaleVersionIsRefused() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(attach(Visibility.PUBLIC, ANA, 0L))
+                    .expectException(refused(Reason.STALE_VERSION, "is at version 1, not at version 0"));
+        }
+
+        @Test
+        void anAttachmentMovesTheVersionOn() {
+            fixture.given(opened(), added(Visibility.PUBLIC))
+                    .when(new AddNote(ID, "see the screenshot", Visibility.PUBLIC, ANA, 1L))
+                    .expectEvents(new NoteAdded(ID, "see the screenshot", Visibility.PUBLIC));
         }
     }
 }

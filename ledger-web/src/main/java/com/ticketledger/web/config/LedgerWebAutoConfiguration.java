@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,6 +54,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +67,8 @@ import java.util.List;
  * reach its address, problem+json for every error, a body size limit, strict JSON reading, CORS for the web pages
  * of the configured origins, and each request's correlation id in the logging context.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        MultipartAutoConfiguration.class})
 @ConditionalOnWebApplication
 @EnableConfigurationProperties({AccessProperties.class, HttpLimitsProperties.class, CrossOriginProperties.class})
 @Import(MainPortHealthConfiguration.class)
@@ -114,17 +118,30 @@ public class LedgerWebAutoConfiguration {
     }
 
     @Bean
-    public LedgerProblemAdvice ledgerProblemAdvice(ProblemTexts texts) {
-        return new LedgerProblemAdvice(texts);
+    public LedgerProblemAdvice ledgerProblemAdvice(ProblemTexts texts, HttpLimitsProperties limits) {
+        return new LedgerProblemAdvice(texts, limits.maxFileBytes());
     }
 
     @Bean
     public FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitsProperties limits,
             ProblemWriter writer) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodySize().toBytes(), writer));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodySize().toBytes(), writer,
+                        limits.maxMultipartBytes(), limits.maxFileBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * The servlet container reads multipart bodies itself, past the body size filter's stream: it is held to the
+     * same limits here, so that an upload over them is the same 413 however it was sent (Spring Boot's own
+     * defaults, 1 MB a file, would disagree). Parts over 1 MiB wait in the container's temporary folder under
+     * names of its own, never the uploader's.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public MultipartConfigElement multipartConfigElement(HttpLimitsProperties limits) {
+        return new MultipartConfigElement("", limits.maxFileBytes(), limits.maxMultipartBytes(), 1024 * 1024);
     }
 
     /** A side that records commands declares its own, which makes an id for every request without one. */

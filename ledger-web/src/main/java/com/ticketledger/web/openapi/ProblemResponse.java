@@ -70,10 +70,21 @@ public enum ProblemResponse {
                     "ticket TCK-000042 is at version 5, not at version 3 as the request's If-Match says; read it again",
                     null))),
 
-    UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415, "The body is not `application/json`.",
+    UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415, "The body is not `application/json` (`multipart/form-data`"
+            + " for an attachment), or an attached file is of a denied type, by its bytes or by its name's extension"
+            + " (`ledger.attachments.denied-media-types`, `denied-extensions`); nothing is written.",
             Map.of("unsupported-media-type", example("Not JSON", "about:blank", 415,
                     Sample.TICKET + "/notes",
-                    "Content-Type 'text/plain;charset=UTF-8' is not supported.", null))),
+                    "Content-Type 'text/plain;charset=UTF-8' is not supported.", null),
+                    "denied-media-type", example("An executable attached", "denied-media-type", 415,
+                    Sample.TICKET + "/attachments",
+                    "files of type application/x-msdownload may not be attached; nothing was recorded", null))),
+
+    CONTENT_TOO_LARGE("ContentTooLarge", 413, "The attached file is larger than `ledger.attachments.max-size`"
+            + " (10 MiB); nothing is written.",
+            Map.of("upload-too-large", example("A file over the limit", "upload-too-large", 413,
+                    Sample.TICKET + "/attachments",
+                    "a file may be at most 10 MiB (10485760 bytes); nothing was recorded", null))),
 
     UNPROCESSABLE_CONTENT("UnprocessableContent", 422, "The `Idempotency-Key` was already used by this user for a"
             + " different request; nothing is written.",

@@ -14,26 +14,57 @@ import java.io.IOException;
 
 /**
  * Request bodies over the limit (docs/api.md: 64 KiB) get a 400 problem. A declared Content-Length over it is
- * refused before anything is read; a body without one (chunked) fails as soon as it passes the limit.
+ * refused before anything is read; a body without one (chunked) fails as soon as it passes the limit. A
+ * multipart request (an upload) has a limit of its own, the file's and a body's worth of the other fields: over
+ * it, a 413 problem that names the file limit. Its parts are read by the servlet container, held to the same
+ * limits by the multipart configuration ({@code LedgerWebAutoConfiguration}).
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ProblemWriter problems;
+    private final long multipartLimit;
+    private final long fileLimit;
 
     public BodySizeLimitFilter(long limit, ProblemWriter problems) {
+        this(limit, problems, limit, limit);
+    }
+
+    public BodySizeLimitFilter(long limit, ProblemWriter problems, long multipartLimit, long fileLimit) {
         this.limit = limit;
         this.problems = problems;
+        this.multipartLimit = multipartLimit;
+        this.fileLimit = fileLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isMultipart(request)) {
+            if (request.getContentLengthLong() > multipartLimit) {
+                problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", fileLimit,
+                        mebibytes(fileLimit));
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             problems.write(response, HttpStatus.BAD_REQUEST, "body-too-large", limit, limit / 1024);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+    }
+
+    /** A size in MiB for people: 10485760 → "10", 1572864 → "1.5". */
+    public static String mebibytes(long bytes) {
+        return java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1024 * 1024), 2,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

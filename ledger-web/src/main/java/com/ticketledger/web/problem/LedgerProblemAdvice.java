@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -52,9 +54,11 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final ProblemTexts texts;
+    private final long uploadLimit;
 
-    public LedgerProblemAdvice(ProblemTexts texts) {
+    public LedgerProblemAdvice(ProblemTexts texts, long uploadLimit) {
         this.texts = texts;
+        this.uploadLimit = uploadLimit;
     }
 
     @Override
@@ -76,6 +80,14 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(unreadable(ex));
+    }
+
+    /** The servlet container found an upload over the multipart limits while it read the parts. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(texts.problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                "upload-too-large", uploadLimit, BodySizeLimitFilter.mebibytes(uploadLimit)));
     }
 
     /** Spring's own problems (405, 406, 415, …) get the title of their status in the request's language too. */
@@ -169,6 +181,12 @@ public class LedgerProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidField(InvalidField invalid) {
         return ResponseEntity.badRequest().body(texts.invalid("problem.invalid-request.field",
                 List.of(texts.field(invalid.field(), invalid.messageKey(), invalid.arguments())), invalid.field()));
+    }
+
+    /** A multipart body the servlet container could not parse: cut short, without its boundary, malformed. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+        return ResponseEntity.badRequest().body(texts.problem(HttpStatus.BAD_REQUEST, "malformed-multipart"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -56,14 +56,16 @@ class AuditController {
     private final StatusEvolution evolution;
     private final StatusReads reads;
     private final ObjectMapper objectMapper;
+    private final AttachmentChecks attachmentChecks;
 
     AuditController(StoredEvents storedEvents, EventStore eventStore, StatusEvolution evolution, StatusReads reads,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, AttachmentChecks attachmentChecks) {
         this.storedEvents = storedEvents;
         this.eventStore = eventStore;
         this.evolution = evolution;
         this.reads = reads;
         this.objectMapper = objectMapper;
+        this.attachmentChecks = attachmentChecks;
     }
 
     @Operation(operationId = "getAuditEvents", summary = "Read a ticket's raw events",
@@ -76,12 +78,16 @@ class AuditController {
 
     @Operation(operationId = "verifyChain", summary = "Verify a ticket's hash chain",
             description = "Recomputes the chain in Java from the stored bytes and names the first event whose"
-                    + " sequence, link or hash does not hold.")
+                    + " sequence, link or hash does not hold, and recomputes each attachment's SHA-256 from its stored"
+                    + " bytes, naming those missing or altered.")
     @GetMapping("/{ticketId}/verify")
     ChainVerification verify(@PathVariable UUID ticketId) {
-        HashChain.Verification verification = HashChain.verify(stream(ticketId));
-        return new ChainVerification(ticketId, verification.valid(), verification.events(),
-                hex(verification.headHash()), verification.firstBrokenSequence());
+        List<StoredEvent> stream = stream(ticketId);
+        HashChain.Verification verification = HashChain.verify(stream);
+        AttachmentChecks.Result attachments = attachmentChecks.check(stream);
+        return new ChainVerification(ticketId, verification.valid() && attachments.broken().isEmpty(),
+                verification.events(), hex(verification.headHash()), verification.firstBrokenSequence(),
+                attachments.checked(), attachments.broken());
     }
 
     /** Rebuilt with the same {@link StatusEvolution} the live projection uses, from the events up to {@code asOf}. */

@@ -2,6 +2,7 @@ package com.ticketledger.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.NoteAdded;
@@ -119,8 +120,14 @@ class HistoryProjection {
         jdbcTemplate.getJdbcTemplate().update("DELETE FROM ticket_history");
     }
 
-    /** Only internal notes are hidden from the client; every state the ticket passed through is theirs to see. */
+    /**
+     * Only internal notes and attachments are hidden from the client; every state the ticket passed through is
+     * theirs to see.
+     */
     static Visibility visibility(TicketEvent event) {
+        if (event instanceof AttachmentAdded attachment) {
+            return attachment.visibility();
+        }
         return event instanceof NoteAdded note ? note.visibility() : Visibility.PUBLIC;
     }
 
@@ -154,6 +161,10 @@ class HistoryProjection {
         if (event instanceof TicketReopened reopened) {
             return "Reopened from " + reopened.fromStatus() + ", back to " + reopened.engineer() + ": "
                     + shorten(reopened.reason());
+        }
+        if (event instanceof AttachmentAdded attachment) {
+            return (attachment.visibility() == Visibility.INTERNAL ? "Internal attachment: " : "Attachment: ")
+                    + attachment.fileName() + " (" + attachment.mediaType() + ", " + attachment.size() + " bytes)";
         }
         throw new IllegalArgumentException("no summary for " + event.getClass().getName());
     }

@@ -1,5 +1,6 @@
 package com.ticketledger.query.status;
 
+import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.Role;
@@ -75,6 +76,8 @@ public class StatusEvolution {
             Deadlines resolution = sla.resolutionDeadlines(row.priority(), at, row.resolutionConsumed());
             next.status(TicketStatus.ASSIGNED).assignee(reopened.engineer()).reopened().resolvedAt(null)
                     .resolutionClock(row.resolutionConsumed(), at, resolution.atRiskAt(), resolution.dueAt());
+        } else if (event instanceof AttachmentAdded) {
+            // a file attached changes no status and starts or stops no clock; the row moves to its version
         } else {
             throw new IllegalArgumentException("a ticket is opened once: " + event.getClass().getSimpleName());
         }
