@@ -15,7 +15,8 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
     /**
      * A target is met when done on time, breached when done late or still running past its due instant, and
      * neither while it runs within time. Compliance is met / (met + breached) over both targets. Times are
-     * wall-clock minutes from opening to the first response and to (the last) pending closure.
+     * wall-clock minutes from opening to the first response and to (the last) pending closure. A cancelled
+     * ticket counts among {@code tickets} and in {@code cancelled}, and in none of the other figures.
      */
     @Schema(name = "SlaReportGroup")
     record Group(
@@ -29,6 +30,7 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
             Double meanMinutesToRespond,
             Double p90MinutesToRespond,
             Double meanMinutesToResolve,
-            Double p90MinutesToResolve) {
+            Double p90MinutesToResolve,
+            long cancelled) {
     }
 }

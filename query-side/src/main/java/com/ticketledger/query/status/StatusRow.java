@@ -4,9 +4,12 @@ import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
+import com.ticketledger.query.sla.SlaPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,6 +19,9 @@ import java.util.UUID;
  * @param resolutionConsumed     open time the resolution clock ran before {@code resolutionRunningSince}
  * @param resolutionRunningSince when the resolution clock last started running; {@code null} while stopped
  * @param resolvedAt             when the ticket was last marked pending closure; {@code null} while running
+ * @param category               the sub-category within the type, or {@code null}
+ * @param resolutionPauses       the resolution clock's completed stops (pending closure until reopening), oldest
+ *                               first: what a reclassification needs to measure the clock again from the opening
  */
 public record StatusRow(
         UUID ticketId,
@@ -40,7 +46,13 @@ public record StatusRow(
         Instant resolutionRunningSince,
         Instant resolutionAtRiskAt,
         Instant resolutionDueAt,
-        Instant resolvedAt) {
+        Instant resolvedAt,
+        String category,
+        List<SlaPolicy.Pause> resolutionPauses) {
+
+    public StatusRow {
+        resolutionPauses = resolutionPauses == null ? List.of() : List.copyOf(resolutionPauses);
+    }
 
     Builder toBuilder() {
         return new Builder(this);
@@ -59,6 +71,12 @@ public record StatusRow(
         private Instant resolutionAtRiskAt;
         private Instant resolutionDueAt;
         private Instant resolvedAt;
+        private TicketType type;
+        private Priority priority;
+        private String category;
+        private Instant responseAtRiskAt;
+        private Instant responseDueAt;
+        private List<SlaPolicy.Pause> resolutionPauses;
 
         private Builder(StatusRow from) {
             this.from = from;
@@ -72,6 +90,33 @@ public record StatusRow(
             resolutionAtRiskAt = from.resolutionAtRiskAt;
             resolutionDueAt = from.resolutionDueAt;
             resolvedAt = from.resolvedAt;
+            type = from.type;
+            priority = from.priority;
+            category = from.category;
+            responseAtRiskAt = from.responseAtRiskAt;
+            responseDueAt = from.responseDueAt;
+            resolutionPauses = from.resolutionPauses;
+        }
+
+        Builder classification(Priority newPriority, TicketType newType, String newCategory) {
+            priority = newPriority;
+            type = newType;
+            category = newCategory;
+            return this;
+        }
+
+        Builder responseClock(Instant atRiskAt, Instant dueAt) {
+            responseAtRiskAt = atRiskAt;
+            responseDueAt = dueAt;
+            return this;
+        }
+
+        /** The resolution clock stopped at {@code from} (pending closure) runs again from {@code to}. */
+        Builder paused(Instant pausedFrom, Instant resumedAt) {
+            List<SlaPolicy.Pause> more = new ArrayList<>(resolutionPauses);
+            more.add(new SlaPolicy.Pause(pausedFrom, resumedAt));
+            resolutionPauses = more;
+            return this;
         }
 
         Builder status(TicketStatus value) {
@@ -114,10 +159,11 @@ public record StatusRow(
 
         /** The row after an event at {@code at}, sequence {@code version}, global {@code position}. */
         StatusRow build(Instant at, long version, long position) {
-            return new StatusRow(from.ticketId, from.number, from.clientId, from.title, from.type, from.priority,
+            return new StatusRow(from.ticketId, from.number, from.clientId, from.title, type, priority,
                     status, level, assignee, from.openedAt, at, reopenCount, version, from.openedPosition, position,
-                    respondedAt, from.responseAtRiskAt, from.responseDueAt, resolutionConsumed,
-                    resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt);
+                    respondedAt, responseAtRiskAt, responseDueAt, resolutionConsumed,
+                    resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt, category,
+                    resolutionPauses);
         }
     }
 

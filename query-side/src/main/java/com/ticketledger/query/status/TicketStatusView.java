@@ -8,7 +8,11 @@ import com.ticketledger.events.TicketType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The status view of docs/api.md: a ticket as it stands, with its SLA block evaluated at the time of reading. */
+/**
+ * The status view of docs/api.md: a ticket as it stands, with its SLA block evaluated at the time of reading.
+ *
+ * @param category the sub-category within the type, or {@code null}
+ */
 public record TicketStatusView(
         UUID ticketId,
         String number,
@@ -16,6 +20,7 @@ public record TicketStatusView(
         String title,
         TicketType type,
         Priority priority,
+        String category,
         TicketStatus status,
         SupportLevel level,
         String assignee,
