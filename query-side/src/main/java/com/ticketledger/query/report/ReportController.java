@@ -67,12 +67,12 @@ class ReportController {
             @RequestParam(defaultValue = "priority") String groupBy) {
         StringBuilder csv = new StringBuilder("group,tickets,responseMet,responseBreached,resolutionMet,"
                 + "resolutionBreached,compliancePercent,meanMinutesToRespond,p90MinutesToRespond,"
-                + "meanMinutesToResolve,p90MinutesToResolve\r\n");
+                + "meanMinutesToResolve,p90MinutesToResolve,cancelled\r\n");
         for (SlaReport.Group group : sla(from, to, groupBy).groups()) {
             csv.append(line(group.group(), group.tickets(), group.responseMet(), group.responseBreached(),
                     group.resolutionMet(), group.resolutionBreached(), group.compliancePercent(),
                     group.meanMinutesToRespond(), group.p90MinutesToRespond(), group.meanMinutesToResolve(),
-                    group.p90MinutesToResolve()));
+                    group.p90MinutesToResolve(), group.cancelled()));
         }
         return csv.toString();
     }
