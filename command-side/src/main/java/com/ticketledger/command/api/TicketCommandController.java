@@ -191,17 +191,8 @@ class TicketCommandController {
                 body.reason(), body.duplicateOf(), body.note(), actor, headers.expectedVersion()));
     }
 
-    /** A category must be one the desk configured; with none configured, the desk does not use categories. */
     private void requireKnownCategory(String category) {
-        if (category == null) {
-            return;
-        }
-        if (tickets.categories().isEmpty()) {
-            throw new InvalidField("category", "field.category-unused");
-        }
-        if (!tickets.knowsCategory(category)) {
-            throw new InvalidField("category", "field.category", category, String.join(", ", tickets.categories()));
-        }
+        Categories.requireKnown(tickets.categories(), category);
     }
 
     private ResponseEntity<CommandAnswer> record(CommandHeaders headers, List<?> request, Function<Actor, ?> command) {

@@ -20,11 +20,6 @@ public record TicketProperties(@DefaultValue("30d") Duration reopeningWindow,
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
-    /** Whether {@code category} is one the desk uses (exactly as configured). */
-    public boolean knowsCategory(String category) {
-        return categories.contains(category);
-    }
-
     public ReopeningPolicy reopeningPolicy() {
         return new ReopeningPolicy(reopeningWindow);
     }
