@@ -63,6 +63,14 @@ const LANGUAGES = {
     attached: /File attached/,
     attachment: /Attachment \(image\/png, 20 B\):/,
     deniedFile: /415 Unsupported Media Type[\s\S]*files of type application\/x-msdownload may not be attached/,
+    withdrawn: /Withdrawn: the ticket is cancelled/,
+    cancelled: 'CANCELLED',
+    high: 'HIGH',
+    reclassified: /Reclassified \(TCK-\d+, version 1\)/,
+    reclassifiedEntry: /Reclassified, priority MEDIUM → HIGH, category none → network: The whole office prints nothing/,
+    cancelledAsDuplicate: /Cancelled \(DUPLICATE\)/,
+    duplicateOf: (number) => new RegExp(`Closed as a duplicate of ${number}: Same outage`),
+    duplicateLink: (number) => new RegExp(`${number} was closed as a duplicate of this ticket: Same outage`),
   },
   es: {
     locale: 'es-AR',
@@ -100,6 +108,14 @@ const LANGUAGES = {
     attached: /Archivo adjuntado/,
     attachment: /Adjunto \(image\/png, 20 B\):/,
     deniedFile: /415 Tipo de contenido no soportado[\s\S]*no se pueden adjuntar archivos de tipo application\/x-msdownload/,
+    withdrawn: /Retirado: el ticket está cancelado/,
+    cancelled: 'CANCELADO',
+    high: 'ALTA',
+    reclassified: /Reclasificado \(TCK-\d+, versión 1\)/,
+    reclassifiedEntry: /Reclasificado, prioridad MEDIA → ALTA, categoría ninguna → network: The whole office prints nothing/,
+    cancelledAsDuplicate: /Cancelado \(DUPLICADO\)/,
+    duplicateOf: (number) => new RegExp(`Cerrado como duplicado de ${number}: Same outage`),
+    duplicateLink: (number) => new RegExp(`${number} se cerró como duplicado de este ticket: Same outage`),
   },
 };
 
@@ -497,6 +513,52 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     for (const expected of say.state) assert.match(state, expected);
     await assertAccessible(auditor, 'audit');
     await screenshot(auditor, 'audit');
+  });
+
+  // Every ticket of this step ends CANCELLED: in no queue, no backlog and no met or breached count of the analyst's.
+  it('the client withdraws a ticket; the operator reclassifies another and closes it as a duplicate of the first', async () => {
+    const withdrawn = await openByApi('acme-2', {
+      clientId: 'acme', type: 'REQUEST', priority: 'LOW', title: `Password reset for the front desk ${RUN}`,
+      description: 'Forgotten again', reporter: { name: 'Marta Díaz', email: 'marta@acme.example' },
+    });
+    const duplicate = await openByApi('acme-2', {
+      clientId: 'acme', type: 'INCIDENT', priority: 'MEDIUM', title: `Printers offline at the branch ${RUN}`,
+      description: 'Since the VPN went down', reporter: { name: 'Marta Díaz', email: 'marta@acme.example' },
+    });
+
+    await client.locator(`#tickets tr[data-number="${withdrawn.number}"]`).click();
+    await textMatches(client.locator('#ticket-heading'), new RegExp(withdrawn.number));
+    const withdraw = client.locator('#withdraw-form');
+    await withdraw.waitFor();
+    await withdraw.locator('[name=note]').fill('Found the password');
+    await withdraw.locator('button[type=submit]').click();
+    await textMatches(client.locator('#ticket-result .done'), say.withdrawn);
+    await textMatches(client.locator('#ticket-view'), new RegExp(say.cancelled));
+    await withdraw.waitFor({ state: 'hidden' });
+    assert.equal(await client.locator('#note-form').isHidden(), true, 'nothing more on a cancelled ticket');
+
+    await operator.locator(`[data-queue="L1"] tr[data-number="${duplicate.number}"]`).click();
+    await textMatches(operator.locator('#ticket-heading'), new RegExp(duplicate.number));
+    const reclassify = operator.locator('#reclassify-form');
+    await reclassify.locator('[name=priority]').selectOption('HIGH');
+    await reclassify.locator('[name=category]').fill('network');
+    await reclassify.locator('[name=reason]').fill('The whole office prints nothing');
+    await reclassify.locator('button[type=submit]').click();
+    await textMatches(operator.locator('#ticket-result .done'), say.reclassified);
+    await textMatches(operator.locator('#ticket-view'), new RegExp(say.high));
+    await textMatches(operator.locator('#timeline'), say.reclassifiedEntry);
+
+    const cancel = operator.locator('#cancel-form');
+    assert.equal(await cancel.locator('[name=duplicateOf]').isVisible(), true, 'asked for DUPLICATE only');
+    await cancel.locator('[name=duplicateOf]').fill(ticket.id);
+    await cancel.locator('[name=note]').fill('Same outage');
+    await cancel.locator('button[type=submit]').click();
+    await textMatches(operator.locator('#ticket-result .done'), say.cancelledAsDuplicate);
+    await textMatches(operator.locator('#timeline'), say.duplicateOf(ticket.number));
+    await operator.locator(`[data-queue="L1"] tr[data-number="${duplicate.number}"]`).waitFor({ state: 'detached' });
+
+    await client.locator(`#tickets tr[data-number="${ticket.number}"]`).click();
+    await textMatches(client.locator('#timeline'), say.duplicateLink(duplicate.number));
   });
 
   it('the analyst reads compliance per priority and client, the backlog by age, and rebuilds a projection', async () => {

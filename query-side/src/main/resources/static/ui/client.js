@@ -42,8 +42,9 @@ function start(person) {
     renderIfChanged($('timeline'), history, timeline);
     offer($('accept-form'), view.status === 'PENDING_CLOSURE');
     offer($('reopen-form'), ['PENDING_CLOSURE', 'CLOSED'].includes(view.status));
-    offer($('note-form'), view.status !== 'CLOSED');
-    offer($('attach-form'), view.status !== 'CLOSED');
+    offer($('note-form'), view.status !== 'CLOSED' && view.status !== 'CANCELLED');
+    offer($('attach-form'), view.status !== 'CLOSED' && view.status !== 'CANCELLED');
+    offer($('withdraw-form'), ['OPEN', 'ASSIGNED', 'PENDING_CLOSURE'].includes(view.status));
   }
 
   function select(ticketId) {
@@ -70,6 +71,8 @@ function start(person) {
   onSubmit($('accept-form'), (v, key) => onSelected('acceptance', { comment: v.comment }, key,
     t('client.accepted')), { result });
   onSubmit($('reopen-form'), (v, key) => onSelected('reopening', { reason: v.reason }, key, t('client.reopened')), { result });
+  onSubmit($('withdraw-form'), (v, key) => onSelected('cancellation', { reason: 'WITHDRAWN', note: v.note }, key,
+    t('client.withdrawn')), { result });
   onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: 'PUBLIC' }, key, t('client.noted')),
     { result });
 

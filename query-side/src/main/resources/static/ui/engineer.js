@@ -65,10 +65,14 @@ function start(person) {
     renderIfChanged($('timeline'), history, timeline);
     const open = ['OPEN', 'ASSIGNED'].includes(view.status);
     offer($('assign-form'), open);
-    offer($('note-form'), view.status !== 'CLOSED');
-    offer($('attach-form'), view.status !== 'CLOSED');
+    offer($('note-form'), view.status !== 'CLOSED' && view.status !== 'CANCELLED');
+    offer($('attach-form'), view.status !== 'CLOSED' && view.status !== 'CANCELLED');
     offer($('escalate-form'), isEngineer && view.status === 'ASSIGNED' && Boolean(NEXT_LEVEL[view.level]));
     offer($('pending-form'), isEngineer && view.status === 'ASSIGNED');
+    const active = ['OPEN', 'ASSIGNED', 'PENDING_CLOSURE'].includes(view.status);
+    offer($('reclassify-form'), active);
+    // An engineer answers only for the tickets assigned to them; an operator for any (docs/domain.md).
+    offer($('cancel-form'), active && (!isEngineer || view.assignee === person.name));
     if (levelChanged && NEXT_LEVEL[view.level]) {
       $('escalate-form').elements.toLevel.value = NEXT_LEVEL[view.level];
       showVendorCase();
@@ -107,6 +111,17 @@ function start(person) {
     return t('done.version', { done, number: answer.number, version: answer.version });
   }
 
+  // The original ticket belongs to a cancellation as DUPLICATE, and only to it.
+  const cancel = $('cancel-form');
+  function showDuplicateOf() {
+    const duplicate = cancel.elements.reason.value === 'DUPLICATE';
+    $('duplicate-of').hidden = !duplicate;
+    cancel.elements.duplicateOf.required = duplicate;
+  }
+  cancel.elements.reason.addEventListener('change', showDuplicateOf);
+  cancel.addEventListener('reset', () => setTimeout(showDuplicateOf));
+  showDuplicateOf();
+
   const result = $('ticket-result');
   onSubmit($('assign-form'), (v, key) => onSelected('assignment', { engineer: v.engineer }, key,
     t('engineer.assigned', { engineer: v.engineer })), { result });
@@ -124,6 +139,17 @@ function start(person) {
     reason: v.reason,
     vendorCaseRef: v.toLevel === 'VENDOR' ? v.vendorCaseRef : undefined,
   }, key, t('engineer.escalated', { level: name('level', v.toLevel) })), { result });
+  onSubmit($('reclassify-form'), (v, key) => onSelected('classification', {
+    priority: v.priority || undefined,
+    type: v.type || undefined,
+    category: v.category || undefined,
+    reason: v.reason,
+  }, key, t('engineer.reclassified')), { result });
+  onSubmit(cancel, (v, key) => onSelected('cancellation', {
+    reason: v.reason,
+    duplicateOf: v.reason === 'DUPLICATE' ? v.duplicateOf : undefined,
+    note: v.note,
+  }, key, t('engineer.cancelled', { reason: name('reason', v.reason) })), { result });
   onSubmit($('pending-form'), (v, key) => onSelected('pending-closure', { resolution: v.resolution }, key,
     t('engineer.marked')), { result });
 }

@@ -42,13 +42,14 @@ function minutes(value) {
 
 function groupTable(groups, by) {
   if (groups.length === 0) return h('p', { class: 'empty' }, t('sla.noTickets'));
-  const headings = [by === 'priority' ? t('column.priority') : t('column.client'), t('sla.tickets'), t('sla.responseMet'),
+  const headings = [by === 'priority' ? t('column.priority') : t('column.client'), t('sla.tickets'), t('sla.cancelled'), t('sla.responseMet'),
     t('sla.resolutionMet'), t('sla.compliancePercent'), t('sla.respond'), t('sla.resolve')];
   return h('div', { class: 'table-scroll' }, h('table', { class: 'report', dataset: { groupBy: by } },
     h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, groups.map((g) => h('tr', { dataset: { group: g.group } },
       h('th', { scope: 'row' }, by === 'priority' ? name('priority', g.group) : g.group),
       h('td', { class: 'num' }, g.tickets),
+      h('td', { class: 'num cancelled' }, g.cancelled ?? 0),
       h('td', { class: 'num' }, `${g.responseMet} / ${g.responseBreached}`),
       h('td', { class: 'num' }, `${g.resolutionMet} / ${g.resolutionBreached}`),
       h('td', { class: 'num compliance' }, percent(g.compliancePercent)),

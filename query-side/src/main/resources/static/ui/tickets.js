@@ -76,6 +76,7 @@ export function statusView(view) {
     field(t('column.client'), view.clientId),
     field(t('column.type'), name('type', view.type)),
     field(t('column.priority'), badge('priority', view.priority)),
+    field(t('column.category'), view.category),
     field(t('column.status'), badge('status', view.status)),
     field(t('column.level'), name('level', view.level)),
     field(t('column.assignee'), view.assignee),
@@ -146,9 +147,28 @@ function summary(entry) {
     case 'AttachmentAdded':
       return [t(e.visibility === 'INTERNAL' ? 'history.AttachmentAdded.internal' : 'history.AttachmentAdded',
         { type: e.mediaType, size: fileSize(e.size) }), ' ', attachmentLink(e)];
+    case 'TicketReclassified':
+      return t('history.TicketReclassified', { changes: reclassification(e), reason: shorten(e.reason) });
+    case 'TicketCancelled':
+      return t(`history.TicketCancelled.${e.reason}`, { original: e.duplicateOfNumber, note: shorten(e.note) });
+    case 'DuplicateClosed':
+      return t('history.DuplicateClosed', { number: e.number, note: shorten(e.note) });
     default:
       return entry.summary;
   }
+}
+
+/** What a reclassification changed, field by field, in the page's language. */
+function reclassification(e) {
+  const changes = [];
+  if (e.fromPriority !== e.toPriority) {
+    changes.push(t('history.change.priority', { from: name('priority', e.fromPriority), to: name('priority', e.toPriority) }));
+  }
+  if (e.fromType !== e.toType) changes.push(t('history.change.type', { from: name('type', e.fromType), to: name('type', e.toType) }));
+  if ((e.fromCategory ?? null) !== (e.toCategory ?? null)) {
+    changes.push(t('history.change.category', { from: e.fromCategory ?? t('history.category.none'), to: e.toCategory }));
+  }
+  return changes.join(', ');
 }
 
 /** The timeline of GET /api/tickets/{id}/history, oldest first; internal notes are marked. */

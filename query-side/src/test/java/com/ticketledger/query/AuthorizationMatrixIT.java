@@ -1,7 +1,10 @@
 package com.ticketledger.query;
 
 import com.ticketledger.events.AttachmentAdded;
+import com.ticketledger.events.CancellationReason;
+import com.ticketledger.events.TicketCancelled;
 import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.store.AttachmentBlobs;
 import org.junit.jupiter.api.Test;
@@ -53,8 +56,16 @@ class AuthorizationMatrixIT extends QuerySideIT {
         TicketOpened ticket = Tickets.opened("acme");
         long position = append(ticket, ACME_CLIENT, Instant.now());
         getAt("operator", "/api/tickets/" + ticket.ticketId(), position);
+        // A ticket of the same organisation closed as a duplicate of it: read as any other ticket of acme.
+        TicketOpened duplicate = Tickets.opened("acme");
+        append(duplicate, ACME_CLIENT, Instant.now());
+        position = append(new TicketCancelled(duplicate.ticketId(), duplicate.number(), "acme",
+                CancellationReason.DUPLICATE, ticket.ticketId(), ticket.number(), "same", TicketStatus.OPEN, null),
+                OPERATOR, Instant.now());
+        getAt("operator", "/api/tickets/" + ticket.ticketId(), position);
         getAt("operator", "/api/tickets/" + ticket.ticketId() + "/history", position);
         String id = ticket.ticketId().toString();
+        String cancelled = duplicate.ticketId().toString();
 
         Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
         //                                                        operator ana acme-1 globex-1 auditor analyst none
@@ -63,6 +74,9 @@ class AuthorizationMatrixIT extends QuerySideIT {
         matrix.put("GET /api/tickets/by-number/" + ticket.number(), row(200, 200, 200, 404, 200, 200, 401));
         matrix.put("GET /api/tickets?q=vpn", row(200, 200, 200, 200, 200, 200, 401));
         matrix.put("GET /api/tickets/" + id + "/history", row(200, 200, 200, 404, 200, 200, 401));
+        matrix.put("GET /api/tickets/" + cancelled, row(200, 200, 200, 404, 200, 200, 401));
+        matrix.put("GET /api/tickets/" + cancelled + "/history", row(200, 200, 200, 404, 200, 200, 401));
+        matrix.put("GET /api/tickets?status=CANCELLED", row(200, 200, 200, 200, 200, 200, 401));
         matrix.put("GET /api/queues/L1", row(200, 200, 403, 403, 200, 200, 401));
         matrix.put("GET /api/queues/engineers/ana", row(200, 200, 403, 403, 200, 200, 401));
         matrix.put("GET /api/sla/breaches?state=AT_RISK", row(200, 200, 403, 403, 200, 200, 401));

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public sealed interface TicketEvent
         permits TicketOpened, TicketAssigned, NoteAdded, TicketEscalated, TicketPendingClosure,
-        ClosureAccepted, TicketReopened, AttachmentAdded {
+        ClosureAccepted, TicketReopened, AttachmentAdded, TicketReclassified, TicketCancelled {
 
     /** The ticket's internal id; also the aggregate id of its stream. */
     UUID ticketId();

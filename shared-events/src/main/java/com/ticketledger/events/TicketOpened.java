@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param type            incident, request or change
  * @param priority        the priority as reported
  * @param channel         how it reached the desk, or {@code null}
+ * @param category        the sub-category within the type ({@code ledger.tickets.categories}), or {@code null};
+ *                        events written before it existed have none
  */
 public record TicketOpened(
         UUID ticketId,
@@ -32,5 +34,14 @@ public record TicketOpened(
         Instant occurredAt,
         TicketType type,
         Priority priority,
-        Channel channel) implements TicketEvent {
+        Channel channel,
+        String category) implements TicketEvent {
+
+    /** An opening without a category. */
+    public TicketOpened(UUID ticketId, String number, String clientId, Reporter reporter, String affectedService,
+            String title, String description, Integer affectedUsers, Instant occurredAt, TicketType type,
+            Priority priority, Channel channel) {
+        this(ticketId, number, clientId, reporter, affectedService, title, description, affectedUsers, occurredAt,
+                type, priority, channel, null);
+    }
 }

@@ -9,5 +9,10 @@ public enum TicketStatus {
     /** The engineer recorded a resolution; the client is asked to accept it. The resolution clock stops. */
     PENDING_CLOSURE,
     /** The client accepted the resolution. */
-    CLOSED
+    CLOSED,
+    /**
+     * Withdrawn by the client, or closed by the desk without a resolution (a duplicate, out of scope, no
+     * contract). Final: it leaves every queue, every SLA clock stops, and it cannot be reopened.
+     */
+    CANCELLED
 }

@@ -4,10 +4,12 @@ import com.ticketledger.web.problem.InvalidField;
 
 import com.ticketledger.command.api.TicketRequests.AcceptanceRequest;
 import com.ticketledger.command.api.TicketRequests.AssignmentRequest;
+import com.ticketledger.command.api.TicketRequests.CancellationRequest;
 import com.ticketledger.command.api.TicketRequests.EscalationRequest;
 import com.ticketledger.command.api.TicketRequests.NoteRequest;
 import com.ticketledger.command.api.TicketRequests.OpenTicketRequest;
 import com.ticketledger.command.api.TicketRequests.PendingClosureRequest;
+import com.ticketledger.command.api.TicketRequests.ReclassificationRequest;
 import com.ticketledger.command.api.TicketRequests.ReopeningRequest;
 import com.ticketledger.command.attachment.AttachmentForm;
 import com.ticketledger.command.attachment.AttachmentProperties;
@@ -20,10 +22,13 @@ import com.ticketledger.command.ticket.Actor;
 import com.ticketledger.command.ticket.AddAttachment;
 import com.ticketledger.command.ticket.AddNote;
 import com.ticketledger.command.ticket.AssignTicket;
+import com.ticketledger.command.ticket.CancelTicket;
 import com.ticketledger.command.ticket.EscalateTicket;
 import com.ticketledger.command.ticket.MarkPendingClosure;
 import com.ticketledger.command.ticket.OpenTicket;
+import com.ticketledger.command.ticket.ReclassifyTicket;
 import com.ticketledger.command.ticket.ReopenTicket;
+import com.ticketledger.command.ticket.TicketProperties;
 import com.ticketledger.events.Reporter;
 import com.ticketledger.events.Role;
 import com.ticketledger.web.access.DeskPrincipal;
@@ -70,14 +75,16 @@ class TicketCommandController {
     private final DeskUsers users;
     private final Clock clock;
     private final AttachmentProperties attachments;
+    private final TicketProperties tickets;
 
     TicketCommandController(CommandRecorder recorder, TicketNumbers numbers, DeskUsers users, Clock clock,
-            AttachmentProperties attachments) {
+            AttachmentProperties attachments, TicketProperties tickets) {
         this.recorder = recorder;
         this.numbers = numbers;
         this.users = users;
         this.clock = clock;
         this.attachments = attachments;
+        this.tickets = tickets;
     }
 
     @Sends(OpenTicket.class)
@@ -88,10 +95,11 @@ class TicketCommandController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> open(@Valid @RequestBody OpenTicketRequest body, CommandHeaders headers) {
         body.reporter().requireEmailOrPhone();
+        requireKnownCategory(body.category());
         return record(headers, List.of("open", body), actor -> new OpenTicket(UUID.randomUUID(), numbers.next(),
                 body.clientId(), new Reporter(body.reporter().name(), body.reporter().email(), body.reporter().phone()),
                 body.affectedService(), body.title(), body.description(), body.affectedUsers(), body.occurredAt(),
-                body.type(), body.priority(), body.channel(), actor));
+                body.type(), body.priority(), body.channel(), body.category(), actor));
     }
 
     @Sends(AssignTicket.class)
@@ -187,6 +195,39 @@ class TicketCommandController {
             CommandHeaders headers) {
         return record(headers, List.of("reopening", ticketId, body), actor -> new ReopenTicket(ticketId,
                 body.reason(), clock.instant(), actor, headers.expectedVersion()));
+    }
+
+    @Sends(ReclassifyTicket.class)
+    @Operation(operationId = "reclassifyTicket", summary = "Reclassify a ticket",
+            description = "Changes the priority, the type or the category (one of `ledger.tickets.categories`); a "
+                    + "field left out keeps its value, and a request that changes nothing is a 409. The SLA targets "
+                    + "become the new priority's, measured from the opening, and the queues reorder at once. Not on a "
+                    + "CLOSED or CANCELLED ticket.\n\n**Who:** OPERATOR, ENGINEER.")
+    @PostMapping(path = "/{ticketId}/classification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAnswer> reclassify(@PathVariable UUID ticketId,
+            @Valid @RequestBody ReclassificationRequest body, CommandHeaders headers) {
+        requireKnownCategory(body.category());
+        return record(headers, List.of("classification", ticketId, body), actor -> new ReclassifyTicket(ticketId,
+                body.priority(), body.type(), body.category(), body.reason(), actor, headers.expectedVersion()));
+    }
+
+    @Sends(CancelTicket.class)
+    @Operation(operationId = "cancelTicket", summary = "Cancel a ticket, or close it as a duplicate",
+            description = "From OPEN, ASSIGNED or PENDING_CLOSURE to CANCELLED, final: it leaves every queue and its "
+                    + "SLA clocks stop. `duplicateOf` (the original ticket's id, of the same organisation, not the "
+                    + "ticket itself) is required for DUPLICATE and only then; an original the caller's ticket cannot "
+                    + "name answers 404.\n\n**Who:** a CLIENT of the ticket's organisation (`WITHDRAWN` only), an "
+                    + "OPERATOR, or the ENGINEER the ticket is assigned to.")
+    @PostMapping(path = "/{ticketId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAnswer> cancel(@PathVariable UUID ticketId, @Valid @RequestBody CancellationRequest body,
+            CommandHeaders headers) {
+        body.requireConsistency();
+        return record(headers, List.of("cancellation", ticketId, body), actor -> new CancelTicket(ticketId,
+                body.reason(), body.duplicateOf(), body.note(), actor, headers.expectedVersion()));
+    }
+
+    private void requireKnownCategory(String category) {
+        Categories.requireKnown(tickets.categories(), category);
     }
 
     private ResponseEntity<CommandAnswer> record(CommandHeaders headers, List<?> request, Function<Actor, ?> command) {

@@ -2,6 +2,7 @@ package com.ticketledger.command.api;
 
 import com.ticketledger.web.problem.InvalidField;
 
+import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.Channel;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import static com.ticketledger.command.api.TextRules.MULTI_LINE;
 import static com.ticketledger.command.api.TextRules.NO_CONTROL_CHARACTERS;
@@ -39,7 +41,8 @@ final class TicketRequests {
             @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String affectedService,
             @PositiveOrZero Integer affectedUsers,
             Instant occurredAt,
-            Channel channel) {
+            Channel channel,
+            @Size(max = 50) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String category) {
     }
 
     record ReporterRequest(
@@ -94,6 +97,30 @@ final class TicketRequests {
 
     record ReopeningRequest(
             @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String reason) {
+    }
+
+    /** Any of priority, type and category; the ticket refuses a request that changes none of them. */
+    record ReclassificationRequest(
+            Priority priority,
+            TicketType type,
+            @Size(max = 50) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String category,
+            @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String reason) {
+    }
+
+    /** {@code duplicateOf} is the original ticket's id (a UUID, as in every path), exactly for DUPLICATE. */
+    record CancellationRequest(
+            @NotNull CancellationReason reason,
+            UUID duplicateOf,
+            @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String note) {
+
+        void requireConsistency() {
+            if (reason == CancellationReason.DUPLICATE && duplicateOf == null) {
+                throw new InvalidField("duplicateOf", "field.duplicate-of-required");
+            }
+            if (reason != CancellationReason.DUPLICATE && duplicateOf != null) {
+                throw new InvalidField("duplicateOf", "field.duplicate-of-misplaced");
+            }
+        }
     }
 
     private static boolean isBlank(String value) {

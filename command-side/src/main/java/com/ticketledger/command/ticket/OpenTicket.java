@@ -9,7 +9,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Open a ticket for one problem. The id and the number are handed out before the command is sent. */
+/**
+ * Open a ticket for one problem. The id and the number are handed out before the command is sent.
+ *
+ * @param category the sub-category within the type, one of {@code ledger.tickets.categories}, or {@code null}
+ */
 public record OpenTicket(
         @TargetAggregateIdentifier UUID ticketId,
         String number,
@@ -23,5 +27,14 @@ public record OpenTicket(
         TicketType type,
         Priority priority,
         Channel channel,
+        String category,
         Actor actor) {
+
+    /** An opening without a category. */
+    public OpenTicket(UUID ticketId, String number, String clientId, Reporter reporter, String affectedService,
+            String title, String description, Integer affectedUsers, Instant occurredAt, TicketType type,
+            Priority priority, Channel channel, Actor actor) {
+        this(ticketId, number, clientId, reporter, affectedService, title, description, affectedUsers, occurredAt,
+                type, priority, channel, null, actor);
+    }
 }

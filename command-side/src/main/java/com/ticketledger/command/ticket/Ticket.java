@@ -2,17 +2,21 @@ package com.ticketledger.command.ticket;
 
 import com.ticketledger.command.ticket.CommandRefused.Reason;
 import com.ticketledger.events.AttachmentAdded;
+import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketCancelled;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
+import com.ticketledger.events.TicketType;
 import com.ticketledger.events.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -31,6 +35,7 @@ import static com.ticketledger.events.Role.CLIENT;
 import static com.ticketledger.events.Role.ENGINEER;
 import static com.ticketledger.events.Role.OPERATOR;
 import static com.ticketledger.events.TicketStatus.ASSIGNED;
+import static com.ticketledger.events.TicketStatus.CANCELLED;
 import static com.ticketledger.events.TicketStatus.CLOSED;
 import static com.ticketledger.events.TicketStatus.OPEN;
 import static com.ticketledger.events.TicketStatus.PENDING_CLOSURE;
@@ -52,6 +57,8 @@ public class Ticket {
     private String clientId;
     private String title;
     private Priority priority;
+    private TicketType type;
+    private String category;
     private TicketStatus status;
     private SupportLevel level;
     private String engineer;
@@ -76,7 +83,7 @@ public class Ticket {
         }
         apply(new TicketOpened(command.ticketId(), command.number(), command.clientId(), command.reporter(),
                 command.affectedService(), command.title(), command.description(), command.affectedUsers(),
-                command.occurredAt(), command.type(), command.priority(), command.channel()));
+                command.occurredAt(), command.type(), command.priority(), command.channel(), command.category()));
     }
 
     @CommandHandler
@@ -183,6 +190,81 @@ public class Ticket {
         return currentVersion();
     }
 
+    /**
+     * A correction of priority, type or category while the ticket is still being worked on. A request that
+     * changes nothing is refused as a conflict with the ticket's state (409), like an assignment to the engineer
+     * it already has: the same request would be a change on a ticket classified otherwise.
+     */
+    @CommandHandler
+    public TicketVersion handle(ReclassifyTicket command) {
+        admit(command, "reclassify", "reclassify tickets", OPERATOR, ENGINEER);
+        requireStatus(command, "reclassify", "reclassified", OPEN, ASSIGNED, PENDING_CLOSURE);
+        if (command.priority() == null && command.type() == null && command.category() == null) {
+            throw new CommandRefused(Reason.INVALID_COMMAND, "reclassify-nothing",
+                    "a reclassification needs a new priority, type or category");
+        }
+        Priority toPriority = command.priority() == null ? priority : command.priority();
+        TicketType toType = command.type() == null ? type : command.type();
+        String toCategory = command.category() == null ? category : command.category();
+        if (toPriority == priority && toType == type && Objects.equals(toCategory, category)) {
+            throw refusal(Reason.INVALID_TRANSITION, "reclassify-unchanged", "is already " + priority + ", " + type
+                    + ", " + (category == null ? "without a category" : "category " + category)
+                    + "; a reclassification must change its priority, type or category", priority, type,
+                    category == null ? new CommandRefused.Phrase("category.none")
+                            : new CommandRefused.Phrase("category.named", category));
+        }
+        apply(new TicketReclassified(ticketId, number, clientId, status, priority, toPriority, type, toType, category,
+                toCategory, command.reason()));
+        return currentVersion();
+    }
+
+    /**
+     * Cancelling ends a ticket without a resolution. Its client may withdraw it; the desk (an OPERATOR, or the
+     * engineer it is assigned to) may also close it as a duplicate of another ticket of the same organisation,
+     * as out of scope, or as not covered by a contract.
+     */
+    @CommandHandler
+    public TicketVersion handle(CancelTicket command, TicketDirectory directory) {
+        admit(command, "cancel", "cancel tickets", OPERATOR, ENGINEER, CLIENT);
+        Actor actor = command.actor();
+        if (actor.is(CLIENT) && command.reason() != CancellationReason.WITHDRAWN) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "client-cancel", "a client may cancel a ticket only as "
+                    + CancellationReason.WITHDRAWN, CancellationReason.WITHDRAWN);
+        }
+        requireStatus(command, "cancel", "cancelled", OPEN, ASSIGNED, PENDING_CLOSURE);
+        if (actor.is(ENGINEER) && engineer == null) {
+            throw refusal(Reason.NOT_ALLOWED, "unassigned.cancel", "is not assigned to anyone; only an OPERATOR or"
+                    + " its client may cancel it");
+        }
+        requireAssignedEngineerOrOperator(command, "cancel", "cancel it");
+        boolean duplicate = command.reason() == CancellationReason.DUPLICATE;
+        if (duplicate && command.duplicateOf() == null) {
+            throw new CommandRefused(Reason.INVALID_COMMAND, "duplicate-of-needed",
+                    "a cancellation as " + CancellationReason.DUPLICATE + " needs the original ticket (duplicateOf)",
+                    CancellationReason.DUPLICATE);
+        }
+        if (!duplicate && command.duplicateOf() != null) {
+            throw new CommandRefused(Reason.INVALID_COMMAND, "duplicate-of-misplaced",
+                    "an original ticket (duplicateOf) belongs only to a cancellation as " + CancellationReason.DUPLICATE,
+                    CancellationReason.DUPLICATE);
+        }
+        TicketDirectory.Entry original = null;
+        if (duplicate) {
+            if (command.duplicateOf().equals(ticketId)) {
+                throw refusal(Reason.INVALID_COMMAND, "duplicate-of-itself", "cannot be a duplicate of itself");
+            }
+            // Another organisation's ticket answers as one that does not exist: the caller learns nothing of it.
+            original = directory.find(command.duplicateOf()).filter(found -> clientId.equals(found.clientId()))
+                    .orElseThrow(() -> refusal(Reason.TICKET_NOT_FOUND, "duplicate-of-unknown", "cannot be closed as"
+                            + " a duplicate of " + command.duplicateOf() + ": its organisation has no such ticket",
+                            command.duplicateOf()));
+        }
+        apply(new TicketCancelled(ticketId, number, clientId, command.reason(),
+                original == null ? null : original.ticketId(), original == null ? null : original.number(),
+                command.note(), status, engineer));
+        return currentVersion();
+    }
+
     // --- what each event changes -------------------------------------------------------------------
 
     @EventSourcingHandler
@@ -192,6 +274,8 @@ public class Ticket {
         clientId = event.clientId();
         title = event.title();
         priority = event.priority();
+        type = event.type();
+        category = event.category();
         status = OPEN;
         level = SupportLevel.L1;
         version = sequence;
@@ -240,6 +324,20 @@ public class Ticket {
         status = ASSIGNED;
         engineer = event.engineer();
         closedAt = null;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TicketReclassified event, @SequenceNumber long sequence) {
+        priority = event.toPriority();
+        type = event.toType();
+        category = event.toCategory();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TicketCancelled event, @SequenceNumber long sequence) {
+        status = CANCELLED;
         version = sequence;
     }
 
@@ -297,6 +395,8 @@ public class Ticket {
                 return "allowed now: a note, the client's acceptance or a reopening";
             case CLOSED:
                 return "only a reopening is allowed";
+            case CANCELLED:
+                return "nothing more is allowed, it was cancelled; open a new ticket if the problem remains";
             default:
                 throw new IllegalStateException("unknown status " + status);
         }

@@ -1,5 +1,6 @@
 package com.ticketledger.command.ticket;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +11,11 @@ class TicketConfiguration {
     @Bean
     ReopeningPolicy reopeningPolicy(TicketProperties properties) {
         return properties.reopeningPolicy();
+    }
+
+    /** Axon resolves the aggregate handler's {@link TicketDirectory} parameter to this bean. */
+    @Bean
+    TicketDirectory ticketDirectory(EventStore eventStore) {
+        return new LedgerTicketDirectory(eventStore);
     }
 }

@@ -51,7 +51,11 @@ class HostileInputIT extends CommandSideIT {
                 new Target("ana", ticket + "/escalation", "{\"toLevel\":\"L2\",\"reason\":\"routing\",\"vendorCaseRef\":null}"),
                 new Target("ana", ticket + "/pending-closure", "{\"resolution\":\"restarted\"}"),
                 new Target("acme-1", ticket + "/acceptance", "{\"comment\":\"fine\"}"),
-                new Target("globex-1", "/api/tickets/" + foreign + "/reopening", "{\"reason\":\"again\"}"));
+                new Target("globex-1", "/api/tickets/" + foreign + "/reopening", "{\"reason\":\"again\"}"),
+                new Target("ana", ticket + "/classification",
+                        "{\"priority\":\"LOW\",\"type\":\"REQUEST\",\"category\":\"network\",\"reason\":\"wrong\"}"),
+                new Target("acme-1", ticket + "/cancellation",
+                        "{\"reason\":\"WITHDRAWN\",\"duplicateOf\":null,\"note\":\"not needed\"}"));
     }
 
     void send(Target target, byte[] body, String contentType, String... headers) {
@@ -175,7 +179,11 @@ class HostileInputIT extends CommandSideIT {
                 new Unknown("ana", "/api/tickets/" + assigned + "/pending-closure", "{\"resolution\":\"fixed\"}",
                         "resolutoin"),
                 new Unknown("acme-1", "/api/tickets/" + resolved + "/acceptance", "{\"comment\":\"fine\"}", "coment"),
-                new Unknown("acme-1", "/api/tickets/" + toReopen + "/reopening", "{\"reason\":\"again\"}", "reasons"));
+                new Unknown("acme-1", "/api/tickets/" + toReopen + "/reopening", "{\"reason\":\"again\"}", "reasons"),
+                new Unknown("ana", "/api/tickets/" + open + "/classification", "{\"priority\":\"LOW\",\"reason\":\"r\"}",
+                        "priorty"),
+                new Unknown("operator", "/api/tickets/" + open + "/cancellation",
+                        "{\"reason\":\"OUT_OF_SCOPE\",\"note\":\"n\"}", "duplicate"));
 
         for (Unknown unknown : cases) {
             long before = eventCount();
@@ -190,6 +198,78 @@ class HostileInputIT extends CommandSideIT {
             assertThat(accepted.status()).as("the same body without the unknown field: " + accepted.body())
                     .isBetween(200, 201);
         }
+    }
+
+    /** A bad cancellation or reclassification: its status, and the field or the words that say why. */
+    record Bad(String user, String path, String body, int status, String field, String inDetail) {
+    }
+
+    @Test
+    void badCancellationsAndReclassificationsAreClearProblemsAndWriteNothing() {
+        UUID ticket = assignedTicket();
+        UUID globex = openTicket("globex-1", "globex");
+        UUID nowhere = UUID.randomUUID();
+        String cancel = "/api/tickets/" + ticket + "/cancellation";
+        String reclassify = "/api/tickets/" + ticket + "/classification";
+        List<Bad> cases = List.of(
+                new Bad("operator", cancel, "{\"reason\":\"GONE\",\"note\":\"n\"}", 400, "reason", null),
+                new Bad("operator", cancel, "{\"note\":\"n\"}", 400, "reason", null),
+                new Bad("operator", cancel, "{\"reason\":\"OUT_OF_SCOPE\"}", 400, "note", null),
+                new Bad("operator", cancel, "{\"reason\":\"OUT_OF_SCOPE\",\"note\":\"  \"}", 400, "note", null),
+                new Bad("operator", cancel, "{\"reason\":\"OUT_OF_SCOPE\",\"note\":\"" + "n".repeat(10_001) + "\"}",
+                        400, "note", null),
+                new Bad("operator", cancel, "{\"reason\":\"DUPLICATE\",\"note\":\"n\"}", 400, "duplicateOf", null),
+                new Bad("operator", cancel, "{\"reason\":\"NO_CONTRACT\",\"duplicateOf\":\"" + globex
+                        + "\",\"note\":\"n\"}", 400, "duplicateOf", null),
+                new Bad("operator", cancel, "{\"reason\":\"DUPLICATE\",\"duplicateOf\":\"TCK-000001\",\"note\":\"n\"}",
+                        400, "duplicateOf", null),
+                new Bad("operator", cancel, "{\"reason\":\"DUPLICATE\",\"duplicateOf\":\"" + ticket
+                        + "\",\"note\":\"n\"}", 400, null, "cannot be a duplicate of itself"),
+                new Bad("operator", cancel, "{\"reason\":\"DUPLICATE\",\"duplicateOf\":\"" + globex
+                        + "\",\"note\":\"n\"}", 404, null, "cannot be closed as a duplicate of " + globex
+                        + ": its organisation has no such ticket"),
+                new Bad("operator", cancel, "{\"reason\":\"DUPLICATE\",\"duplicateOf\":\"" + nowhere
+                        + "\",\"note\":\"n\"}", 404, null, "cannot be closed as a duplicate of " + nowhere
+                        + ": its organisation has no such ticket"),
+                new Bad("acme-1", cancel, "{\"reason\":\"DUPLICATE\",\"duplicateOf\":\"" + globex
+                        + "\",\"note\":\"n\"}", 403, null, "a client may cancel a ticket only as WITHDRAWN"),
+                new Bad("bruno", cancel, "{\"reason\":\"OUT_OF_SCOPE\",\"note\":\"n\"}", 403, null,
+                        "only ana or an OPERATOR may cancel it"),
+                new Bad("ana", reclassify, "{\"priority\":\"URGENT\",\"reason\":\"r\"}", 400, "priority", null),
+                new Bad("ana", reclassify, "{\"priority\":\"LOW\"}", 400, "reason", null),
+                new Bad("ana", reclassify, "{\"priority\":\"LOW\",\"reason\":\"" + "r".repeat(10_001) + "\"}", 400,
+                        "reason", null),
+                new Bad("ana", reclassify, "{\"category\":\"" + "c".repeat(51) + "\",\"reason\":\"r\"}", 400,
+                        "category", null),
+                new Bad("ana", reclassify, "{\"category\":\"printers\",\"reason\":\"r\"}", 400, "category", null),
+                new Bad("ana", reclassify, "{\"reason\":\"r\"}", 400, null, "needs a new priority, type or category"),
+                new Bad("ana", reclassify, "{\"priority\":\"HIGH\",\"reason\":\"r\"}", 409, null,
+                        "a reclassification must change its priority, type or category"),
+                new Bad("acme-1", reclassify, "{\"priority\":\"CRITICAL\",\"reason\":\"r\"}", 403, null,
+                        "may not reclassify tickets"));
+
+        long before = eventCount();
+        List<String> wrong = new ArrayList<>();
+        for (Bad bad : cases) {
+            Answer answer = post(bad.user(), bad.path(), bad.body());
+            String problem = judge(answer);
+            if (problem != null || answer.status() != bad.status()) {
+                wrong.add(bad.body().substring(0, Math.min(80, bad.body().length())) + ": " + answer.status() + " "
+                        + problem + " " + answer.body());
+                continue;
+            }
+            if (bad.field() != null && !answer.body().contains("\"field\":\"" + bad.field() + "\"")) {
+                wrong.add(bad.body() + ": does not name " + bad.field() + ": " + answer.body());
+            }
+            if (bad.inDetail() != null && !answer.json().get("detail").asText().contains(bad.inDetail())) {
+                wrong.add(bad.body() + ": does not say '" + bad.inDetail() + "': " + answer.body());
+            }
+            if (answer.body().contains("globex") || answer.body().contains("VPN down")) {
+                wrong.add(bad.body() + ": tells of another organisation's ticket: " + answer.body());
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(eventCount()).as("nothing written").isEqualTo(before);
     }
 
     @Test

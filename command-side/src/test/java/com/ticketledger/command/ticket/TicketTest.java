@@ -2,6 +2,7 @@ package com.ticketledger.command.ticket;
 
 import com.ticketledger.command.ticket.CommandRefused.Reason;
 import com.ticketledger.events.AttachmentAdded;
+import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.Channel;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
@@ -10,9 +11,11 @@ import com.ticketledger.events.Reporter;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketCancelled;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.ticketledger.events.SupportLevel.L1;
@@ -53,12 +58,20 @@ class TicketTest {
     static final Reporter MARTA = new Reporter("Marta Díaz", "marta@acme.example", null);
     static final Instant CLOSED_AT = Instant.parse("2026-11-02T15:00:00Z");
 
+    /** Other tickets the ledger holds: one of the same organisation, one of another. */
+    static final UUID ORIGINAL = UUID.fromString("6f1c1a40-0000-4000-8000-000000000007");
+    static final UUID GLOBEX_TICKET = UUID.fromString("6f1c1a40-0000-4000-8000-000000000008");
+    static final TicketDirectory DIRECTORY = id -> Optional.ofNullable(Map.of(
+            ORIGINAL, new TicketDirectory.Entry(ORIGINAL, "TCK-000007", "acme"),
+            GLOBEX_TICKET, new TicketDirectory.Entry(GLOBEX_TICKET, "TCK-000008", "globex")).get(id));
+
     FixtureConfiguration<Ticket> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(new ReopeningPolicy(Duration.ofDays(30)));
+        fixture.registerInjectableResource(DIRECTORY);
     }
 
     static OpenTicket open(String clientId, Actor actor) {
@@ -524,6 +537,291 @@ class TicketTest {
             fixture.given(opened(), assigned("ana", null, L1), PENDING)
                     .when(new ReopenTicket(ID, "hm", Instant.now(), GLOBEX, null))
                     .expectException(refused(Reason.TICKET_NOT_FOUND, "no ticket"));
+        }
+    }
+
+    @Nested
+    class Reclassification {
+
+        static TicketReclassified reclassified(Priority fromPriority, Priority toPriority, TicketType fromType,
+                TicketType toType, String fromCategory, String toCategory, TicketStatus status) {
+            return new TicketReclassified(ID, NUMBER, "acme", status, fromPriority, toPriority, fromType, toType,
+                    fromCategory, toCategory, "the whole floor is down");
+        }
+
+        @Test
+        void engineerRaisesThePriorityOfAnAssignedTicket() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(new ReclassifyTicket(ID, Priority.CRITICAL, null, null, "the whole floor is down", ANA, null))
+                    .expectEvents(reclassified(Priority.HIGH, Priority.CRITICAL, TicketType.INCIDENT,
+                            TicketType.INCIDENT, null, null, TicketStatus.ASSIGNED))
+                    .expectResultMessagePayload(new TicketVersion(ID, NUMBER, 2));
+        }
+
+        @Test
+        void operatorChangesTypeAndCategoryOfAnOpenTicket() {
+            fixture.given(opened())
+                    .when(new ReclassifyTicket(ID, null, TicketType.REQUEST, "access", "the whole floor is down",
+                            OPERATOR, null))
+                    .expectEvents(reclassified(Priority.HIGH, Priority.HIGH, TicketType.INCIDENT, TicketType.REQUEST,
+                            null, "access", TicketStatus.OPEN));
+        }
+
+        @Test
+        void categoryGivenAtTheOpeningIsTheOneReplaced() {
+            TicketOpened withCategory = new TicketOpened(ID, NUMBER, "acme", MARTA, "vpn-gw-01", "VPN down",
+                    "Nobody can connect", 40, Instant.parse("2026-11-24T08:30:00Z"), TicketType.INCIDENT,
+                    Priority.HIGH, Channel.PHONE, "network");
+            fixture.given(withCategory)
+                    .when(new ReclassifyTicket(ID, null, null, "hardware", "the whole floor is down", OPERATOR, null))
+                    .expectEvents(reclassified(Priority.HIGH, Priority.HIGH, TicketType.INCIDENT, TicketType.INCIDENT,
+                            "network", "hardware", TicketStatus.OPEN));
+        }
+
+        @Test
+        void ticketPendingClosureIsReclassifiedAndStaysPending() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new ReclassifyTicket(ID, Priority.LOW, null, null, "the whole floor is down", ANA, null))
+                    .expectEvents(reclassified(Priority.HIGH, Priority.LOW, TicketType.INCIDENT, TicketType.INCIDENT,
+                            null, null, TicketStatus.PENDING_CLOSURE));
+        }
+
+        @Test
+        void reclassificationIsTheOneEscalationsCarry() {
+            fixture.given(opened(), assigned("ana", null, L1),
+                            reclassified(Priority.HIGH, Priority.CRITICAL, TicketType.INCIDENT, TicketType.INCIDENT,
+                                    null, null, TicketStatus.ASSIGNED))
+                    .when(new EscalateTicket(ID, L2, "needs a specialist", null, ANA, null))
+                    .expectEvents(new TicketEscalated(ID, NUMBER, "acme", "VPN down", Priority.CRITICAL, L1, L2,
+                            "needs a specialist", null, null));
+        }
+
+        @Test
+        void refusesAReclassificationThatChangesNothing() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(new ReclassifyTicket(ID, Priority.HIGH, TicketType.INCIDENT, null, "same", ANA, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION,
+                            "is already HIGH, INCIDENT, without a category; a reclassification must change"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAReclassificationThatNamesNothing() {
+            fixture.given(opened())
+                    .when(new ReclassifyTicket(ID, null, null, null, "nothing", OPERATOR, null))
+                    .expectException(refused(Reason.INVALID_COMMAND, "needs a new priority, type or category"));
+        }
+
+        @Test
+        void refusesReclassificationOfAClosedTicket() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING, ACCEPTED)
+                    .when(new ReclassifyTicket(ID, Priority.LOW, null, null, "late", OPERATOR, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "is CLOSED and cannot be reclassified"));
+        }
+
+        @Test
+        void refusesReclassificationOfACancelledTicket() {
+            fixture.given(opened(), Cancellation.withdrawn())
+                    .when(new ReclassifyTicket(ID, Priority.LOW, null, null, "late", OPERATOR, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "is CANCELLED and cannot be reclassified;"
+                            + " nothing more is allowed, it was cancelled; open a new ticket"));
+        }
+
+        @Test
+        void clientMayNotReclassify() {
+            fixture.given(opened())
+                    .when(new ReclassifyTicket(ID, Priority.CRITICAL, null, null, "urgent!", ACME, null))
+                    .expectException(refused(Reason.NOT_ALLOWED, "CLIENT may not reclassify tickets"));
+        }
+
+        @Test
+        void auditorMayNotReclassify() {
+            fixture.given(opened())
+                    .when(new ReclassifyTicket(ID, Priority.LOW, null, null, "?", AUDITOR, null))
+                    .expectException(refused(Reason.NOT_ALLOWED, "AUDITOR may not reclassify tickets"));
+        }
+
+        @Test
+        void refusesAReclassificationAtAStaleVersion() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(new ReclassifyTicket(ID, Priority.LOW, null, null, "?", ANA, 0L))
+                    .expectException(refused(Reason.STALE_VERSION, "is at version 1, not at version 0"));
+        }
+    }
+
+    @Nested
+    class Cancellation {
+
+        static TicketCancelled withdrawn() {
+            return new TicketCancelled(ID, NUMBER, "acme", CancellationReason.WITHDRAWN, null, null, "solved itself",
+                    TicketStatus.OPEN, null);
+        }
+
+        @Test
+        void clientWithdrawsItsOwnOpenTicket() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.WITHDRAWN, null, "solved itself", ACME, null))
+                    .expectEvents(withdrawn())
+                    .expectResultMessagePayload(new TicketVersion(ID, NUMBER, 1));
+        }
+
+        @Test
+        void assignedEngineerClosesTheTicketAsADuplicate() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(new CancelTicket(ID, CancellationReason.DUPLICATE, ORIGINAL, "same outage", ANA, null))
+                    .expectEvents(new TicketCancelled(ID, NUMBER, "acme", CancellationReason.DUPLICATE, ORIGINAL,
+                            "TCK-000007", "same outage", TicketStatus.ASSIGNED, "ana"));
+        }
+
+        @Test
+        void operatorCancelsATicketPendingClosureAsOutOfScope() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new CancelTicket(ID, CancellationReason.OUT_OF_SCOPE, null, "not ours", OPERATOR, null))
+                    .expectEvents(new TicketCancelled(ID, NUMBER, "acme", CancellationReason.OUT_OF_SCOPE, null, null,
+                            "not ours", TicketStatus.PENDING_CLOSURE, "ana"));
+        }
+
+        @Test
+        void refusesAClientCancellationForAnotherReason() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.NO_CONTRACT, null, "hm", ACME, null))
+                    .expectException(refused(Reason.NOT_ALLOWED, "a client may cancel a ticket only as WITHDRAWN"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void clientOfAnotherOrganisationIsToldTheTicketDoesNotExist() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.WITHDRAWN, null, "probe", GLOBEX, null))
+                    .expectException(refused(Reason.TICKET_NOT_FOUND, "no ticket"));
+        }
+
+        @Test
+        void refusesCancellationByAnEngineerTheTicketIsNotAssignedTo() {
+            fixture.given(opened(), assigned("ana", null, L1))
+                    .when(new CancelTicket(ID, CancellationReason.OUT_OF_SCOPE, null, "not ours", BRUNO, null))
+                    .expectException(refused(Reason.NOT_ALLOWED,
+                            "is assigned to ana; only ana or an OPERATOR may cancel it"));
+        }
+
+        @Test
+        void refusesCancellationOfAnUnassignedTicketByAnEngineer() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.OUT_OF_SCOPE, null, "not ours", ANA, null))
+                    .expectException(refused(Reason.NOT_ALLOWED,
+                            "is not assigned to anyone; only an OPERATOR or its client may cancel it"));
+        }
+
+        @Test
+        void auditorMayNotCancel() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.WITHDRAWN, null, "?", AUDITOR, null))
+                    .expectException(refused(Reason.NOT_ALLOWED, "AUDITOR may not cancel tickets"));
+        }
+
+        @Test
+        void refusesCancellationOfAClosedTicket() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING, ACCEPTED)
+                    .when(new CancelTicket(ID, CancellationReason.WITHDRAWN, null, "never mind", ACME, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "is CLOSED and cannot be cancelled"));
+        }
+
+        @Test
+        void refusesCancellationOfACancelledTicket() {
+            fixture.given(opened(), withdrawn())
+                    .when(new CancelTicket(ID, CancellationReason.WITHDRAWN, null, "again", ACME, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "is CANCELLED and cannot be cancelled"));
+        }
+
+        @Test
+        void refusesADuplicateWithoutItsOriginal() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.DUPLICATE, null, "dup", OPERATOR, null))
+                    .expectException(refused(Reason.INVALID_COMMAND, "needs the original ticket (duplicateOf)"));
+        }
+
+        @Test
+        void refusesAnOriginalForAnotherReason() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.OUT_OF_SCOPE, ORIGINAL, "?", OPERATOR, null))
+                    .expectException(refused(Reason.INVALID_COMMAND, "belongs only to a cancellation as DUPLICATE"));
+        }
+
+        @Test
+        void refusesADuplicateOfItself() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.DUPLICATE, ID, "dup", OPERATOR, null))
+                    .expectException(refused(Reason.INVALID_COMMAND, "cannot be a duplicate of itself"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesADuplicateOfAnotherOrganisationsTicketAsIfItDidNotExist() {
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.DUPLICATE, GLOBEX_TICKET, "dup", OPERATOR, null))
+                    .expectException(refused(Reason.TICKET_NOT_FOUND, "cannot be closed as a duplicate of "
+                            + GLOBEX_TICKET + ": its organisation has no such ticket"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesADuplicateOfATicketThatDoesNotExist() {
+            UUID nowhere = UUID.fromString("6f1c1a40-0000-4000-8000-000000000999");
+            fixture.given(opened())
+                    .when(new CancelTicket(ID, CancellationReason.DUPLICATE, nowhere, "dup", OPERATOR, null))
+                    .expectException(refused(Reason.TICKET_NOT_FOUND, "cannot be closed as a duplicate of " + nowhere
+                            + ": its organisation has no such ticket"));
+        }
+
+        @Test
+        void refusesReopeningACancelledTicketSayingToOpenANewOne() {
+            fixture.given(opened(), withdrawn())
+                    .when(new ReopenTicket(ID, "it came back", Instant.now(), ACME, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION,
+                            "is CANCELLED and cannot be reopened; nothing more is allowed, it was cancelled; open a new"
+                                    + " ticket if the problem remains"));
+        }
+
+        @Test
+        void refusesANoteOnACancelledTicket() {
+            fixture.given(opened(), withdrawn())
+                    .when(new AddNote(ID, "hello?", Visibility.PUBLIC, OPERATOR, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "is CANCELLED and cannot be given a note"));
+        }
+
+        @Test
+        void refusesAssigningACancelledTicket() {
+            fixture.given(opened(), withdrawn())
+                    .when(new AssignTicket(ID, "ana", L1, OPERATOR, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "is CANCELLED and cannot be assigned"));
+        }
+
+        @Test
+        void refusesEscalatingACancelledTicket() {
+            fixture.given(opened(), assigned("ana", null, L1),
+                            new TicketCancelled(ID, NUMBER, "acme", CancellationReason.OUT_OF_SCOPE, null, null,
+                                    "not ours", TicketStatus.ASSIGNED, "ana"))
+                    .when(new EscalateTicket(ID, L2, "?", null, ANA, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "is CANCELLED and cannot be escalated"));
+        }
+
+        @Test
+        void refusesMarkingACancelledTicketPendingClosure() {
+            fixture.given(opened(), assigned("ana", null, L1),
+                            new TicketCancelled(ID, NUMBER, "acme", CancellationReason.OUT_OF_SCOPE, null, null,
+                                    "not ours", TicketStatus.ASSIGNED, "ana"))
+                    .when(new MarkPendingClosure(ID, "done", ANA, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION,
+                            "is CANCELLED and cannot be marked pending closure"));
+        }
+
+        @Test
+        void refusesAcceptingACancelledTicket() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING,
+                            new TicketCancelled(ID, NUMBER, "acme", CancellationReason.WITHDRAWN, null, null, "bye",
+                                    TicketStatus.PENDING_CLOSURE, "ana"))
+                    .when(new AcceptClosure(ID, "thanks", ACME, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "is CANCELLED and cannot be accepted"));
         }
     }
 

@@ -3,15 +3,18 @@ package com.ticketledger.query.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.events.AttachmentAdded;
+import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketCancelled;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketEvent;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.EventPositions;
@@ -35,11 +38,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One row per event, keyed by its global position: a replayed event is not recorded twice. The organisation
+ * One row per event and ticket, keyed by its global position and the ticket: a replayed event is not recorded
+ * twice. A ticket closed as a duplicate also leaves an entry, {@value #DUPLICATE_CLOSED}, in its original's
+ * timeline, from the same event. The organisation
  * comes from the opening and is copied onto every later row of the ticket. A processor's batch of entries is
  * written in one JDBC batch.
  */
@@ -48,6 +54,9 @@ import java.util.UUID;
 class HistoryProjection {
 
     private static final int SUMMARY_TEXT = 200;
+
+    /** The type of the entry a ticket closed as a duplicate leaves in its original's timeline. */
+    static final String DUPLICATE_CLOSED = "DuplicateClosed";
 
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final ObjectMapper objectMapper;
@@ -80,7 +89,17 @@ class HistoryProjection {
         entry.put("visibility", visibility(event).name());
         entry.put("summary", summary(event));
         entry.put("details", json(event));
-        batch.ifPresentOrElse(b -> b.entries.add(entry), () -> write(new Batch(List.of(entry))));
+        List<Map<String, Object>> entries = new ArrayList<>(List.of(entry));
+        if (event instanceof TicketCancelled cancelled && cancelled.duplicateOf() != null) {
+            Map<String, Object> original = new HashMap<>(entry);
+            original.put("ticketId", cancelled.duplicateOf());
+            original.put("clientId", cancelled.clientId());
+            original.put("type", DUPLICATE_CLOSED);
+            original.put("summary", cancelled.number() + " was closed as a duplicate of this ticket: "
+                    + shorten(cancelled.note()));
+            entries.add(original);
+        }
+        batch.ifPresentOrElse(b -> b.entries.addAll(entries), () -> write(new Batch(entries)));
     }
 
     /**
@@ -111,7 +130,7 @@ class HistoryProjection {
                             coalesce(:clientId, (SELECT h.client_id FROM ticket_history h
                                                  WHERE h.ticket_id = :ticketId AND h.sequence = 0)),
                             :sequence, :at, :type, :actor, :role, :visibility, :summary, CAST(:details AS JSONB))
-                        ON CONFLICT (position) DO NOTHING""",
+                        ON CONFLICT (position, ticket_id) DO NOTHING""",
                 batch.entries.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
     }
 
@@ -166,7 +185,39 @@ class HistoryProjection {
             return (attachment.visibility() == Visibility.INTERNAL ? "Internal attachment: " : "Attachment: ")
                     + attachment.fileName() + " (" + attachment.mediaType() + ", " + attachment.size() + " bytes)";
         }
+        if (event instanceof TicketReclassified reclassified) {
+            List<String> changes = new ArrayList<>();
+            if (reclassified.fromPriority() != reclassified.toPriority()) {
+                changes.add("priority " + reclassified.fromPriority() + " → " + reclassified.toPriority());
+            }
+            if (reclassified.fromType() != reclassified.toType()) {
+                changes.add("type " + reclassified.fromType() + " → " + reclassified.toType());
+            }
+            if (!Objects.equals(reclassified.fromCategory(), reclassified.toCategory())) {
+                changes.add("category " + (reclassified.fromCategory() == null ? "none" : reclassified.fromCategory())
+                        + " → " + reclassified.toCategory());
+            }
+            return "Reclassified, " + String.join(", ", changes) + ": " + shorten(reclassified.reason());
+        }
+        if (event instanceof TicketCancelled cancelled) {
+            return cancellation(cancelled.reason(), cancelled.duplicateOfNumber()) + ": " + shorten(cancelled.note());
+        }
         throw new IllegalArgumentException("no summary for " + event.getClass().getName());
+    }
+
+    private static String cancellation(CancellationReason reason, String originalNumber) {
+        switch (reason) {
+            case WITHDRAWN:
+                return "Withdrawn by the client";
+            case DUPLICATE:
+                return "Closed as a duplicate of " + originalNumber;
+            case OUT_OF_SCOPE:
+                return "Cancelled: out of the desk's scope";
+            case NO_CONTRACT:
+                return "Cancelled: no contract covers it";
+            default:
+                throw new IllegalArgumentException("unknown cancellation reason " + reason);
+        }
     }
 
     private static String shorten(String text) {

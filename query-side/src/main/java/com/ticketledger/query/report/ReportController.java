@@ -68,12 +68,12 @@ class ReportController {
             @RequestParam(defaultValue = "priority") String groupBy) {
         StringBuilder csv = new StringBuilder("group,tickets,responseMet,responseBreached,resolutionMet,"
                 + "resolutionBreached,compliancePercent,meanBusinessMinutesToRespond,p90BusinessMinutesToRespond,"
-                + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve\r\n");
+                + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve,cancelled\r\n");
         for (SlaReport.Group group : sla(from, to, groupBy).groups()) {
             csv.append(line(group.group(), group.tickets(), group.responseMet(), group.responseBreached(),
                     group.resolutionMet(), group.resolutionBreached(), group.compliancePercent(),
                     group.meanBusinessMinutesToRespond(), group.p90BusinessMinutesToRespond(),
-                    group.meanBusinessMinutesToResolve(), group.p90BusinessMinutesToResolve()));
+                    group.meanBusinessMinutesToResolve(), group.p90BusinessMinutesToResolve(), group.cancelled()));
         }
         return csv.toString();
     }

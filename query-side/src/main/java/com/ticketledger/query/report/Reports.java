@@ -66,9 +66,15 @@ class Reports {
         long responseBreached = 0;
         long resolutionMet = 0;
         long resolutionBreached = 0;
+        long cancelled = 0;
         List<Double> toRespond = new ArrayList<>();
         List<Double> toResolve = new ArrayList<>();
         for (StatusRow row : tickets) {
+            if (row.status() == TicketStatus.CANCELLED) {
+                // Withdrawn or closed without a resolution: its targets are neither met nor breached.
+                cancelled++;
+                continue;
+            }
             SlaState response = SlaPolicy.state(new Deadlines(row.responseAtRiskAt(), row.responseDueAt()),
                     row.respondedAt(), null, now);
             boolean resolved = row.status() == TicketStatus.PENDING_CLOSURE || row.status() == TicketStatus.CLOSED;
@@ -88,7 +94,8 @@ class Reports {
         long decided = responseMet + responseBreached + resolutionMet + resolutionBreached;
         Double compliance = decided == 0 ? null : round(100.0 * (responseMet + resolutionMet) / decided);
         return new SlaReport.Group(name, tickets.size(), responseMet, responseBreached, resolutionMet,
-                resolutionBreached, compliance, mean(toRespond), p90(toRespond), mean(toResolve), p90(toResolve));
+                resolutionBreached, compliance, mean(toRespond), p90(toRespond), mean(toResolve), p90(toResolve),
+                cancelled);
     }
 
     Backlog backlog(Instant now) {
@@ -105,7 +112,7 @@ class Reports {
                                         WHEN opened_at > :now - INTERVAL '7 days' THEN 2
                                         WHEN opened_at > :now - INTERVAL '30 days' THEN 3
                                         ELSE 4 END AS bucket_rank
-                            FROM report_ticket WHERE status <> 'CLOSED') open_tickets
+                            FROM report_ticket WHERE status NOT IN ('CLOSED', 'CANCELLED')) open_tickets
                         GROUP BY level, priority, priority_rank, bucket, bucket_rank
                         ORDER BY level, priority_rank, bucket_rank""")
                 .param("now", now.atOffset(ZoneOffset.UTC))

@@ -18,6 +18,7 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
      * business minutes: open time of the ticket's priority's calendar, the same figures its SLA clocks count —
      * from the opening to the first response, and the open time the resolution clock ran until the last pending
      * closure (time PENDING_CLOSURE before a reopening excluded).
+     * A cancelled ticket counts among {@code tickets} and in {@code cancelled}, and in none of the other figures.
      */
     @Schema(name = "SlaReportGroup")
     record Group(
@@ -38,6 +39,9 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
                     + " closed; null when none")
             Double meanBusinessMinutesToResolve,
             @Schema(description = "Nearest-rank 90th percentile of the same; null when none")
-            Double p90BusinessMinutesToResolve) {
+            Double p90BusinessMinutesToResolve,
+            @Schema(description = "Tickets cancelled (withdrawn, duplicates, out of scope, no contract): in no other"
+                    + " figure of the group")
+            long cancelled) {
     }
 }

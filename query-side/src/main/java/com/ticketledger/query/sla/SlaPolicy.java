@@ -23,6 +23,10 @@ import java.util.TreeMap;
  *       PENDING_CLOSURE and runs again on reopening, so the caller keeps the open time already consumed and the
  *       instant the clock started running again. Escalation resets nothing, so it never reaches this class.</li>
  *   <li>A target is at risk once 80 % of it is consumed and breached strictly after the due instant.</li>
+ *   <li>A reclassified ticket takes its new priority's targets measured from the opening, as if it had had that
+ *       priority all along ({@link #responseDeadlines}, {@link #resolutionClock}); its pauses stay pauses.</li>
+ *   <li>A cancelled ticket's clocks stop: a target met before the cancellation keeps its state, any other
+ *       reads CANCELLED, neither met nor breached.</li>
  * </ul>
  *
  * The deadlines depend only on stored instants; the state is computed against the time of reading, because a
@@ -120,6 +124,59 @@ public final class SlaPolicy {
     /** Whether a ticket opened at {@code openedAt} was opened out of hours: the office calendar was closed. */
     public boolean openedOutOfHours(Instant openedAt) {
         return !office.isOpen(openedAt);
+    }
+
+    /**
+     * The resolution clock of a ticket of this priority, measured from its opening: it ran from the opening
+     * until the first pause, from the end of each pause until the next, and from the end of the last pause until
+     * {@code stoppedAt} if it is stopped now (pending closure, or cancelled) or is still running otherwise. The
+     * deadlines are the ones in force: while stopped, those it had when it stopped. Opening, pending closure and
+     * reopening move the clock step by step to the same result; a reclassification, which changes the priority
+     * (and so the target and the calendar the open time is counted in), measures it again from the opening.
+     *
+     * @param pauses    the clock's completed stops (pending closure until reopening), oldest first
+     * @param stoppedAt when the clock stopped, if it is stopped now; {@code null} while it runs
+     */
+    public ResolutionClock resolutionClock(Priority priority, Instant openedAt, List<Pause> pauses,
+            Instant stoppedAt) {
+        Objects.requireNonNull(openedAt, "openedAt");
+        BusinessCalendar calendar = targets(priority).calendar();
+        Instant lastStart = openedAt;
+        Duration consumed = Duration.ZERO;
+        for (Pause pause : pauses) {
+            consumed = consumed.plus(calendar.openTimeBetween(lastStart, pause.from()));
+            lastStart = pause.to();
+        }
+        Deadlines deadlines = resolutionDeadlines(priority, lastStart, consumed);
+        return stoppedAt == null ? new ResolutionClock(consumed, lastStart, deadlines)
+                : new ResolutionClock(consumed.plus(calendar.openTimeBetween(lastStart, stoppedAt)), null, deadlines);
+    }
+
+    /** One stop of the resolution clock: pending closure {@code from}, reopened {@code to}. */
+    public record Pause(Instant from, Instant to) {
+    }
+
+    /**
+     * A resolution clock as the status row keeps it.
+     *
+     * @param consumed     open time consumed before {@code runningSince}, or in all while stopped
+     * @param runningSince when it last started running; {@code null} while stopped
+     * @param deadlines    the deadlines in force
+     */
+    public record ResolutionClock(Duration consumed, Instant runningSince, Deadlines deadlines) {
+    }
+
+    /**
+     * A target's state at {@code now} on a ticket that may be cancelled: once cancelled, a target done before
+     * keeps its state and one never done reads CANCELLED (it can no longer be met, and it was not breached by
+     * the desk: nobody is to work on it). Otherwise as {@link #state(Deadlines, Instant, Instant, Instant)}.
+     */
+    public static SlaState state(Deadlines deadlines, Instant completedAt, Instant pausedAt, boolean cancelled,
+            Instant now) {
+        if (cancelled) {
+            return completedAt == null ? SlaState.CANCELLED : state(deadlines, completedAt, null, now);
+        }
+        return state(deadlines, completedAt, pausedAt, now);
     }
 
     /**

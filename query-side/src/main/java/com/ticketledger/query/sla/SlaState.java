@@ -11,5 +11,10 @@ public enum SlaState {
     /** Past the due instant: done late, stopped late, or still running. */
     BREACHED,
     /** The resolution clock is stopped in time: the ticket waits for the client's acceptance. */
-    PAUSED
+    PAUSED,
+    /**
+     * The ticket was cancelled before this target was done: its clock stopped for good, neither met nor
+     * breached, and counted in neither.
+     */
+    CANCELLED
 }

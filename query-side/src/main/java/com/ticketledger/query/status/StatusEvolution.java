@@ -3,13 +3,16 @@ package com.ticketledger.query.status;
 import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.Priority;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketCancelled;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketEvent;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.Visibility;
@@ -19,12 +22,15 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How each event moves a ticket's status row: the one place the status view and its SLA clock are derived
  * from the ledger, used by the live projection, by the reports, and by the audit's state as of an instant.
  * The SLA clock (docs/domain.md): the response is the first assignment or the first public note by an engineer;
- * the resolution clock stops at pending closure and runs again on reopening; escalation resets nothing.
+ * the resolution clock stops at pending closure and runs again on reopening; escalation resets nothing. A
+ * reclassification gives the ticket its new priority's targets measured from the opening; a cancellation stops
+ * both clocks for good.
  */
 @Component
 public class StatusEvolution {
@@ -42,7 +48,7 @@ public class StatusEvolution {
         return new StatusRow(event.ticketId(), event.number(), event.clientId(), event.title(), event.type(),
                 event.priority(), TicketStatus.OPEN, SupportLevel.L1, null, at, at, 0, sequence, position, position,
                 null, response.atRiskAt(), response.dueAt(), Duration.ZERO, at, resolution.atRiskAt(),
-                resolution.dueAt(), null, null, null);
+                resolution.dueAt(), null, null, null, event.category(), List.of());
     }
 
     /**
@@ -66,8 +72,7 @@ public class StatusEvolution {
                 next.escalatedToVendor(escalated.vendorCaseRef(), at);
             }
         } else if (event instanceof TicketPendingClosure) {
-            Duration consumed = row.resolutionRunningSince() == null ? row.resolutionConsumed()
-                    : row.resolutionConsumed().plus(sla.consumed(row.priority(), row.resolutionRunningSince(), at));
+            Duration consumed = consumedUntil(row, at);
             next.status(TicketStatus.PENDING_CLOSURE).resolvedAt(at)
                     .resolutionClock(consumed, null, row.resolutionAtRiskAt(), row.resolutionDueAt());
         } else if (event instanceof ClosureAccepted) {
@@ -75,9 +80,22 @@ public class StatusEvolution {
         } else if (event instanceof TicketReopened reopened) {
             Deadlines resolution = sla.resolutionDeadlines(row.priority(), at, row.resolutionConsumed());
             next.status(TicketStatus.ASSIGNED).assignee(reopened.engineer()).reopened().resolvedAt(null)
-                    .resolutionClock(row.resolutionConsumed(), at, resolution.atRiskAt(), resolution.dueAt());
+                    .resolutionClock(row.resolutionConsumed(), at, resolution.atRiskAt(), resolution.dueAt())
+                    .paused(row.resolvedAt(), at);
         } else if (event instanceof AttachmentAdded) {
             // a file attached changes no status and starts or stops no clock; the row moves to its version
+        } else if (event instanceof TicketReclassified reclassified) {
+            Priority priority = reclassified.toPriority();
+            Deadlines response = sla.responseDeadlines(priority, row.openedAt());
+            SlaPolicy.ResolutionClock resolution = sla.resolutionClock(priority, row.openedAt(),
+                    row.resolutionPauses(), row.resolutionRunningSince() == null ? row.resolvedAt() : null);
+            next.classification(priority, reclassified.toType(), reclassified.toCategory())
+                    .responseClock(response.atRiskAt(), response.dueAt())
+                    .resolutionClock(resolution.consumed(), resolution.runningSince(),
+                            resolution.deadlines().atRiskAt(), resolution.deadlines().dueAt());
+        } else if (event instanceof TicketCancelled) {
+            next.status(TicketStatus.CANCELLED)
+                    .resolutionClock(consumedUntil(row, at), null, row.resolutionAtRiskAt(), row.resolutionDueAt());
         } else {
             throw new IllegalArgumentException("a ticket is opened once: " + event.getClass().getSimpleName());
         }
@@ -99,6 +117,12 @@ public class StatusEvolution {
         if (row.version() < sequence) {
             rows.save(apply(row, event, at, sequence, position, actorRole));
         }
+    }
+
+    /** The open time the resolution clock has consumed by {@code at}, stopping it there if it runs. */
+    private Duration consumedUntil(StatusRow row, Instant at) {
+        return row.resolutionRunningSince() == null ? row.resolutionConsumed()
+                : row.resolutionConsumed().plus(sla.consumed(row.priority(), row.resolutionRunningSince(), at));
     }
 
     private static Instant firstResponse(StatusRow row, Instant at) {

@@ -70,7 +70,7 @@ class StatusMeters implements MeterBinder {
 
     private Counts read(Instant now) {
         Map<SupportLevel, Long> open = new EnumMap<>(SupportLevel.class);
-        jdbc.sql("SELECT level, count(*) AS tickets FROM ticket_status WHERE status <> 'CLOSED' GROUP BY level")
+        jdbc.sql("SELECT level, count(*) AS tickets FROM ticket_status WHERE status NOT IN ('CLOSED', 'CANCELLED') GROUP BY level")
                 .query((rs, n) -> open.put(SupportLevel.valueOf(rs.getString("level")), rs.getLong("tickets")))
                 .list();
         // A running clock is AT_RISK from its at-risk instant to its due instant included, BREACHED after it; a
@@ -86,7 +86,7 @@ class StatusMeters implements MeterBinder {
                                 OR (status = 'PENDING_CLOSURE' AND resolved_at > resolution_due_at)
                                 OR (status <> 'PENDING_CLOSURE' AND resolution_due_at < :now)) AS breached
                         FROM ticket_status
-                        WHERE status <> 'CLOSED'
+                        WHERE status NOT IN ('CLOSED', 'CANCELLED')
                           AND ((responded_at IS NULL AND response_at_risk_at <= :now)
                             OR responded_at > response_due_at
                             OR resolution_at_risk_at <= :now)""")

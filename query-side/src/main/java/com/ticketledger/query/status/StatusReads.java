@@ -146,7 +146,7 @@ public class StatusReads {
     }
 
     /**
-     * Tickets not closed whose response or resolution is in the given state now, most urgent (earliest due)
+     * Tickets neither closed nor cancelled whose response or resolution is in the given state now, most urgent (earliest due)
      * first. The SQL narrows to rows that can be at risk or breached; the state itself is decided in one place,
      * {@link SlaPolicy#state}.
      */
@@ -155,7 +155,7 @@ public class StatusReads {
         Map<String, Object> params = new HashMap<>();
         params.put("now", timestamp(now));
         List<StatusRow> candidates = rows.select("""
-                        status <> 'CLOSED'
+                        status NOT IN ('CLOSED', 'CANCELLED')
                           AND ((responded_at IS NULL AND response_at_risk_at <= :now)
                             OR responded_at > response_due_at
                             OR resolution_at_risk_at <= :now)""", params);
@@ -192,11 +192,12 @@ public class StatusReads {
         Deadlines resolution = new Deadlines(row.resolutionAtRiskAt(), row.resolutionDueAt());
         Instant resolvedAt = row.status() == TicketStatus.CLOSED ? row.resolvedAt() : null;
         Instant pausedAt = row.status() == TicketStatus.PENDING_CLOSURE ? row.resolvedAt() : null;
+        boolean cancelled = row.status() == TicketStatus.CANCELLED;
         SlaView slaView = new SlaView(row.responseDueAt(), row.resolutionDueAt(), row.respondedAt(), row.resolvedAt(),
-                SlaPolicy.state(response, row.respondedAt(), null, now),
-                SlaPolicy.state(resolution, resolvedAt, pausedAt, now));
+                SlaPolicy.state(response, row.respondedAt(), null, cancelled, now),
+                SlaPolicy.state(resolution, resolvedAt, pausedAt, cancelled, now));
         return new TicketStatusView(row.ticketId(), row.number(), row.clientId(), row.title(), row.type(),
-                row.priority(), row.status(), row.level(), row.assignee(), row.openedAt(), row.updatedAt(),
+                row.priority(), row.category(), row.status(), row.level(), row.assignee(), row.openedAt(), row.updatedAt(),
                 row.reopenCount(), row.version(), slaView, row.vendorCaseRef(), row.vendorEscalatedAt());
     }
 }

@@ -4,9 +4,12 @@ import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
+import com.ticketledger.query.sla.SlaPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,6 +21,9 @@ import java.util.UUID;
  * @param resolvedAt             when the ticket was last marked pending closure; {@code null} while running
  * @param vendorCaseRef          the vendor's case reference, once the ticket was escalated to VENDOR
  * @param vendorEscalatedAt      when it was escalated to VENDOR (the VENDOR queue's order)
+ * @param category               the sub-category within the type, or {@code null}
+ * @param resolutionPauses       the resolution clock's completed stops (pending closure until reopening), oldest
+ *                               first: what a reclassification needs to measure the clock again from the opening
  */
 public record StatusRow(
         UUID ticketId,
@@ -44,7 +50,13 @@ public record StatusRow(
         Instant resolutionDueAt,
         Instant resolvedAt,
         String vendorCaseRef,
-        Instant vendorEscalatedAt) {
+        Instant vendorEscalatedAt,
+        String category,
+        List<SlaPolicy.Pause> resolutionPauses) {
+
+    public StatusRow {
+        resolutionPauses = resolutionPauses == null ? List.of() : List.copyOf(resolutionPauses);
+    }
 
     Builder toBuilder() {
         return new Builder(this);
@@ -65,6 +77,12 @@ public record StatusRow(
         private Instant resolvedAt;
         private String vendorCaseRef;
         private Instant vendorEscalatedAt;
+        private TicketType type;
+        private Priority priority;
+        private String category;
+        private Instant responseAtRiskAt;
+        private Instant responseDueAt;
+        private List<SlaPolicy.Pause> resolutionPauses;
 
         private Builder(StatusRow from) {
             this.from = from;
@@ -80,6 +98,33 @@ public record StatusRow(
             resolvedAt = from.resolvedAt;
             vendorCaseRef = from.vendorCaseRef;
             vendorEscalatedAt = from.vendorEscalatedAt;
+            type = from.type;
+            priority = from.priority;
+            category = from.category;
+            responseAtRiskAt = from.responseAtRiskAt;
+            responseDueAt = from.responseDueAt;
+            resolutionPauses = from.resolutionPauses;
+        }
+
+        Builder classification(Priority newPriority, TicketType newType, String newCategory) {
+            priority = newPriority;
+            type = newType;
+            category = newCategory;
+            return this;
+        }
+
+        Builder responseClock(Instant atRiskAt, Instant dueAt) {
+            responseAtRiskAt = atRiskAt;
+            responseDueAt = dueAt;
+            return this;
+        }
+
+        /** The resolution clock stopped at {@code from} (pending closure) runs again from {@code to}. */
+        Builder paused(Instant pausedFrom, Instant resumedAt) {
+            List<SlaPolicy.Pause> more = new ArrayList<>(resolutionPauses);
+            more.add(new SlaPolicy.Pause(pausedFrom, resumedAt));
+            resolutionPauses = more;
+            return this;
         }
 
         Builder status(TicketStatus value) {
@@ -128,11 +173,11 @@ public record StatusRow(
 
         /** The row after an event at {@code at}, sequence {@code version}, global {@code position}. */
         StatusRow build(Instant at, long version, long position) {
-            return new StatusRow(from.ticketId, from.number, from.clientId, from.title, from.type, from.priority,
+            return new StatusRow(from.ticketId, from.number, from.clientId, from.title, type, priority,
                     status, level, assignee, from.openedAt, at, reopenCount, version, from.openedPosition, position,
-                    respondedAt, from.responseAtRiskAt, from.responseDueAt, resolutionConsumed,
-                    resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt, vendorCaseRef,
-                    vendorEscalatedAt);
+                    respondedAt, responseAtRiskAt, responseDueAt, resolutionConsumed,
+                    resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt, vendorCaseRef, vendorEscalatedAt, category,
+                    resolutionPauses);
         }
     }
 

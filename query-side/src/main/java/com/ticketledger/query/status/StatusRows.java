@@ -6,6 +6,7 @@ import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.TicketEvent;
 import com.ticketledger.query.processing.ProcessorBatch;
+import com.ticketledger.query.sla.SlaPolicy;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,12 +126,14 @@ public class StatusRows {
                             assignee, opened_at, updated_at, reopen_count, version, opened_position, last_position,
                             type_rank, priority_rank, responded_at, response_at_risk_at, response_due_at,
                             resolution_consumed_ms, resolution_running_since, resolution_at_risk_at,
-                            resolution_due_at, resolved_at, vendor_case_ref, vendor_escalated_at)
+                            resolution_due_at, resolved_at, vendor_case_ref, vendor_escalated_at,
+                            category, resolution_pauses)
                         VALUES (:ticketId, :number, :clientId, :title, :type, :priority, :status, :level,
                             :assignee, :openedAt, :updatedAt, :reopenCount, :version, :openedPosition, :lastPosition,
                             :typeRank, :priorityRank, :respondedAt, :responseAtRiskAt, :responseDueAt,
                             :resolutionConsumedMs, :resolutionRunningSince, :resolutionAtRiskAt,
-                            :resolutionDueAt, :resolvedAt, :vendorCaseRef, :vendorEscalatedAt)
+                            :resolutionDueAt, :resolvedAt, :vendorCaseRef, :vendorEscalatedAt,
+                            :category, :resolutionPauses)
                         ON CONFLICT (ticket_id) DO UPDATE
                         SET status = EXCLUDED.status, level = EXCLUDED.level, assignee = EXCLUDED.assignee,
                             updated_at = EXCLUDED.updated_at, reopen_count = EXCLUDED.reopen_count,
@@ -140,7 +144,12 @@ public class StatusRows {
                             resolution_at_risk_at = EXCLUDED.resolution_at_risk_at,
                             resolution_due_at = EXCLUDED.resolution_due_at, resolved_at = EXCLUDED.resolved_at,
                             vendor_case_ref = EXCLUDED.vendor_case_ref,
-                            vendor_escalated_at = EXCLUDED.vendor_escalated_at
+                            vendor_escalated_at = EXCLUDED.vendor_escalated_at,
+                            type = EXCLUDED.type, priority = EXCLUDED.priority, category = EXCLUDED.category,
+                            type_rank = EXCLUDED.type_rank, priority_rank = EXCLUDED.priority_rank,
+                            response_at_risk_at = EXCLUDED.response_at_risk_at,
+                            response_due_at = EXCLUDED.response_due_at,
+                            resolution_pauses = EXCLUDED.resolution_pauses
                         WHERE stored.version < EXCLUDED.version""",
                 rows.stream().map(row -> new MapSqlParameterSource(params(row))).toArray(SqlParameterSource[]::new));
     }
@@ -178,12 +187,29 @@ public class StatusRows {
         params.put("resolvedAt", timestamp(row.resolvedAt()));
         params.put("vendorCaseRef", row.vendorCaseRef());
         params.put("vendorEscalatedAt", timestamp(row.vendorEscalatedAt()));
+        params.put("category", row.category());
+        params.put("resolutionPauses", pauses(row.resolutionPauses()));
         return params;
     }
 
     /** Rows of this table: {@code where} follows {@code SELECT * FROM <table> WHERE}. */
     public List<StatusRow> select(String where, Map<String, ?> params) {
         return jdbc.sql("SELECT * FROM " + table + " WHERE " + where).params(params).query(ROW).list();
+    }
+
+    /** The clock's stops as text: {@code <from>/<to>} ISO-8601 instants, separated by spaces, oldest first. */
+    static String pauses(List<SlaPolicy.Pause> pauses) {
+        return pauses.stream().map(pause -> pause.from() + "/" + pause.to()).collect(Collectors.joining(" "));
+    }
+
+    static List<SlaPolicy.Pause> pauses(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.trim().split(" ")).map(pause -> {
+            String[] ends = pause.split("/", 2);
+            return new SlaPolicy.Pause(Instant.parse(ends[0]), Instant.parse(ends[1]));
+        }).toList();
     }
 
     static OffsetDateTime timestamp(Instant instant) {
@@ -221,6 +247,8 @@ public class StatusRows {
                 instant(rs, "resolution_due_at"),
                 instant(rs, "resolved_at"),
                 rs.getString("vendor_case_ref"),
-                instant(rs, "vendor_escalated_at"));
+                instant(rs, "vendor_escalated_at"),
+                rs.getString("category"),
+                pauses(rs.getString("resolution_pauses")));
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
  *
  * @param vendorCaseRef     the vendor's case reference once the ticket went to VENDOR, else {@code null}
  * @param vendorEscalatedAt when it went to VENDOR, else {@code null}
+ * @param category the sub-category within the type, or {@code null}
  */
 public record TicketStatusView(
         UUID ticketId,
@@ -21,6 +22,7 @@ public record TicketStatusView(
         String title,
         TicketType type,
         Priority priority,
+        String category,
         TicketStatus status,
         SupportLevel level,
         String assignee,
