@@ -68,6 +68,11 @@ class CommandProblemAdvice {
         return problem(HttpStatus.CONFLICT, "concurrent-modification");
     }
 
+    @ExceptionHandler(QueueCommandController.QueueEmpty.class)
+    ResponseEntity<ProblemDetail> queueEmpty(QueueCommandController.QueueEmpty empty) {
+        return problem(HttpStatus.NOT_FOUND, "queue-empty", empty.level());
+    }
+
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", reused.key());

@@ -3,7 +3,7 @@ package com.ticketledger.command.recording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.command.ticket.Actor;
-import com.ticketledger.command.ticket.OpenTicket;
+import com.ticketledger.command.ticket.CommandRefused;
 import com.ticketledger.command.ticket.TicketVersion;
 import com.ticketledger.events.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -11,6 +11,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,13 +40,16 @@ public class CommandRecorder {
     private final IdempotencyRecords idempotency;
     private final LedgerPositions positions;
     private final ObjectMapper objectMapper;
+    private final TransactionTemplate savepoint;
 
     CommandRecorder(CommandGateway gateway, IdempotencyRecords idempotency, LedgerPositions positions,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, PlatformTransactionManager transactions) {
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.positions = positions;
         this.objectMapper = objectMapper;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -69,9 +75,67 @@ public class CommandRecorder {
                 Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload).andMetaData(metaData));
                 TicketVersion ticket = IdempotencyInterceptor.outcome(payload, result);
                 return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
-                        positions.of(ticket.ticketId(), ticket.version()), payload instanceof OpenTicket);
+                        positions.of(ticket.ticketId(), ticket.version()), IdempotencyInterceptor.answersCreated(payload));
             } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {
                 return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> lostTheRace);
+            } catch (ConcurrencyException appendedElsewhere) {
+                if (attempt == ATTEMPTS) {
+                    throw appendedElsewhere;
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends the commands {@code candidates} offers, one after the other, until a ticket accepts one; a ticket that
+     * refuses its command as no longer possible in its state (409) is passed over for the next candidate. Empty when
+     * the candidates run out first. Runs in the caller's transaction (the command gateway joins it; Axon commits or
+     * rolls back only a transaction it started): each attempt is a savepoint of it, so an attempt that is refused or
+     * loses a race leaves nothing behind and the caller's row locks are kept. The caller's commit commits the event.
+     *
+     * @param candidates gives the next command to try, or empty when there is none; called at most
+     *                   {@code maxCandidates} times, after which the command is refused as a conflict
+     */
+    public Optional<Recorded> recordFirstAccepted(Actor actor, String correlationId, String idempotencyKey,
+            List<?> request, Supplier<Optional<?>> candidates, int maxCandidates) {
+        byte[] fingerprint = idempotencyKey == null ? null : fingerprint(request);
+        if (idempotencyKey != null) {
+            Optional<Recorded> earlier = replay(actor.user(), idempotencyKey, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier;
+            }
+        }
+        MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
+        for (int candidate = 1; candidate <= maxCandidates; candidate++) {
+            Optional<?> payload = candidates.get();
+            if (payload.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(inSavepoints(payload.get(), metaData));
+            } catch (CommandRefused refusal) {
+                if (refusal.reason() != CommandRefused.Reason.INVALID_TRANSITION) {
+                    throw refusal;
+                }
+            } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {
+                return Optional.of(replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> lostTheRace));
+            }
+        }
+        throw new ConcurrencyException("the queue kept changing: " + maxCandidates + " tickets were taken first");
+    }
+
+    /** One command, tried again on the ticket as it now is when another append came first, each try a savepoint. */
+    private Recorded inSavepoints(Object payload, MetaData metaData) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return savepoint.execute(status -> {
+                    Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
+                            .andMetaData(metaData));
+                    TicketVersion ticket = IdempotencyInterceptor.outcome(payload, result);
+                    return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
+                            positions.of(ticket.ticketId(), ticket.version()),
+                            IdempotencyInterceptor.answersCreated(payload));
+                });
             } catch (ConcurrencyException appendedElsewhere) {
                 if (attempt == ATTEMPTS) {
                     throw appendedElsewhere;
