@@ -22,7 +22,8 @@ import java.util.Arrays;
  * What every command has in common, in the OpenAPI document: the headers {@link CommandHeaders} reads, the
  * headers of the answer, and the problems the command path can answer. A command on an existing ticket (a
  * {@code ticketId} in its path) also takes {@code If-Match} and can be refused by the ticket's state (409) or
- * version (412); opening a ticket can be neither.
+ * version (412); opening a ticket can be neither. Taking the next ticket of a queue answers 201 with the ticket's
+ * {@code Location}, like an opening, or 404 when nobody waits.
  */
 @Component
 class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {

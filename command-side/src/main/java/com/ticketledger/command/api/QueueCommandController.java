@@ -8,6 +8,7 @@ import com.ticketledger.events.SupportLevel;
 import com.ticketledger.web.access.DeskPrincipal;
 import com.ticketledger.web.problem.InvalidField;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,6 +57,7 @@ class QueueCommandController {
     }
 
     /** Nothing to say: the level is in the path. */
+    @Schema(description = "No fields: send no body, or an empty object. A field is refused (400 naming it).")
     record TakeNextRequest() {
     }
 
