@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -135,7 +135,7 @@ public class QueueIndex {
      * transaction holds (SKIP LOCKED: a racing taker never waits for, nor gets, the same ticket). The lock lasts
      * until the caller's transaction ends.
      */
-    Optional<UUID> lockHead(SupportLevel level, List<UUID> passedOver) {
+    Optional<UUID> lockHead(SupportLevel level, Collection<UUID> passedOver) {
         JdbcClient.StatementSpec head = jdbc.sql("SELECT ticket_id FROM queue_index"
                         + " WHERE level = :level AND status = 'OPEN' AND assignee IS NULL"
                         + (passedOver.isEmpty() ? "" : " AND ticket_id NOT IN (:passedOver)")

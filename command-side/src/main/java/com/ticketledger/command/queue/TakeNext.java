@@ -7,19 +7,17 @@ import com.ticketledger.command.ticket.TakeFromQueue;
 import com.ticketledger.command.ticket.Ticket;
 import com.ticketledger.events.SupportLevel;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * "Take next" (docs/domain.md, "Queues"): the caller becomes the assignee of the head of their level's queue. In one
  * transaction, the head is locked in the command side's own {@link QueueIndex} ({@code FOR UPDATE SKIP LOCKED}, so
  * two takers racing never lock the same ticket and neither waits for the other), and the ticket itself decides
  * ({@link TakeFromQueue}); the assignment's event and the index row are committed with that transaction. A ticket
- * that refuses because it is no longer waiting there is passed over for the next one, a bounded number of times.
+ * that refuses because it is no longer waiting there is passed over for the next one, in a new transaction, a
+ * bounded number of times.
  */
 @Component
 public class TakeNext {
@@ -38,14 +36,10 @@ public class TakeNext {
     /**
      * @return the ticket taken and the event that says so; empty when nobody is waiting in {@code level}'s queue
      */
-    @Transactional
     public Optional<Recorded> take(SupportLevel level, Actor actor, String correlationId, String idempotencyKey) {
         Ticket.requireMayTakeFrom(actor, level);
-        List<UUID> passedOver = new ArrayList<>();
         return recorder.recordFirstAccepted(actor, correlationId, idempotencyKey, List.of("take-next", level),
-                () -> index.lockHead(level, passedOver).map(ticket -> {
-                    passedOver.add(ticket);
-                    return new TakeFromQueue(ticket, level, actor);
-                }), CANDIDATES);
+                passedOver -> index.lockHead(level, passedOver).map(ticket -> new TakeFromQueue(ticket, level, actor)),
+                CANDIDATES);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.command.ticket.Actor;
 import com.ticketledger.command.ticket.CommandRefused;
+import com.ticketledger.command.ticket.TicketCommand;
 import com.ticketledger.command.ticket.TicketVersion;
 import com.ticketledger.events.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -12,17 +13,22 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +46,7 @@ public class CommandRecorder {
     private final IdempotencyRecords idempotency;
     private final LedgerPositions positions;
     private final ObjectMapper objectMapper;
-    private final TransactionTemplate savepoint;
+    private final TransactionTemplate transaction;
 
     CommandRecorder(CommandGateway gateway, IdempotencyRecords idempotency, LedgerPositions positions,
             ObjectMapper objectMapper, PlatformTransactionManager transactions) {
@@ -48,8 +54,7 @@ public class CommandRecorder {
         this.idempotency = idempotency;
         this.positions = positions;
         this.objectMapper = objectMapper;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -72,10 +77,8 @@ public class CommandRecorder {
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
         for (int attempt = 1; ; attempt++) {
             try {
-                Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload).andMetaData(metaData));
-                TicketVersion ticket = IdempotencyInterceptor.outcome(payload, result);
-                return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
-                        positions.of(ticket.ticketId(), ticket.version()), IdempotencyInterceptor.answersCreated(payload));
+                return recorded(payload, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
+                        .andMetaData(metaData)));
             } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {
                 return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> lostTheRace);
             } catch (ConcurrencyException appendedElsewhere) {
@@ -87,17 +90,23 @@ public class CommandRecorder {
     }
 
     /**
-     * Sends the commands {@code candidates} offers, one after the other, until a ticket accepts one; a ticket that
-     * refuses its command as no longer possible in its state (409) is passed over for the next candidate. Empty when
-     * the candidates run out first. Runs in the caller's transaction (the command gateway joins it; Axon commits or
-     * rolls back only a transaction it started): each attempt is a savepoint of it, so an attempt that is refused or
-     * loses a race leaves nothing behind and the caller's row locks are kept. The caller's commit commits the event.
+     * Sends the command {@code next} offers (a ticket chosen by the caller, e.g. a queue's head), each try in a
+     * transaction of its own that both chooses the ticket and decides it, so a row the chooser locks stays locked
+     * until the ticket's event and the chooser's row are committed together. A ticket that refuses its command as no
+     * longer possible in its state (409) is passed over: the next try's chooser is told to skip it. Empty when
+     * {@code next} has nothing to offer.
      *
-     * @param candidates gives the next command to try, or empty when there is none; called at most
-     *                   {@code maxCandidates} times, after which the command is refused as a conflict
+     * <p>Each try is a whole transaction rather than a savepoint of one: when a command fails, Axon's JDBC connection
+     * wrapper rolls back the connection itself (not through Spring), which would end any transaction around it.
+     *
+     * @param next          chooses the command to try, skipping the tickets given; empty when there is none
+     * @param maxCandidates how many tickets may be passed over before the command is refused as a conflict
      */
     public Optional<Recorded> recordFirstAccepted(Actor actor, String correlationId, String idempotencyKey,
-            List<?> request, Supplier<Optional<?>> candidates, int maxCandidates) {
+            List<?> request, Function<Set<UUID>, Optional<? extends TicketCommand>> next, int maxCandidates) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("each try is a transaction of its own; call this outside a transaction");
+        }
         byte[] fingerprint = idempotencyKey == null ? null : fingerprint(request);
         if (idempotencyKey != null) {
             Optional<Recorded> earlier = replay(actor.user(), idempotencyKey, fingerprint);
@@ -106,42 +115,36 @@ public class CommandRecorder {
             }
         }
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
-        for (int candidate = 1; candidate <= maxCandidates; candidate++) {
-            Optional<?> payload = candidates.get();
-            if (payload.isEmpty()) {
-                return Optional.empty();
-            }
+        Set<UUID> passedOver = new HashSet<>();
+        AtomicReference<UUID> tried = new AtomicReference<>();
+        for (int conflicts = 0; passedOver.size() < maxCandidates; ) {
             try {
-                return Optional.of(inSavepoints(payload.get(), metaData));
+                return transaction.execute(status -> next.apply(Set.copyOf(passedOver)).map(command -> {
+                    tried.set(command.ticketId());
+                    return recorded(command, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                            .andMetaData(metaData)));
+                }));
             } catch (CommandRefused refusal) {
                 if (refusal.reason() != CommandRefused.Reason.INVALID_TRANSITION) {
                     throw refusal;
                 }
+                passedOver.add(tried.get());
             } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {
                 return Optional.of(replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> lostTheRace));
-            }
-        }
-        throw new ConcurrencyException("the queue kept changing: " + maxCandidates + " tickets were taken first");
-    }
-
-    /** One command, tried again on the ticket as it now is when another append came first, each try a savepoint. */
-    private Recorded inSavepoints(Object payload, MetaData metaData) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return savepoint.execute(status -> {
-                    Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
-                            .andMetaData(metaData));
-                    TicketVersion ticket = IdempotencyInterceptor.outcome(payload, result);
-                    return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
-                            positions.of(ticket.ticketId(), ticket.version()),
-                            IdempotencyInterceptor.answersCreated(payload));
-                });
             } catch (ConcurrencyException appendedElsewhere) {
-                if (attempt == ATTEMPTS) {
+                if (++conflicts == ATTEMPTS) {
                     throw appendedElsewhere;
                 }
             }
         }
+        throw new ConcurrencyException("the queue kept changing: " + maxCandidates + " tickets were passed over");
+    }
+
+    /** What the handler answered, with the global position of the event it wrote. */
+    private Recorded recorded(Object payload, Object result) {
+        TicketVersion ticket = IdempotencyInterceptor.outcome(payload, result);
+        return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
+                positions.of(ticket.ticketId(), ticket.version()), IdempotencyInterceptor.answersCreated(payload));
     }
 
     private Optional<Recorded> replay(String user, String key, byte[] fingerprint) {

@@ -76,9 +76,9 @@ class QueueIndexIT extends CommandSideIT {
     }
 
     /**
-     * The command gateway joins the surrounding Spring transaction (Axon commits or rolls back only a transaction it
-     * started), and the index handler runs in it: inside, the index already shows the assignment; rolled back,
-     * neither the event nor the index row's change is left.
+     * The command gateway joins the surrounding Spring transaction (Axon commits only a transaction it started),
+     * and the index handler runs in it: inside, the index already shows the assignment; rolled back, neither the
+     * event nor the index row's change is left.
      */
     @Test
     void aRolledBackCommandLeavesNeitherItsEventNorTheIndexChanged() {

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,5 +186,52 @@ class TakeNextIT extends CommandSideIT {
         assertThat(operator.status()).isEqualTo(403);
         assertThat(operator.json().get("detail").asText()).isEqualTo("a OPERATOR may not take tickets from a queue");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    /**
+     * Should the index ever be behind the ledger, the ticket still decides: one that is no longer waiting refuses
+     * (inside a savepoint of the take's transaction) and the next one in the queue is taken.
+     */
+    @Test
+    void aTicketNoLongerWaitingIsPassedOverForTheNextOne() {
+        drain("ana", "L1");
+        UUID stale = open("INCIDENT", "CRITICAL");
+        UUID waiting = open("REQUEST", "LOW");
+        assertThat(post("operator", "/api/tickets/" + stale + "/assignment", "{\"engineer\":\"ana\"}").status())
+                .isEqualTo(200);
+        jdbc.sql("UPDATE queue_index SET status = 'OPEN', assignee = NULL WHERE ticket_id = :t").param("t", stale)
+                .update();
+
+        try {
+            Answer taken = post("ana", L1_NEXT, null);
+
+            assertThat(taken.status()).isEqualTo(201);
+            assertThat(taken.ticketId()).isEqualTo(waiting);
+            assertThat(eventTypes(stale)).containsExactly("TicketOpened", "TicketAssigned");
+        } finally {
+            jdbc.sql("UPDATE queue_index SET status = 'ASSIGNED', assignee = 'ana' WHERE ticket_id = :t")
+                    .param("t", stale).update();
+        }
+    }
+
+    @Test
+    void twoTakesRacingWithTheSameIdempotencyKeyTakeOneTicket() {
+        drain("ana", "L1");
+        UUID first = open("INCIDENT", "HIGH");
+        UUID second = open("INCIDENT", "HIGH");
+        String key = "race-" + first;
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<CompletableFuture<Answer>> racing = List.of(1, 2).stream().map(n -> CompletableFuture.supplyAsync(() -> {
+            IdempotencyIT.await(start);
+            return post("ana", L1_NEXT, null, "Idempotency-Key", key);
+        })).toList();
+        start.countDown();
+        List<Answer> answers = racing.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(Answer::status).containsOnly(201);
+        assertThat(answers).extracting(Answer::ticketId).containsOnly(first);
+        assertThat(eventTypes(first)).containsExactly("TicketOpened", "TicketAssigned");
+        assertThat(eventTypes(second)).containsExactly("TicketOpened");
     }
 }
