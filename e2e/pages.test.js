@@ -37,6 +37,8 @@ const LANGUAGES = {
     openRunning: /OPEN[\s\S]*RUNNING/,
     openedBy: /TicketOpened by acme-1/,
     assignedTo: (engineer) => new RegExp(`Assigned to ${engineer}`),
+    taken: (number) => new RegExp(`You took ${number} from the L2 queue`),
+    takenFromL2: /Taken from the L2 queue by bruno/,
     assigned: 'ASSIGNED',
     open: 'OPEN',
     pending: 'PENDING_CLOSURE',
@@ -82,6 +84,8 @@ const LANGUAGES = {
     openRunning: /ABIERTO[\s\S]*EN CURSO/,
     openedBy: /Apertura por acme-1/,
     assignedTo: (engineer) => new RegExp(`Asignado a ${engineer}`),
+    taken: (number) => new RegExp(`Tomaste ${number} de la cola de L2`),
+    takenFromL2: /Tomado de la cola de L2 por bruno/,
     assigned: 'ASIGNADO',
     open: 'ABIERTO',
     pending: 'PENDIENTE DE CIERRE',
@@ -401,16 +405,14 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await textMatches(ana.locator('#ticket-view'), new RegExp(`${say.open}[\\s\\S]*L2`));
   });
 
-  it('bruno takes it to L3, and carla to the vendor with its case reference, then resolves it', async () => {
-    await operator.locator(`[data-queue="L2"] tr[data-number="${ticket.number}"]`).click();
-    await textMatches(operator.locator('#ticket-view'), new RegExp(`${say.level}\\s+L2`));
-    await operator.locator('#assign-form select[name=engineer]').selectOption('bruno');
-    await operator.locator('#assign-form button[type=submit]').click();
-    await textMatches(operator.locator('#ticket-result .done'), say.assignedTo('bruno'));
-
+  it('bruno takes it next from L2 and escalates it to L3, and carla to the vendor with its case reference, then resolves it', async () => {
+    // bruno takes the head of the L2 queue, where nobody else waits: the ticket is his, and shown.
     const bruno = await loggedIn('/engineer.html', 'bruno');
-    await bruno.locator(`[data-queue="bruno"] tr[data-number="${ticket.number}"]`).click();
+    await bruno.locator(`[data-queue="L2"] tr[data-number="${ticket.number}"]`).waitFor();
+    await bruno.locator('#take-next').click();
+    await textMatches(bruno.locator('#take-next-form .done'), say.taken(ticket.number));
     await textMatches(bruno.locator('#ticket-view'), new RegExp(say.assigned));
+    await textMatches(bruno.locator('#timeline'), say.takenFromL2);
     assert.equal(await bruno.locator('#escalate-form [name=toLevel]').inputValue(), 'L3');
     await bruno.locator('#escalate-form [name=reason]').fill('Firmware suspected');
     await bruno.locator('#escalate-form button[type=submit]').click();

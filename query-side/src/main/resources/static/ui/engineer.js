@@ -122,6 +122,18 @@ function start(person) {
   cancel.addEventListener('reset', () => setTimeout(showDuplicateOf));
   showDuplicateOf();
 
+  // Take next: the head of the engineer's own level's queue (nobody takes from VENDOR), then shown as selected.
+  const takeNext = $('take-next-form');
+  if (isEngineer && ['L1', 'L2', 'L3'].includes(person.level)) {
+    takeNext.hidden = false;
+    $('take-next').textContent = t('engineer.takeNext', { level: name('level', person.level) });
+    onSubmit(takeNext, async (v, key) => {
+      const answer = await command(`/api/queues/${person.level}/next`, undefined, { key });
+      select(answer.ticketId);
+      return t('engineer.taken', { number: answer.number, level: name('level', person.level) });
+    });
+  }
+
   const result = $('ticket-result');
   onSubmit($('assign-form'), (v, key) => onSelected('assignment', { engineer: v.engineer }, key,
     t('engineer.assigned', { engineer: v.engineer })), { result });

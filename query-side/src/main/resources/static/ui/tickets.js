@@ -130,6 +130,7 @@ function summary(entry) {
     case 'TicketOpened':
       return t('history.TicketOpened', { number: e.number, title: e.title, priority: name('priority', e.priority), type: name('type', e.type) });
     case 'TicketAssigned':
+      if (e.via === 'TAKE_NEXT') return t('history.TicketAssigned.taken', { engineer: e.engineer, level: name('level', e.level) });
       return t(e.previousEngineer ? 'history.TicketAssigned.before' : 'history.TicketAssigned',
         { engineer: e.engineer, level: name('level', e.level), previous: e.previousEngineer });
     case 'NoteAdded':

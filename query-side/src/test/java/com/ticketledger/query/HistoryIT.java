@@ -1,6 +1,7 @@
 package com.ticketledger.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
@@ -67,5 +68,24 @@ class HistoryIT extends QuerySideIT {
         ticketWithAnInternalNote();
         assertThat(getAt("auditor", "/api/tickets/" + opened.ticketId() + "/history", last).json()).hasSize(4);
         assertThat(getAt("analyst", "/api/tickets/" + opened.ticketId() + "/history", last).json()).hasSize(4);
+    }
+
+    @Test
+    void aTicketTakenFromAQueueSaysSoAndADirectAssignmentNamesTheEngineer() {
+        opened = Tickets.opened("acme");
+        Instant at = Instant.parse("2026-11-23T12:00:00Z");
+        append(opened, ACME_CLIENT, at);
+        append(new TicketAssigned(opened.ticketId(), "ana", null, SupportLevel.L1, AssignedVia.TAKE_NEXT), ANA,
+                at.plusSeconds(60));
+        last = append(new TicketAssigned(opened.ticketId(), "diego", "ana", SupportLevel.L1), OPERATOR,
+                at.plusSeconds(120));
+
+        JsonNode history = getAt("acme-1", "/api/tickets/" + opened.ticketId() + "/history", last).json();
+
+        assertThat(history.get(1).get("summary").asText()).isEqualTo("Taken from the L1 queue by ana");
+        assertThat(history.get(1).get("actor").asText()).isEqualTo("ana");
+        assertThat(history.get(1).get("details").get("via").asText()).isEqualTo("TAKE_NEXT");
+        assertThat(history.get(2).get("summary").asText()).isEqualTo("Assigned to diego (L1), before ana");
+        assertThat(history.get(2).get("details").get("via").asText()).isEqualTo("DIRECT");
     }
 }

@@ -1,5 +1,6 @@
 package com.ticketledger.command.api;
 
+import com.ticketledger.command.ticket.TakeFromQueue;
 import com.ticketledger.web.openapi.ProblemResponse;
 import com.ticketledger.web.openapi.ResponseHeaders;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -21,7 +22,8 @@ import java.util.Arrays;
  * What every command has in common, in the OpenAPI document: the headers {@link CommandHeaders} reads, the
  * headers of the answer, and the problems the command path can answer. A command on an existing ticket (a
  * {@code ticketId} in its path) also takes {@code If-Match} and can be refused by the ticket's state (409) or
- * version (412); opening a ticket can be neither.
+ * version (412); opening a ticket can be neither. Taking the next ticket of a queue answers 201 with the ticket's
+ * {@code Location}, like an opening, or 404 when nobody waits.
  */
 @Component
 class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
@@ -40,11 +42,17 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
         }
         operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.IDEMPOTENCY_KEY));
         operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.CORRELATION_ID));
+        boolean taken = handler.hasMethodAnnotation(Sends.class)
+                && handler.getMethodAnnotation(Sends.class).value() == TakeFromQueue.class;
         operation.getResponses().forEach((status, response) -> {
             if (status.startsWith("2")) {
-                committed(response, !onTicket);
+                committed(response, taken ? TAKEN : onTicket ? APPLIED : OPENED, !onTicket);
             }
         });
+        if (taken) {
+            ProblemResponse.QUEUE_EMPTY.addTo(operation);
+            ProblemResponse.CONFLICT.addTo(operation);
+        }
         ProblemResponse.NOT_ALLOWED.addTo(operation);
         ProblemResponse.UNSUPPORTED_MEDIA_TYPE.addTo(operation);
         ProblemResponse.UNPROCESSABLE_CONTENT.addTo(operation);
@@ -56,15 +64,20 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
         return operation;
     }
 
-    private static void committed(ApiResponse response, boolean opened) {
-        response.setDescription(opened
-                ? "The ticket is opened: its event is committed. A retry with the same `Idempotency-Key` gets the same answer."
-                : "The command's event is committed. A retry with the same `Idempotency-Key` gets the same answer and"
-                        + " writes nothing more.");
+    private static final String OPENED = "The ticket is opened: its event is committed. A retry with the same"
+            + " `Idempotency-Key` gets the same answer.";
+    private static final String APPLIED = "The command's event is committed. A retry with the same `Idempotency-Key`"
+            + " gets the same answer and writes nothing more.";
+    private static final String TAKEN = "The head of the queue is assigned to the caller: its event is committed, and"
+            + " `Location` names the ticket taken. A retry with the same `Idempotency-Key` gets the same answer and takes"
+            + " nothing more.";
+
+    private static void committed(ApiResponse response, String description, boolean location) {
+        response.setDescription(description);
         response.addHeaderObject("ETag", ResponseHeaders.ref(ResponseHeaders.ETAG));
         response.addHeaderObject(ResponseHeaders.LEDGER_POSITION, ResponseHeaders.ref(ResponseHeaders.LEDGER_POSITION));
         response.addHeaderObject(ResponseHeaders.CORRELATION_ID, ResponseHeaders.ref(ResponseHeaders.CORRELATION_ID));
-        if (opened) {
+        if (location) {
             response.addHeaderObject("Location", ResponseHeaders.ref(ResponseHeaders.LOCATION));
         }
     }

@@ -33,7 +33,7 @@ class CommandOutcomes implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/tickets", "/api/tickets/**");
+        registry.addInterceptor(this).addPathPatterns("/api/tickets", "/api/tickets/**", "/api/queues/**");
     }
 
     @Override

@@ -74,6 +74,11 @@ class CommandProblemAdvice {
         return problem(refused.status(), refused.code(), refused.arguments());
     }
 
+    @ExceptionHandler(QueueCommandController.QueueEmpty.class)
+    ResponseEntity<ProblemDetail> queueEmpty(QueueCommandController.QueueEmpty empty) {
+        return problem(HttpStatus.NOT_FOUND, "queue-empty", empty.level());
+    }
+
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", reused.key());

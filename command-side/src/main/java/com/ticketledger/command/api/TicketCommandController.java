@@ -53,15 +53,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-
-import static com.ticketledger.command.api.CommandHeaders.CORRELATION_ID;
-import static com.ticketledger.command.api.CommandHeaders.LEDGER_POSITION;
 
 /** docs/api.md's commands: request → command → committed event → answer. No rule of the desk is decided here. */
 @RestController
@@ -237,12 +233,6 @@ class TicketCommandController {
         fingerprint.add(String.valueOf(headers.expectedVersion()));
         Recorded recorded = recorder.record(actor, headers.correlationId(), headers.idempotencyKey(), fingerprint,
                 () -> command.apply(actor));
-        ResponseEntity.BodyBuilder answer = recorded.created()
-                ? ResponseEntity.created(URI.create("/api/tickets/" + recorded.ticketId()))
-                : ResponseEntity.ok();
-        return answer.eTag(CommandHeaders.etag(recorded.version()))
-                .header(LEDGER_POSITION, Long.toString(recorded.position()))
-                .header(CORRELATION_ID, headers.correlationId())
-                .body(new CommandAnswer(recorded.ticketId(), recorded.number(), recorded.version(), recorded.position()));
+        return CommandAnswer.answer(recorded, headers.correlationId());
     }
 }

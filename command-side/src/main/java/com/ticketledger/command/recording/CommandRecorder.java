@@ -3,7 +3,8 @@ package com.ticketledger.command.recording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.command.ticket.Actor;
-import com.ticketledger.command.ticket.OpenTicket;
+import com.ticketledger.command.ticket.CommandRefused;
+import com.ticketledger.command.ticket.TicketCommand;
 import com.ticketledger.command.ticket.TicketVersion;
 import com.ticketledger.events.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -11,15 +12,23 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,13 +46,15 @@ public class CommandRecorder {
     private final IdempotencyRecords idempotency;
     private final LedgerPositions positions;
     private final ObjectMapper objectMapper;
+    private final TransactionTemplate transaction;
 
     CommandRecorder(CommandGateway gateway, IdempotencyRecords idempotency, LedgerPositions positions,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, PlatformTransactionManager transactions) {
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.positions = positions;
         this.objectMapper = objectMapper;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -66,10 +77,8 @@ public class CommandRecorder {
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
         for (int attempt = 1; ; attempt++) {
             try {
-                Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload).andMetaData(metaData));
-                TicketVersion ticket = IdempotencyInterceptor.outcome(payload, result);
-                return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
-                        positions.of(ticket.ticketId(), ticket.version()), payload instanceof OpenTicket);
+                return recorded(payload, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
+                        .andMetaData(metaData)));
             } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {
                 return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> lostTheRace);
             } catch (ConcurrencyException appendedElsewhere) {
@@ -78,6 +87,64 @@ public class CommandRecorder {
                 }
             }
         }
+    }
+
+    /**
+     * Sends the command {@code next} offers (a ticket chosen by the caller, e.g. a queue's head), each try in a
+     * transaction of its own that both chooses the ticket and decides it, so a row the chooser locks stays locked
+     * until the ticket's event and the chooser's row are committed together. A ticket that refuses its command as no
+     * longer possible in its state (409) is passed over: the next try's chooser is told to skip it. Empty when
+     * {@code next} has nothing to offer.
+     *
+     * <p>Each try is a whole transaction rather than a savepoint of one: when a command fails, Axon's JDBC connection
+     * wrapper rolls back the connection itself (not through Spring), which would end any transaction around it.
+     *
+     * @param next          chooses the command to try, skipping the tickets given; empty when there is none
+     * @param maxCandidates how many tickets may be passed over before the command is refused as a conflict
+     */
+    public Optional<Recorded> recordFirstAccepted(Actor actor, String correlationId, String idempotencyKey,
+            List<?> request, Function<Set<UUID>, Optional<? extends TicketCommand>> next, int maxCandidates) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("each try is a transaction of its own; call this outside a transaction");
+        }
+        byte[] fingerprint = idempotencyKey == null ? null : fingerprint(request);
+        if (idempotencyKey != null) {
+            Optional<Recorded> earlier = replay(actor.user(), idempotencyKey, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier;
+            }
+        }
+        MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
+        Set<UUID> passedOver = new HashSet<>();
+        AtomicReference<UUID> tried = new AtomicReference<>();
+        for (int conflicts = 0; passedOver.size() < maxCandidates; ) {
+            try {
+                return transaction.execute(status -> next.apply(Set.copyOf(passedOver)).map(command -> {
+                    tried.set(command.ticketId());
+                    return recorded(command, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                            .andMetaData(metaData)));
+                }));
+            } catch (CommandRefused refusal) {
+                if (refusal.reason() != CommandRefused.Reason.INVALID_TRANSITION) {
+                    throw refusal;
+                }
+                passedOver.add(tried.get());
+            } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {
+                return Optional.of(replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> lostTheRace));
+            } catch (ConcurrencyException appendedElsewhere) {
+                if (++conflicts == ATTEMPTS) {
+                    throw appendedElsewhere;
+                }
+            }
+        }
+        throw new ConcurrencyException("the queue kept changing: " + maxCandidates + " tickets were passed over");
+    }
+
+    /** What the handler answered, with the global position of the event it wrote. */
+    private Recorded recorded(Object payload, Object result) {
+        TicketVersion ticket = IdempotencyInterceptor.outcome(payload, result);
+        return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
+                positions.of(ticket.ticketId(), ticket.version()), IdempotencyInterceptor.answersCreated(payload));
     }
 
     private Optional<Recorded> replay(String user, String key, byte[] fingerprint) {

@@ -1,6 +1,7 @@
 package com.ticketledger.command.recording;
 
 import com.ticketledger.command.ticket.OpenTicket;
+import com.ticketledger.command.ticket.TakeFromQueue;
 import com.ticketledger.command.ticket.TicketVersion;
 import com.ticketledger.events.MetaDataKeys;
 import org.axonframework.commandhandling.CommandMessage;
@@ -35,7 +36,7 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         if (key != null) {
             String user = (String) command.getMetaData().get(MetaDataKeys.USER);
             byte[] hash = HexFormat.of().parseHex((String) command.getMetaData().get(REQUEST_HASH));
-            boolean created = command.getPayload() instanceof OpenTicket;
+            boolean created = answersCreated(command.getPayload());
             if (!records.recordIfAbsent(user, (String) key, hash, outcome(command.getPayload(), result), created)) {
                 throw new DuplicateRequest();
             }
@@ -49,6 +50,14 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
             return new TicketVersion(open.ticketId(), open.number(), 0);
         }
         return (TicketVersion) result;
+    }
+
+    /**
+     * A command answered {@code 201 Created} with the ticket's {@code Location}: an opening, or a take from a queue
+     * (the caller learns there which ticket it now has).
+     */
+    static boolean answersCreated(Object command) {
+        return command instanceof OpenTicket || command instanceof TakeFromQueue;
     }
 
     /** Another request with the same key committed while this one ran; this one rolls back and replays it. */

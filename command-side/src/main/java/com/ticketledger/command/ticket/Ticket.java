@@ -1,6 +1,7 @@
 package com.ticketledger.command.ticket;
 
 import com.ticketledger.command.ticket.CommandRefused.Reason;
+import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.ClosureAccepted;
@@ -104,6 +105,45 @@ public class Ticket {
         }
         apply(new TicketAssigned(ticketId, command.engineer(), engineer, level));
         return currentVersion();
+    }
+
+    /**
+     * Take next (docs/domain.md, "Queues"): the engineer becomes the assignee of the ticket their level's queue
+     * offered, provided it is still waiting there; the queue's order, not the engineer, chose it.
+     */
+    @CommandHandler
+    public TicketVersion handle(TakeFromQueue command) {
+        admit(command, "take", "take tickets from a queue", ENGINEER);
+        requireMayTakeFrom(command.actor(), command.level());
+        if (status != OPEN || engineer != null || level != command.level()) {
+            throw refusal(Reason.INVALID_TRANSITION, "not-waiting", "is no longer waiting in the " + command.level()
+                    + " queue", command.level());
+        }
+        apply(new TicketAssigned(ticketId, command.actor().user(), null, level, AssignedVia.TAKE_NEXT));
+        return currentVersion();
+    }
+
+    /**
+     * Who may take from which queue: an ENGINEER, from their own level's queue only. The VENDOR queue is not an
+     * assignment queue (a ticket at VENDOR keeps its L3 engineer), so nobody takes from it. Checked before the
+     * queue is looked at, so that the answer does not depend on whether the queue is empty, and again by the
+     * handler.
+     */
+    public static void requireMayTakeFrom(Actor actor, SupportLevel queue) {
+        if (!actor.is(ENGINEER)) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "role.take", "a " + actor.role()
+                    + " may not take tickets from a queue", actor.role());
+        }
+        if (queue == SupportLevel.VENDOR) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "take.vendor", "nobody takes from the " + queue
+                    + " queue: a ticket at " + queue + " keeps its L3 engineer", queue);
+        }
+        if (actor.level() != queue) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "take.other-level", actor.user() + " is " + describe(
+                    actor.level()) + " and may take only from that level's queue, not from " + queue, actor.user(),
+                    actor.level() == null ? new CommandRefused.Phrase("engineer.none")
+                            : new CommandRefused.Phrase("engineer.level", actor.level()), queue);
+        }
     }
 
     @CommandHandler

@@ -129,6 +129,55 @@ class AuthorizationMatrixIT extends CommandSideIT {
     }
 
     /**
+     * Take next: only an ENGINEER of the queue's level (nobody for VENDOR). Each level's queue holds a ticket, so an
+     * allowed cell answers 201; a refusal comes before the queue is looked at, and writes nothing.
+     */
+    @Test
+    void takeNextAnswersEveryUserAsTheContractSays() {
+        //                                    operator ana bruno carla acme-1 globex-1 auditor analyst none
+        Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
+        matrix.put("L1", row(403, 201, 403, 403, 403, 403, 403, 403, 401));
+        matrix.put("L2", row(403, 403, 201, 403, 403, 403, 403, 403, 401));
+        matrix.put("L3", row(403, 403, 403, 201, 403, 403, 403, 403, 401));
+        matrix.put("VENDOR", row(403, 403, 403, 403, 403, 403, 403, 403, 401));
+
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Map.Entry<String, Map<String, Integer>> queue : matrix.entrySet()) {
+            for (Map.Entry<String, Integer> cell : queue.getValue().entrySet()) {
+                waitingAt(queue.getKey());
+                String user = cell.getKey().equals("(none)") ? null : cell.getKey();
+                long before = eventCount();
+                Answer answer = post(user, "/api/queues/" + queue.getKey() + "/next", null);
+                cells++;
+                if (answer.status() != cell.getValue()) {
+                    wrong.add("take next from " + queue.getKey() + " by " + cell.getKey() + ": " + answer.status()
+                            + " (expected " + cell.getValue() + ") " + answer.body());
+                }
+                if (answer.status() >= 400 && eventCount() != before) {
+                    wrong.add("take next from " + queue.getKey() + " by " + cell.getKey() + " was refused but wrote");
+                }
+            }
+        }
+        assertThat(cells).isEqualTo(36);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** A ticket waiting in the level's queue (for VENDOR, whose queue stays empty, one at L3 will do). */
+    void waitingAt(String level) {
+        UUID ticket = open();
+        if (level.equals("L1")) {
+            return;
+        }
+        post("operator", "/api/tickets/" + ticket + "/assignment", "{\"engineer\":\"ana\"}");
+        post("operator", "/api/tickets/" + ticket + "/escalation", "{\"toLevel\":\"L2\",\"reason\":\"r\"}");
+        if (!level.equals("L2")) {
+            post("operator", "/api/tickets/" + ticket + "/assignment", "{\"engineer\":\"bruno\"}");
+            post("operator", "/api/tickets/" + ticket + "/escalation", "{\"toLevel\":\"L3\",\"reason\":\"r\"}");
+        }
+    }
+
+    /**
      * Monitoring is the operator's: on the main port metrics and Prometheus do not exist for any desk user (404
      * once logged in, 401 without credentials); on the management port they answer without credentials.
      */

@@ -297,6 +297,44 @@ class HostileInputIT extends CommandSideIT {
                 .isZero();
     }
 
+    /**
+     * Take next takes nothing but the level in its path: an unknown level is a 400 naming it, a body with a field,
+     * a body that is not JSON, an If-Match (the caller cannot know the ticket) and a query parameter are refused, by
+     * bruno on the L1 queue, which would be refused anyway; nothing is written.
+     */
+    @Test
+    void takeNextRefusesAnUnknownLevelAnyInputButTheLevelAndWritesNothing() {
+        long before = eventCount();
+        Target l1 = new Target("bruno", "/api/queues/L1/next", null);
+
+        Answer unknownLevel = post("ana", "/api/queues/L9/next", null);
+        assertThat(unknownLevel.status()).isEqualTo(400);
+        assertThat(unknownLevel.json().get("errors").get(0).get("field").asText()).isEqualTo("level");
+        assertThat(unknownLevel.body()).contains("L9");
+        Answer bodyField = post("ana", "/api/queues/L1/next", "{\"ticketId\":\"" + closed + "\"}");
+        assertThat(bodyField.status()).isEqualTo(400);
+        assertThat(bodyField.json().get("errors").get(0).get("field").asText()).isEqualTo("ticketId");
+        Answer ifMatch = post("ana", "/api/queues/L1/next", null, "If-Match", "\"0\"");
+        assertThat(ifMatch.status()).isEqualTo(400);
+        assertThat(ifMatch.json().get("errors").get(0).get("field").asText()).isEqualTo("If-Match");
+
+        for (String level : List.of("L9", "l1", "vendor", "L1%00", "L4", "0", "%F0%9F%98%80", "L1L1")) {
+            send(new Target("ana", "/api/queues/" + level + "/next", null), "{}");
+        }
+        for (String body : List.of("{\"level\":\"L2\"}", "{\"engineer\":\"ana\"}", "[]", "\"L1\"", "{", "null",
+                "{\"a\":" + "[".repeat(5000))) {
+            send(l1, body);
+        }
+        send(l1, "L1".getBytes(StandardCharsets.UTF_8), "text/plain");
+        send(l1, "{}", "If-Match", "\"3\"");
+        send(l1, "{}", "Idempotency-Key", "has spaces in it");
+        send(new Target("ana", "/api/queues/L1/next?limit=1", null), "{}");
+        send(new Target("ana", "/api/queues/L1/next?ticketId=" + closed, null), "{}");
+
+        assertThat(failures).isEmpty();
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
     @Test
     void aQueryParameterACommandDoesNotReadIsRefused() {
         UUID ticket = assignedTicket();

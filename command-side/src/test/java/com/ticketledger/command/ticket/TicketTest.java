@@ -3,6 +3,8 @@ package com.ticketledger.command.ticket;
 import com.ticketledger.command.ticket.CommandRefused.Reason;
 import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.CancellationReason;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.Channel;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
@@ -39,6 +41,7 @@ import static com.ticketledger.events.SupportLevel.L1;
 import static com.ticketledger.events.SupportLevel.L2;
 import static com.ticketledger.events.SupportLevel.L3;
 import static com.ticketledger.events.SupportLevel.VENDOR;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of docs/domain.md, one behaviour per test: given the ticket's events, when a command, then. */
 class TicketTest {
@@ -931,6 +934,95 @@ class TicketTest {
             fixture.given(opened(), added(Visibility.PUBLIC))
                     .when(new AddNote(ID, "see the screenshot", Visibility.PUBLIC, ANA, 1L))
                     .expectEvents(new NoteAdded(ID, "see the screenshot", Visibility.PUBLIC));
+        }
+    }
+
+    @Nested
+    class TakingFromAQueue {
+
+        static TicketAssigned taken(String engineer, SupportLevel level) {
+            return new TicketAssigned(ID, engineer, null, level, AssignedVia.TAKE_NEXT);
+        }
+
+        @Test
+        void engineerTakesTheTicketWaitingInTheirLevelsQueue() {
+            fixture.given(opened())
+                    .when(new TakeFromQueue(ID, L1, ANA))
+                    .expectEvents(taken("ana", L1))
+                    .expectResultMessagePayload(new TicketVersion(ID, NUMBER, 1));
+        }
+
+        @Test
+        void ticketEscalatedToL2IsTakenByAnL2Engineer() {
+            fixture.given(opened(), assigned("ana", null, L1), escalated(L1, L2, null, null))
+                    .when(new TakeFromQueue(ID, L2, BRUNO))
+                    .expectEvents(taken("bruno", L2));
+        }
+
+        @Test
+        void ticketAssignedMeanwhileIsNoLongerWaitingInTheQueue() {
+            fixture.given(opened(), assigned("diego", null, L1))
+                    .when(new TakeFromQueue(ID, L1, ANA))
+                    .expectException(refused(Reason.INVALID_TRANSITION,
+                            "ticket TCK-000042 is no longer waiting in the L1 queue"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ticketEscalatedMeanwhileIsNotTakenFromTheQueueItLeft() {
+            fixture.given(opened(), assigned("ana", null, L1), escalated(L1, L2, null, null))
+                    .when(new TakeFromQueue(ID, L1, ANA))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "no longer waiting in the L1 queue"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void closedTicketIsNotTaken() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING, ACCEPTED)
+                    .when(new TakeFromQueue(ID, L1, ANA))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "no longer waiting in the L1 queue"));
+        }
+
+        @Test
+        void engineerTakesOnlyFromTheirOwnLevelsQueue() {
+            fixture.given(opened())
+                    .when(new TakeFromQueue(ID, L1, BRUNO))
+                    .expectException(refused(Reason.NOT_ALLOWED,
+                            "bruno is an L2 engineer and may take only from that level's queue, not from L1"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nobodyTakesFromTheVendorQueue() {
+            fixture.given(opened(), assigned("ana", null, L1), escalated(L1, L2, null, null),
+                            assigned("bruno", null, L2), escalated(L2, L3, null, null), assigned("carla", null, L3),
+                            escalated(L3, VENDOR, "TAC-7781", "carla"))
+                    .when(new TakeFromQueue(ID, VENDOR, CARLA))
+                    .expectException(refused(Reason.NOT_ALLOWED, "nobody takes from the VENDOR queue"));
+        }
+
+        @Test
+        void operatorMayNotTakeFromAQueue() {
+            fixture.given(opened())
+                    .when(new TakeFromQueue(ID, L1, OPERATOR))
+                    .expectException(refused(Reason.NOT_ALLOWED, "a OPERATOR may not take tickets from a queue"));
+        }
+
+        @Test
+        void clientMayNotTakeFromAQueue() {
+            fixture.given(opened())
+                    .when(new TakeFromQueue(ID, L1, ACME))
+                    .expectException(refused(Reason.NOT_ALLOWED, "a CLIENT may not take tickets from a queue"));
+        }
+
+        @Test
+        void assignmentRecordedBeforeTakeNextExistedReadsAsDirect() throws Exception {
+            TicketAssigned stored = new ObjectMapper().findAndRegisterModules().readValue("""
+                    {"ticketId":"%s","engineer":"ana","previousEngineer":null,"level":"L1"}""".formatted(ID),
+                    TicketAssigned.class);
+
+            assertThat(stored).isEqualTo(assigned("ana", null, L1));
+            assertThat(stored.via()).isEqualTo(AssignedVia.DIRECT);
         }
     }
 }

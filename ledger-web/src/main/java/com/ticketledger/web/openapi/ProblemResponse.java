@@ -57,6 +57,11 @@ public enum ProblemResponse {
                     "read-of-no-ticket", example("A read of no such ticket", "about:blank", 404, Sample.TICKET,
                             "no ticket 0b6f0d1e-3c55-4c7e-9d5e-1f4f8a1b2c3d", null))),
 
+    QUEUE_EMPTY("QueueEmpty", 404, "Nobody is waiting in the level's queue: there is no ticket to take, and nothing"
+            + " is written.",
+            Map.of("queue-empty", example("An empty queue", "queue-empty", 404, "/api/queues/L2/next",
+                    "nobody is waiting in the L2 queue: there is no ticket to take", null))),
+
     CONFLICT("Conflict", 409, "The ticket's state does not allow this command now (the detail names the state and"
             + " what is allowed), or the ticket kept changing while the command was applied; nothing is written.",
             Map.of("invalid-transition", example("Not allowed in this state", "invalid-transition", 409,

@@ -2,6 +2,7 @@ package com.ticketledger.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.ClosureAccepted;
@@ -155,6 +156,9 @@ class HistoryProjection {
         if (event instanceof TicketOpened opened) {
             return "Ticket " + opened.number() + " opened: " + opened.title() + " (" + opened.priority() + " "
                     + opened.type() + ")";
+        }
+        if (event instanceof TicketAssigned assigned && assigned.via() == AssignedVia.TAKE_NEXT) {
+            return "Taken from the " + assigned.level() + " queue by " + assigned.engineer();
         }
         if (event instanceof TicketAssigned assigned) {
             return "Assigned to " + assigned.engineer() + " (" + assigned.level() + ")"
