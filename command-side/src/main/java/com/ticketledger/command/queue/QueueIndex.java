@@ -4,10 +4,12 @@ import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketCancelled;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketEvent;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
@@ -76,8 +78,13 @@ public class QueueIndex {
                     .update();
         } else if (event instanceof TicketReopened reopened) {
             reopened(reopened, sequence);
+        } else if (event instanceof TicketReclassified reclassified) {
+            reclassified(reclassified, sequence);
+        } else if (event instanceof TicketCancelled cancelled) {
+            update(cancelled.ticketId(), sequence, "status = :status").param("status", TicketStatus.CANCELLED.name())
+                    .update();
         }
-        // NoteAdded moves no ticket.
+        // NoteAdded and AttachmentAdded move no ticket.
     }
 
     /** A new ticket waits at the end of its part of the L1 queue. */
@@ -119,6 +126,14 @@ public class QueueIndex {
         update(reopened.ticketId(), sequence, "status = :status, assignee = :engineer")
                 .param("status", TicketStatus.ASSIGNED.name())
                 .param("engineer", reopened.engineer())
+                .update();
+    }
+
+    /** A new type or priority moves the ticket to its new place in its queue at once (docs/domain.md, "Queues"). */
+    private void reclassified(TicketReclassified reclassified, long sequence) {
+        update(reclassified.ticketId(), sequence, "type_rank = :typeRank, priority_rank = :priorityRank")
+                .param("typeRank", typeRank(reclassified.toType()))
+                .param("priorityRank", priorityRank(reclassified.toPriority()))
                 .update();
     }
 

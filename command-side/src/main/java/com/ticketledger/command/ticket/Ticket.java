@@ -428,11 +428,13 @@ public class Ticket {
     private String allowedNow() {
         switch (status) {
             case OPEN:
-                return "allowed now: an assignment or a note";
+                return "allowed now: an assignment, a note, an attachment, a reclassification or a cancellation";
             case ASSIGNED:
-                return "allowed now: a re-assignment, a note, an escalation or marking it pending closure";
+                return "allowed now: a re-assignment, a note, an attachment, an escalation, marking it pending closure,"
+                        + " a reclassification or a cancellation";
             case PENDING_CLOSURE:
-                return "allowed now: a note, the client's acceptance or a reopening";
+                return "allowed now: a note, an attachment, the client's acceptance, a reopening, a reclassification"
+                        + " or a cancellation";
             case CLOSED:
                 return "only a reopening is allowed";
             case CANCELLED:

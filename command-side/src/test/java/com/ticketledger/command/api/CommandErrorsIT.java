@@ -188,7 +188,7 @@ class CommandErrorsIT extends CommandSideIT {
     void refusedTransitionIsAConflictNamingTheState() {
         UUID ticket = openTicket("operator", "acme");
         JsonNode problem = problem(409, () -> post("acme-1", "/api/tickets/" + ticket + "/acceptance", null));
-        assertThat(problem.get("detail").asText()).contains("is OPEN", "allowed now: an assignment or a note");
+        assertThat(problem.get("detail").asText()).contains("is OPEN", "allowed now: an assignment, a note, an attachment, a reclassification or a cancellation");
     }
 
     @Test

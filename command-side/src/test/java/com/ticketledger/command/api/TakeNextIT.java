@@ -113,6 +113,31 @@ class TakeNextIT extends CommandSideIT {
     }
 
     @Test
+    void aReclassifiedTicketTakesItsNewPlaceInTheQueueAtOnce() {
+        drain("ana", "L1");
+        UUID first = open("INCIDENT", "MEDIUM");
+        UUID second = open("INCIDENT", "MEDIUM");
+        assertThat(post("operator", "/api/tickets/" + second + "/classification",
+                "{\"priority\":\"CRITICAL\",\"reason\":\"the whole branch is down\"}").status()).isEqualTo(200);
+
+        assertThat(post("ana", L1_NEXT, null).ticketId()).isEqualTo(second);
+        assertThat(post("ana", L1_NEXT, null).ticketId()).isEqualTo(first);
+    }
+
+    @Test
+    void aCancelledTicketIsNeverTaken() {
+        drain("ana", "L1");
+        UUID withdrawn = open("INCIDENT", "CRITICAL");
+        UUID waiting = open("INCIDENT", "LOW");
+        assertThat(post("operator", "/api/tickets/" + withdrawn + "/cancellation",
+                "{\"reason\":\"WITHDRAWN\",\"note\":\"solved by itself\"}").status()).isEqualTo(200);
+
+        assertThat(post("ana", L1_NEXT, null).ticketId()).isEqualTo(waiting);
+        assertThat(post("ana", L1_NEXT, null).status()).isEqualTo(404);
+        assertThat(eventTypes(withdrawn)).containsExactly("TicketOpened", "TicketCancelled");
+    }
+
+    @Test
     void aTicketTakenIsNoLongerInTheQueueNorAssignedTwice() {
         drain("ana", "L1");
         UUID ticket = open("INCIDENT", "HIGH");

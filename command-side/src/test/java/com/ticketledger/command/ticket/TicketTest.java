@@ -225,7 +225,8 @@ class TicketTest {
                     .when(new AssignTicket(ID, "diego", L1, OPERATOR, null))
                     .expectException(refused(Reason.INVALID_TRANSITION,
                             "ticket TCK-000042 is PENDING_CLOSURE and cannot be assigned; allowed now: a note, "
-                                    + "the client's acceptance or a reopening"));
+                                    + "an attachment, the client's acceptance, a reopening, a reclassification or a"
+                                    + " cancellation"));
         }
 
         @Test
@@ -409,7 +410,8 @@ class TicketTest {
             fixture.given(opened())
                     .when(new MarkPendingClosure(ID, "gateway restarted", ANA, null))
                     .expectException(refused(Reason.INVALID_TRANSITION,
-                            "is OPEN and cannot be marked pending closure; allowed now: an assignment or a note"));
+                            "is OPEN and cannot be marked pending closure; allowed now: an assignment, a note, an"
+                                    + " attachment, a reclassification or a cancellation"));
         }
 
         @Test
