@@ -172,6 +172,6 @@ class ProjectionAdminIT extends QuerySideIT {
 
     List<Map<String, Object>> historyRows() {
         return jdbc.sql("SELECT position, ticket_id, sequence, type, summary, details::TEXT FROM ticket_history"
-                + " ORDER BY position").query().listOfRows();
+                + " ORDER BY position, ticket_id").query().listOfRows(); // a duplicate's entry shares its position
     }
 }

@@ -103,6 +103,19 @@ class ProcessingConfiguration {
                 .build();
     }
 
+    /**
+     * Each projection's dead-letter handling: a rebuild (a reset of its tokens) empties its queue, since the
+     * replay meets every parked event again in order (Axon keeps the queue across a reset unless told); and the
+     * identifiers of the tickets in the queue are cached, so that an event is not looked up in the queue's
+     * table while the ticket has no dead letter.
+     */
+    @Bean
+    ConfigurerModule deadLettering() {
+        return configurer -> ProcessingGroups.ALL.forEach(group -> configurer.eventProcessing()
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (configuration, builder) -> builder.allowReset(true).enableSequenceIdentifierCache()));
+    }
+
     /** Every projection handles each event with its correlation id in the logging context. */
     @Bean
     ConfigurerModule eventCorrelation() {

@@ -9,6 +9,9 @@ public final class ProcessingGroups {
     public static final String TICKET_HISTORY = "ticket-history";
     public static final String REPORTS = "reports";
 
+    /** Every projection of the query side. */
+    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS);
+
     /**
      * The projections only reports read: an ANALYST may rebuild these. The desk's own views (status, queues,
      * history) are rebuilt by an OPERATOR, who answers for the desk while they refill (docs/domain.md).
