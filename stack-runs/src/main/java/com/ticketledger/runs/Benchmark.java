@@ -413,7 +413,11 @@ public final class Benchmark {
 
     static double rebuild(Desk query, String projection, long events) {
         long start = System.nanoTime();
-        query.post("analyst", "/api/admin/projections/" + projection + "/rebuild", null, null);
+        Desk.Answer started = query.post("operator", "/api/admin/projections/" + projection + "/rebuild", null, null);
+        if (started.status() != 202) {
+            // a refused rebuild would otherwise be timed as one that took no time at all
+            throw new IllegalStateException("the rebuild of " + projection + " was not started: " + started.status());
+        }
         Stack.await("the rebuild", () -> {
             for (JsonNode status : query.get("analyst", "/api/admin/projections").json()) {
                 if (status.get("name").asText().equals(projection)) {

@@ -104,7 +104,12 @@ public final class FaultRun {
             awaitCaughtUp(query);
             Map<String, JsonNode> afterCrash = snapshot(query);
             for (String projection : List.of("ticket-status", "ticket-history", "reports")) {
-                query.post("analyst", "/api/admin/projections/" + projection + "/rebuild", null, null);
+                Desk.Answer rebuilding = query.post("operator", "/api/admin/projections/" + projection + "/rebuild",
+                        null, null);
+                if (rebuilding.status() != 202) {
+                    throw new IllegalStateException("the rebuild of " + projection + " was not started: "
+                            + rebuilding.status());
+                }
             }
             Stack.await("a rebuild under way", () -> replaying(query), Duration.ofSeconds(30));
             stack.kill("query-side");
