@@ -272,6 +272,30 @@ class TicketSearchIT extends QuerySideIT {
     }
 
     @Test
+    void aBroadSearchRanksItsNewestTwoThousandMatchesOnly() {
+        String word = unique("amplia");
+        TicketOpened old = opened("acme", "Caída " + word + " " + word, "La red " + word);
+        long position = append(old, ACME_CLIENT, Instant.now());
+        assertThat(ids(getAt("operator", "/api/tickets?q=" + q(word), position)))
+                .containsExactly(old.ticketId().toString());
+        // 2,000 newer documents with the same word (no status row: no search shows them) push the old ticket out of
+        // the matches a search ranks, however well it would rank
+        jdbc.sql("""
+                INSERT INTO ticket_search (ticket_id, client_id, opened_position, version, public_document, desk_document)
+                SELECT gen_random_uuid(), 'broad-probe', 1000000000000 + i, 0, d, d
+                FROM generate_series(1, 2000) i, LATERAL (SELECT ticket_search_document(:word, 'C') AS d) doc
+                """).param("word", word).update();
+        try {
+            assertThat(ids(get("operator", "/api/tickets?q=" + q(word)))).isEmpty();
+            jdbc.sql("DELETE FROM ticket_search WHERE client_id = 'broad-probe' AND opened_position = 1000000000001")
+                    .update();
+            assertThat(ids(get("operator", "/api/tickets?q=" + q(word)))).containsExactly(old.ticketId().toString());
+        } finally {
+            jdbc.sql("DELETE FROM ticket_search WHERE client_id = 'broad-probe'").update();
+        }
+    }
+
+    @Test
     void searchUsesTheGinIndexAtSize() {
         // 100,000 documents beside the tickets (no status row: no search shows them), then the plan of the search's
         // match, as a read runs it; PostgreSQL picks a sequential scan over a table of a few rows whatever it has.
