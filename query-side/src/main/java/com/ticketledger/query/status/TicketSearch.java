@@ -101,19 +101,19 @@ public class TicketSearch {
         // grows with what it ranks), and only the page's rows are joined with their status views.
         List<Ranked> found = jdbc.sql("""
                         WITH q AS MATERIALIZED (SELECT ticket_search_query(:words) AS query),
-                        newest AS MATERIALIZED (
-                            SELECT x.ticket_id, x.opened_position
+                        newest AS (
+                            SELECT x.ticket_id, x.opened_position, x.%s AS document
                             FROM ticket_search x CROSS JOIN q
                             WHERE %s
                             ORDER BY x.opened_position DESC LIMIT :ranked),
                         ranked AS (
-                            SELECT n.ticket_id, n.opened_position, ts_rank_cd(x.%s, q.query, 1) AS rank
-                            FROM newest n JOIN ticket_search x ON x.ticket_id = n.ticket_id CROSS JOIN q),
+                            SELECT n.ticket_id, n.opened_position, ts_rank_cd(n.document, q.query, 1) AS rank
+                            FROM newest n CROSS JOIN q),
                         page AS (
                             SELECT * FROM ranked %s ORDER BY rank DESC, opened_position DESC LIMIT :limit)
                         SELECT s.*, page.rank AS search_rank
                         FROM page JOIN ticket_status s ON s.ticket_id = page.ticket_id
-                        ORDER BY page.rank DESC, page.opened_position DESC""".formatted(where, document, after))
+                        ORDER BY page.rank DESC, page.opened_position DESC""".formatted(document, where, after))
                 .params(params).query(RANKED).list();
         Instant now = clock.instant();
         boolean more = found.size() > limit;
