@@ -49,16 +49,6 @@ class AttachmentIT extends CommandSideIT {
         return "/api/tickets/" + ticket + "/attachments";
     }
 
-    JsonNode payload(UUID ticket, long sequence) {
-        byte[] raw = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :t "
-                        + "AND sequence_number = :s")
-                .param("t", ticket.toString()).param("s", sequence).query(byte[].class).single();
-        try {
-            return JSON.readTree(raw);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     boolean stored(byte[] content) {
         return jdbc.sql("SELECT count(*) FROM attachment_blob WHERE sha256 = :s").param("s", sha256(content))

@@ -233,7 +233,16 @@ abstract class CommandSideIT {
     }
 
     JsonNode metaData(UUID ticket, long sequence) {
-        byte[] raw = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = :t "
+        return stored("meta_data", ticket, sequence);
+    }
+
+    /** The ticket's event at {@code sequence} as the ledger holds it (JSON). */
+    JsonNode payload(UUID ticket, long sequence) {
+        return stored("payload", ticket, sequence);
+    }
+
+    private JsonNode stored(String column, UUID ticket, long sequence) {
+        byte[] raw = jdbc.sql("SELECT " + column + " FROM domain_event_entry WHERE aggregate_identifier = :t "
                         + "AND sequence_number = :s")
                 .param("t", ticket.toString()).param("s", sequence).query(byte[].class).single();
         try {

@@ -3,25 +3,12 @@ package com.ticketledger.command.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reclassifying, cancelling and closing as a duplicate through real HTTP, and what the ledger holds afterwards. */
 class ReclassificationAndCancellationIT extends CommandSideIT {
-
-    JsonNode payload(UUID ticket, long sequence) {
-        byte[] raw = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :t "
-                        + "AND sequence_number = :s")
-                .param("t", ticket.toString()).param("s", sequence).query(byte[].class).single();
-        try {
-            return JSON.readTree(raw);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void reclassificationAnswersLikeEveryCommandAndRecordsBeforeAndAfter() {
