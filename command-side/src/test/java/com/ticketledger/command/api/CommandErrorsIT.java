@@ -165,6 +165,14 @@ class CommandErrorsIT extends CommandSideIT {
     }
 
     @Test
+    void aPathTheFirewallRefusesIsABadRequestProblem() {
+        for (String path : List.of("/api/tickets/%2e%2e/notes", "/api/tickets/x;y/notes", "/api/tickets/a%2Fb/notes")) {
+            JsonNode problem = problem(400, () -> post("ana", path, "{\"text\":\"hi\"}"));
+            assertThat(problem.get("type").asText()).as(path).endsWith("rejected-request");
+        }
+    }
+
+    @Test
     void unknownTicketIsNotFound() {
         JsonNode problem = problem(404, () -> post("ana", "/api/tickets/" + UUID.randomUUID() + "/notes",
                 "{\"text\":\"anyone?\"}"));

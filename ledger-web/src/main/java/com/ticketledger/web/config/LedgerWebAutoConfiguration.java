@@ -45,7 +45,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -115,6 +117,16 @@ public class LedgerWebAutoConfiguration {
     @Bean
     public ProblemWriter problemWriter(ObjectMapper objectMapper, ProblemTexts texts) {
         return new ProblemWriter(objectMapper, texts);
+    }
+
+    /**
+     * A request Spring Security's firewall refuses before any filter sees it (an encoded slash or dot segment, a
+     * semicolon, a control character in the path or a header) is the same 400 problem as a request Tomcat refuses
+     * ({@code rejected-request}), not Spring Boot's error page; the firewall's own rules stay as they are.
+     */
+    @Bean
+    public RequestRejectedHandler problemForRejectedRequests(ProblemWriter writer) {
+        return (request, response, rejected) -> writer.write(response, HttpStatus.BAD_REQUEST, "rejected-request");
     }
 
     @Bean
