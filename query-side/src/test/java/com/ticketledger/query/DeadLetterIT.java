@@ -10,13 +10,9 @@ import com.ticketledger.query.processing.ProcessingGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,34 +128,18 @@ class DeadLetterIT extends QuerySideIT {
         return null;
     }
 
-    private JsonNode projection(String name) {
-        for (JsonNode projection : get("operator", "/api/admin/projections").json()) {
-            if (projection.get("name").asText().equals(name)) {
-                return projection;
-            }
-        }
-        throw new AssertionError("no projection " + name);
-    }
-
     private Map<String, Object> row(String table, UUID ticketId) {
         List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = :t")
                 .param("t", ticketId).query().listOfRows();
         return rows.isEmpty() ? Map.of() : rows.get(0);
     }
 
-    private HttpResponse<String> call(String method, String user, String path) {
-        return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .method(method, HttpRequest.BodyPublishers.noBody()));
-    }
-
     private int status(String method, String user, String path) {
-        return call(method, user, path).statusCode();
+        return request(method, user, path).statusCode();
     }
 
     private JsonNode send(String method, String user, String path) throws Exception {
-        HttpResponse<String> response = call(method, user, path);
+        HttpResponse<String> response = request(method, user, path);
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
         return JSON.readTree(response.body());
     }

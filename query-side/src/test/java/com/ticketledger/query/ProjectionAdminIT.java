@@ -10,14 +10,10 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,19 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectionAdminIT extends QuerySideIT {
 
-    HttpResponse<String> post(String user, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    JsonNode projection(String name) {
-        for (JsonNode projection : get("analyst", "/api/admin/projections").json()) {
-            if (projection.get("name").asText().equals(name)) {
-                return projection;
-            }
-        }
-        throw new AssertionError("no projection " + name);
+    HttpResponse<String> post(String user, String path) {
+        return request("POST", user, path);
     }
 
     List<Map<String, Object>> reportRows() {

@@ -149,8 +149,7 @@ public abstract class QuerySideIT {
     private Answer get(int serverPort, String user, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path)).GET();
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user));
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -169,6 +168,28 @@ public abstract class QuerySideIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A request with no body as {@code user}, e.g. a rebuild or a dead-letter retry; the answer as text. */
+    protected HttpResponse<String> request(String method, String user, String path) {
+        return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", basic(user))
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** HTTP Basic for a demo user, whose password is the user name. */
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The projection's entry in {@code GET /api/admin/projections}: position, lag, replaying, dead letters … */
+    protected JsonNode projection(String name) {
+        for (JsonNode projection : get("operator", "/api/admin/projections").json()) {
+            if (projection.get("name").asText().equals(name)) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no projection " + name);
     }
 
     /** Reads after the projection has processed {@code position} (read-your-writes, as clients do). */

@@ -13,9 +13,7 @@ import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.ProcessingGroups;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -246,20 +244,13 @@ class TicketSearchIT extends QuerySideIT {
         getAt("operator", "/api/tickets?q=" + q(word), position);
         List<Map<String, Object>> incremental = searchRows();
 
-        HttpRequest.Builder rebuild = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/admin/projections/" + ProcessingGroups.TICKET_STATUS + "/rebuild"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes()));
-        assertThat(exchange(rebuild).statusCode()).isEqualTo(202);
+        assertThat(request("POST", "operator", "/api/admin/projections/" + ProcessingGroups.TICKET_STATUS + "/rebuild")
+                .statusCode()).isEqualTo(202);
         awaitUntil("the rebuilt search rows equal the incremental ones", Duration.ofSeconds(60),
                 () -> searchRows().equals(incremental));
         awaitUntil("the rebuild ends", Duration.ofSeconds(60), () -> {
-            for (JsonNode projection : get("analyst", "/api/admin/projections").json()) {
-                if (projection.get("name").asText().equals(ProcessingGroups.TICKET_STATUS)) {
-                    return !projection.get("replaying").asBoolean() && projection.get("lag").asLong() == 0;
-                }
-            }
-            return false;
+            JsonNode status = projection(ProcessingGroups.TICKET_STATUS);
+            return !status.get("replaying").asBoolean() && status.get("lag").asLong() == 0;
         });
         assertThat(ids(get("operator", "/api/tickets?q=" + q(word)))).containsExactly(ticket.ticketId().toString());
     }
