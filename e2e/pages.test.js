@@ -199,26 +199,25 @@ async function sessionCookie(page) {
 }
 
 /** Waits until the locator's text matches; fails with the text it last had. */
-async function textMatches(locator, pattern, timeout = 15_000) {
+/** Reads the locator's first element every 100 ms until `accept` takes what was read; fails with the last. */
+async function eventually(locator, read, accept, expected, timeout) {
   const deadline = Date.now() + timeout;
-  let text = '';
+  let last = '(absent)';
   while (Date.now() < deadline) {
-    text = (await locator.count()) > 0 ? await locator.first().innerText() : '(absent)';
-    if (pattern.test(text)) return text;
+    last = (await locator.count()) > 0 ? await read(locator.first()) : '(absent)';
+    if (accept(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  assert.fail(`expected ${pattern} within ${timeout} ms, last text: ${JSON.stringify(text)}`);
+  assert.fail(`expected ${expected} within ${timeout} ms, last: ${JSON.stringify(last)}`);
+}
+
+async function textMatches(locator, pattern, timeout = 15_000) {
+  return eventually(locator, (element) => element.innerText(), (text) => pattern.test(text), pattern, timeout);
 }
 
 async function valueMatches(locator, expected, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  let value = null;
-  while (Date.now() < deadline) {
-    value = (await locator.count()) > 0 ? await locator.first().getAttribute('value') : null;
-    if (value === expected) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`expected value ${expected} within ${timeout} ms, last: ${value}`);
+  return eventually(locator, (element) => element.getAttribute('value'), (value) => value === expected,
+    `value ${expected}`, timeout);
 }
 
 async function screenshot(page, name) {
