@@ -7,7 +7,7 @@ import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketType;
-import com.ticketledger.query.sla.SlaState;
+import com.ticketledger.sla.SlaState;
 import com.ticketledger.query.status.StatusReads;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

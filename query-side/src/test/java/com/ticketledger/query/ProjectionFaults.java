@@ -1,7 +1,7 @@
 package com.ticketledger.query;
 
 import com.ticketledger.events.TicketEvent;
-import com.ticketledger.query.sla.SlaPolicy;
+import com.ticketledger.sla.SlaPolicy;
 import com.ticketledger.query.status.StatusEvolution;
 import com.ticketledger.query.status.StatusRows;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -5,6 +5,7 @@ import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.status.Cursor;
 import com.ticketledger.query.status.StatusReads;
 import com.ticketledger.query.status.TicketStatusView;
+import com.ticketledger.sla.SlaState;
 import com.ticketledger.web.problem.InvalidField;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

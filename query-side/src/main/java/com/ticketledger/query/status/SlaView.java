@@ -1,6 +1,6 @@
 package com.ticketledger.query.status;
 
-import com.ticketledger.query.sla.SlaState;
+import com.ticketledger.sla.SlaState;
 
 import java.time.Instant;
 

@@ -16,8 +16,8 @@ import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.Visibility;
-import com.ticketledger.query.sla.Deadlines;
-import com.ticketledger.query.sla.SlaPolicy;
+import com.ticketledger.sla.Deadlines;
+import com.ticketledger.sla.SlaPolicy;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package com.ticketledger.query.status;
 
 import com.ticketledger.events.SupportLevel;
-import com.ticketledger.query.sla.SlaPolicy;
-import com.ticketledger.query.sla.SlaState;
+import com.ticketledger.sla.SlaPolicy;
+import com.ticketledger.sla.SlaState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

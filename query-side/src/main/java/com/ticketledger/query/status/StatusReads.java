@@ -3,9 +3,9 @@ package com.ticketledger.query.status;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
-import com.ticketledger.query.sla.Deadlines;
-import com.ticketledger.query.sla.SlaPolicy;
-import com.ticketledger.query.sla.SlaState;
+import com.ticketledger.sla.Deadlines;
+import com.ticketledger.sla.SlaPolicy;
+import com.ticketledger.sla.SlaState;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

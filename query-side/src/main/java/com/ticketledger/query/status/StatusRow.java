@@ -4,7 +4,7 @@ import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
-import com.ticketledger.query.sla.SlaPolicy;
+import com.ticketledger.sla.SlaPolicy;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.TicketEvent;
 import com.ticketledger.query.processing.ProcessorBatch;
-import com.ticketledger.query.sla.SlaPolicy;
+import com.ticketledger.sla.SlaPolicy;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -13,15 +13,15 @@ import java.time.Instant;
  * hours so that openings and closings (09:00, 18:00, 02:30, midnight) come up often, and amounts of open time up
  * to 200 hours.
  */
-final class SlaArbitraries {
+public final class SlaArbitraries {
 
-    static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
-    static final int DAYS = 3 * 365 + 1;
+    public static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
+    public static final int DAYS = 3 * 365 + 1;
 
     private SlaArbitraries() {
     }
 
-    static Arbitrary<Instant> instants() {
+    public static Arbitrary<Instant> instants() {
         Arbitrary<Integer> minutes = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just(0)),
                 Tuple.of(1, Arbitraries.just(30)),
@@ -31,13 +31,13 @@ final class SlaArbitraries {
     }
 
     /** Positive amounts: whole hours often (a desk's targets), any minute otherwise. */
-    static Arbitrary<Duration> amounts() {
+    public static Arbitrary<Duration> amounts() {
         return Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.longs().between(1, 200).map(Duration::ofHours)),
                 Tuple.of(2, Arbitraries.longs().between(1, 200 * 60).map(Duration::ofMinutes)));
     }
 
-    static Arbitrary<Duration> amountsOrZero() {
+    public static Arbitrary<Duration> amountsOrZero() {
         return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Duration.ZERO)), Tuple.of(6, amounts()));
     }
 }

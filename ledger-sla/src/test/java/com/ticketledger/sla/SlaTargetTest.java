@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
-import static com.ticketledger.query.sla.SlaFixtures.ALWAYS;
-import static com.ticketledger.query.sla.SlaFixtures.OFFICE;
+import static com.ticketledger.sla.SlaFixtures.ALWAYS;
+import static com.ticketledger.sla.SlaFixtures.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

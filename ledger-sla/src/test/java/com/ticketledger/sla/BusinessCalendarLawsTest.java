@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,8 +16,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static com.ticketledger.query.sla.SlaFixtures.ALWAYS;
-import static com.ticketledger.query.sla.SlaFixtures.OFFICE;
+import static com.ticketledger.sla.SlaFixtures.ALWAYS;
+import static com.ticketledger.sla.SlaFixtures.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.query.status;
 
 import com.ticketledger.events.Channel;
 import com.ticketledger.events.Priority;
@@ -10,8 +10,9 @@ import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
-import com.ticketledger.query.status.StatusEvolution;
-import com.ticketledger.query.status.StatusRow;
+import com.ticketledger.sla.SlaArbitraries;
+import com.ticketledger.sla.SlaFixtures;
+import com.ticketledger.sla.SlaPolicy;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

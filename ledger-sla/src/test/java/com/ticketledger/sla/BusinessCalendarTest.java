@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,12 +10,12 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
-import static com.ticketledger.query.sla.SlaFixtures.ALWAYS;
-import static com.ticketledger.query.sla.SlaFixtures.BUENOS_AIRES;
-import static com.ticketledger.query.sla.SlaFixtures.OFFICE;
-import static com.ticketledger.query.sla.SlaFixtures.WEEKDAYS;
-import static com.ticketledger.query.sla.SlaFixtures.at;
-import static com.ticketledger.query.sla.SlaFixtures.local;
+import static com.ticketledger.sla.SlaFixtures.ALWAYS;
+import static com.ticketledger.sla.SlaFixtures.BUENOS_AIRES;
+import static com.ticketledger.sla.SlaFixtures.OFFICE;
+import static com.ticketledger.sla.SlaFixtures.WEEKDAYS;
+import static com.ticketledger.sla.SlaFixtures.at;
+import static com.ticketledger.sla.SlaFixtures.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

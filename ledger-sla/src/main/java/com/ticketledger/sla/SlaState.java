@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 /** Where a response or resolution target stands at the time of reading (docs/api.md). */
 public enum SlaState {

@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import com.ticketledger.events.Priority;
 import org.junit.jupiter.api.Test;
@@ -10,14 +10,14 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.Map;
 
-import static com.ticketledger.query.sla.SlaFixtures.BUENOS_AIRES;
-import static com.ticketledger.query.sla.SlaFixtures.businessHours;
-import static com.ticketledger.query.sla.SlaFixtures.domainPolicy;
-import static com.ticketledger.query.sla.SlaFixtures.domainTargets;
-import static com.ticketledger.query.sla.SlaFixtures.local;
-import static com.ticketledger.query.sla.SlaFixtures.properties;
-import static com.ticketledger.query.sla.SlaFixtures.target;
-import static com.ticketledger.query.sla.SlaFixtures.twentyFourSeven;
+import static com.ticketledger.sla.SlaFixtures.BUENOS_AIRES;
+import static com.ticketledger.sla.SlaFixtures.businessHours;
+import static com.ticketledger.sla.SlaFixtures.domainPolicy;
+import static com.ticketledger.sla.SlaFixtures.domainTargets;
+import static com.ticketledger.sla.SlaFixtures.local;
+import static com.ticketledger.sla.SlaFixtures.properties;
+import static com.ticketledger.sla.SlaFixtures.target;
+import static com.ticketledger.sla.SlaFixtures.twentyFourSeven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

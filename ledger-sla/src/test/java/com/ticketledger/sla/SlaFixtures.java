@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import com.ticketledger.events.Priority;
 
@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.Set;
 
 /** docs/domain.md's desk, written once for every SLA test: Buenos Aires, Monday to Friday 09:00–18:00, holidays. */
-final class SlaFixtures {
+public final class SlaFixtures {
 
-    static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+    public static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
 
-    static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    public static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     /**
      * Argentina's 2026–2027 holidays of sla-defaults.yml, plus Christmas Eve and New Year's Eve 2027 and the
      * week between them, so that the laws also meet long closed stretches.
      */
-    static final Set<LocalDate> HOLIDAYS = Set.of(
+    public static final Set<LocalDate> HOLIDAYS = Set.of(
             LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 17),
             LocalDate.of(2026, 3, 24), LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 3),
             LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 6, 20),
@@ -36,35 +36,35 @@ final class SlaFixtures {
             LocalDate.of(2027, 12, 24), LocalDate.of(2027, 12, 27), LocalDate.of(2027, 12, 28),
             LocalDate.of(2027, 12, 29), LocalDate.of(2027, 12, 30), LocalDate.of(2027, 12, 31));
 
-    static final BusinessCalendar OFFICE = BusinessCalendar.weekly(BUENOS_AIRES, WEEKDAYS, LocalTime.of(9, 0),
+    public static final BusinessCalendar OFFICE = BusinessCalendar.weekly(BUENOS_AIRES, WEEKDAYS, LocalTime.of(9, 0),
             LocalTime.of(18, 0), HOLIDAYS);
 
-    static final BusinessCalendar ALWAYS = BusinessCalendar.twentyFourSeven(BUENOS_AIRES);
+    public static final BusinessCalendar ALWAYS = BusinessCalendar.twentyFourSeven(BUENOS_AIRES);
 
     private SlaFixtures() {
     }
 
     /** An instant read on a Buenos Aires wall clock, e.g. {@code local("2026-11-27T17:00")}. */
-    static Instant local(String dateTime) {
+    public static Instant local(String dateTime) {
         return at(BUENOS_AIRES, dateTime);
     }
 
     /** An instant read on the wall clock of {@code zone} (the earlier one, if the clocks went back). */
-    static Instant at(ZoneId zone, String dateTime) {
+    public static Instant at(ZoneId zone, String dateTime) {
         return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
     }
 
-    static SlaProperties.CalendarProperties businessHours() {
+    public static SlaProperties.CalendarProperties businessHours() {
         return new SlaProperties.CalendarProperties(BUENOS_AIRES, false, WEEKDAYS, LocalTime.of(9, 0),
                 LocalTime.of(18, 0), HOLIDAYS);
     }
 
-    static SlaProperties.CalendarProperties twentyFourSeven() {
+    public static SlaProperties.CalendarProperties twentyFourSeven() {
         return new SlaProperties.CalendarProperties(BUENOS_AIRES, true, null, null, null, null);
     }
 
     /** docs/domain.md's table, as in sla-defaults.yml: hours of open time, and business days. */
-    static Map<Priority, SlaProperties.TargetProperties> domainTargets() {
+    public static Map<Priority, SlaProperties.TargetProperties> domainTargets() {
         Map<Priority, SlaProperties.TargetProperties> targets = new EnumMap<>(Priority.class);
         targets.put(Priority.CRITICAL, target(SlaTarget.hours(2), SlaTarget.hours(8), "always"));
         targets.put(Priority.HIGH, target(SlaTarget.hours(4), SlaTarget.days(1), "business-hours"));
@@ -73,17 +73,17 @@ final class SlaFixtures {
         return targets;
     }
 
-    static SlaProperties.TargetProperties target(SlaTarget response, SlaTarget resolution, String calendar) {
+    public static SlaProperties.TargetProperties target(SlaTarget response, SlaTarget resolution, String calendar) {
         return new SlaProperties.TargetProperties(response, null, resolution, calendar);
     }
 
-    static SlaProperties properties(Map<Priority, SlaProperties.TargetProperties> targets) {
+    public static SlaProperties properties(Map<Priority, SlaProperties.TargetProperties> targets) {
         return new SlaProperties("business-hours",
                 Map.of("business-hours", businessHours(), "always", twentyFourSeven()), targets);
     }
 
     /** docs/domain.md's default policy, holidays included. */
-    static SlaPolicy domainPolicy() {
+    public static SlaPolicy domainPolicy() {
         return new SlaPolicy(properties(domainTargets()));
     }
 }

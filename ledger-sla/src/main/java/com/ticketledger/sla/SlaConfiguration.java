@@ -1,12 +1,18 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 
-@Configuration(proxyBeanMethods = false)
-class SlaConfiguration {
+/**
+ * The SLA policy of {@code ledger.sla.*}, for whichever side reads the clock: the query side for every SLA figure,
+ * the command side for the instants it stamps on events.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(SlaProperties.class)
+public class SlaConfiguration {
 
     /** Built once at start: a policy that does not add up stops the query side with a clear message. */
     @Bean

@@ -3,4 +3,4 @@
  * due (100 %) instants the status projection stores, the state of a target at the time of reading, and the
  * list of tickets at risk or in breach. Pure arithmetic: time is always passed in, never read here.
  */
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;

@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -13,10 +13,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 
-import static com.ticketledger.query.sla.SlaFixtures.ALWAYS;
-import static com.ticketledger.query.sla.SlaFixtures.BUENOS_AIRES;
-import static com.ticketledger.query.sla.SlaFixtures.HOLIDAYS;
-import static com.ticketledger.query.sla.SlaFixtures.OFFICE;
+import static com.ticketledger.sla.SlaFixtures.ALWAYS;
+import static com.ticketledger.sla.SlaFixtures.BUENOS_AIRES;
+import static com.ticketledger.sla.SlaFixtures.HOLIDAYS;
+import static com.ticketledger.sla.SlaFixtures.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

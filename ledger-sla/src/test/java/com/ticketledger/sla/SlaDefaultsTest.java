@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import com.ticketledger.events.Priority;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static com.ticketledger.query.sla.SlaFixtures.BUENOS_AIRES;
-import static com.ticketledger.query.sla.SlaFixtures.local;
+import static com.ticketledger.sla.SlaFixtures.BUENOS_AIRES;
+import static com.ticketledger.sla.SlaFixtures.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.ticketledger.query.sla;
+package com.ticketledger.sla;
 
 import com.ticketledger.events.Priority;
 import net.jqwik.api.Arbitrary;
