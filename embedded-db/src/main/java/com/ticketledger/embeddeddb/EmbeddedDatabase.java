@@ -16,6 +16,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
+    /**
+     * Loaded at start so that the statements each command costs can be counted ({@code CREATE EXTENSION
+     * pg_stat_statements}, then its view): the benchmark prints them per command, a test keeps them in budget.
+     */
+    static final String STATEMENT_STATISTICS = "pg_stat_statements";
+
     private static EmbeddedDatabase forTests;
 
     private final EmbeddedPostgres postgres;
@@ -37,6 +43,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_preload_libraries", STATEMENT_STATISTICS)
                     .start();
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
@@ -57,6 +64,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         .setCleanDataDirectory(true)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
+                        .setServerConfig("shared_preload_libraries", STATEMENT_STATISTICS)
                         .start();
                 forTests = new EmbeddedDatabase(postgres);
                 Runtime.getRuntime().addShutdownHook(new Thread(forTests::close, "test-postgres-stop"));

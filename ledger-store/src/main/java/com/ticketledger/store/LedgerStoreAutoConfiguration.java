@@ -58,7 +58,8 @@ public class LedgerStoreAutoConfiguration {
     /**
      * Axon's JDBC storage engine on {@link #eventSchema()}, as Axon would build it, except that a processor
      * streaming the ledger reads {@code ledger.store.read-batch-size} events per query (Axon's default, 100,
-     * makes a rebuild mostly round trips).
+     * makes a rebuild mostly round trips), and that a command's append and its ticket's loading take one statement
+     * each ({@link LedgerEventStorageEngine}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -66,7 +67,8 @@ public class LedgerStoreAutoConfiguration {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
             TransactionManager transactionManager, EventSchema eventSchema, Environment environment) {
-        return JdbcEventStorageEngine.builder()
+        int batchSize = environment.getProperty("ledger.store.read-batch-size", Integer.class, 1000);
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -75,8 +77,9 @@ public class LedgerStoreAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(environment.getProperty("ledger.store.read-batch-size", Integer.class, 1000))
-                .build();
+                .batchSize(batchSize);
+        builder.finalAggregateBatchPredicate(batch -> LedgerEventStorageEngine.lastBatchOfAStream(batch, batchSize));
+        return new LedgerEventStorageEngine(builder, connectionProvider, transactionManager, eventSchema);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.ticketledger.command.ticket.CommandRefused;
 import com.ticketledger.command.ticket.TicketCommand;
 import com.ticketledger.command.ticket.TicketVersion;
 import com.ticketledger.events.MetaDataKeys;
+import com.ticketledger.store.AppendedPositions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -75,6 +76,7 @@ public class CommandRecorder {
         }
         Object payload = command.get();
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
+        AppendedPositions.clear();
         for (int attempt = 1; ; attempt++) {
             try {
                 return recorded(payload, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
@@ -115,6 +117,7 @@ public class CommandRecorder {
             }
         }
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
+        AppendedPositions.clear();
         Set<UUID> passedOver = new HashSet<>();
         AtomicReference<UUID> tried = new AtomicReference<>();
         for (int conflicts = 0; passedOver.size() < maxCandidates; ) {

@@ -1,11 +1,15 @@
 package com.ticketledger.command.recording;
 
+import com.ticketledger.store.AppendedPositions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-/** Where an event stands in the whole ledger: its global position, which readers wait for. */
+/**
+ * Where an event stands in the whole ledger: its global position, which readers wait for. The event a command on
+ * this thread just appended is known from the append itself ({@link AppendedPositions}); any other is looked up.
+ */
 @Component
 class LedgerPositions {
 
@@ -16,6 +20,10 @@ class LedgerPositions {
     }
 
     long of(UUID ticketId, long sequence) {
+        return AppendedPositions.take(ticketId.toString(), sequence).orElseGet(() -> lookUp(ticketId, sequence));
+    }
+
+    private long lookUp(UUID ticketId, long sequence) {
         return jdbc.sql("""
                         SELECT global_index FROM domain_event_entry
                         WHERE aggregate_identifier = :ticket AND sequence_number = :sequence""")

@@ -1,0 +1,106 @@
+package com.ticketledger.store;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Axon's JDBC storage engine with the round trips the ledger does not need taken out of the command path
+ * (docs/BENCHMARKS.md, "Round trips"):
+ * <ul>
+ *   <li>an append returns the event's global position from its own {@code INSERT … RETURNING}, kept in
+ *       {@link AppendedPositions} for the command's answer, instead of a second statement that looks it up;</li>
+ *   <li>a ticket's stream is read in one statement: Axon reads until a batch comes back empty, because a stream
+ *       with gaps in its sequence numbers could return a short batch before its end, but a ticket's sequence
+ *       numbers have no gaps (each append takes the next one, and the (ticket, sequence) key refuses a
+ *       second), so a batch shorter than the batch size is the last;</li>
+ *   <li>no snapshot is looked up before a ticket is loaded: the ledger takes no snapshots (no snapshot trigger is
+ *       configured; a ticket has tens of events). Configuring one would need this look-up back.</li>
+ * </ul>
+ */
+final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
+
+    private final ConnectionProvider connections;
+    private final TransactionManager transactions;
+    private final String insert;
+
+    LedgerEventStorageEngine(Builder builder, ConnectionProvider connections, TransactionManager transactions,
+            EventSchema schema) {
+        super(builder);
+        this.connections = connections;
+        this.transactions = transactions;
+        this.insert = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + schema.globalIndexColumn();
+    }
+
+    /** The batch predicate for {@link Builder#finalAggregateBatchPredicate}: a short batch ends a gap-free stream. */
+    static boolean lastBatchOfAStream(List<? extends DomainEventData<?>> batch, int batchSize) {
+        return batch.size() < batchSize;
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return Stream.empty();
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        transactions.executeInTransaction(() -> {
+            try (Connection connection = connections.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(insert)) {
+                for (EventMessage<?> event : events) {
+                    DomainEventMessage<?> stored = asDomainEvent(event);
+                    bind(statement, stored, serializer);
+                    try (ResultSet position = statement.executeQuery()) {
+                        position.next();
+                        AppendedPositions.appended(stored.getAggregateIdentifier(), stored.getSequenceNumber(),
+                                position.getLong(1));
+                    }
+                }
+            } catch (SQLException e) {
+                handlePersistenceException(e, events.get(0));
+            }
+        });
+    }
+
+    /** The columns in the order of {@link EventSchema#domainEventFields()}, as Axon's own append writes them. */
+    private void bind(PreparedStatement statement, DomainEventMessage<?> event, Serializer serializer)
+            throws SQLException {
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+        statement.setString(1, event.getIdentifier());
+        statement.setString(2, event.getAggregateIdentifier());
+        statement.setLong(3, event.getSequenceNumber());
+        statement.setString(4, event.getType());
+        writeTimestamp(statement, 5, event.getTimestamp());
+        statement.setString(6, payload.getType().getName());
+        statement.setString(7, payload.getType().getRevision());
+        statement.setBytes(8, payload.getData());
+        statement.setBytes(9, metaData.getData());
+    }
+
+    /** An event outside any stream is stored as Axon stores it: its own id as the stream, at sequence 0. */
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domainEvent) {
+            return domainEvent;
+        }
+        return new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
+    }
+}
