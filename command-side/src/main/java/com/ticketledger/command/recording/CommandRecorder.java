@@ -34,9 +34,16 @@ import java.util.function.Supplier;
 
 /**
  * Sends a command and answers only once its event is committed. With an Idempotency-Key, a request already
- * committed under that key (same user) is answered as the first time without sending anything. When another
- * instance appended to the same ticket first (the stream's unique key said so), the command is tried again
- * on the ticket as it now is: the aggregate then decides afresh, so nothing is lost and nothing applied twice.
+ * committed under that key (same user) is answered as the first time. When another instance appended to the same
+ * ticket first (the stream's unique key said so), the command is tried again on the ticket as it now is: the
+ * aggregate then decides afresh, so nothing is lost and nothing applied twice.
+ *
+ * <p>A key is not looked up before the command is sent: the key's record is written in the command's own
+ * transaction and refuses a second one ({@link IdempotencyInterceptor}), so a repeated request rolls back whatever
+ * its command did and is then answered from the record. A first request, by far the common case, costs no look-up
+ * and no transaction of its own; a repeated one costs a command that is thrown away (and, for an opening, a ticket
+ * number that is never used). A repeated request whose command is now refused (the ticket moved on since) is
+ * answered from the record too, never with the refusal.
  */
 @Component
 public class CommandRecorder {
@@ -63,17 +70,11 @@ public class CommandRecorder {
      * @param correlationId  ties the events to this request
      * @param idempotencyKey the request's Idempotency-Key, or {@code null}
      * @param request        what identifies the request for its key (route, body, preconditions)
-     * @param command        builds the command; not called when the request is a replay
+     * @param command        builds the command
      */
     public Recorded record(Actor actor, String correlationId, String idempotencyKey, List<?> request,
             Supplier<?> command) {
         byte[] fingerprint = idempotencyKey == null ? null : fingerprint(request);
-        if (idempotencyKey != null) {
-            Optional<Recorded> earlier = replay(actor.user(), idempotencyKey, fingerprint);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         Object payload = command.get();
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
         AppendedPositions.clear();
@@ -81,12 +82,17 @@ public class CommandRecorder {
             try {
                 return recorded(payload, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
                         .andMetaData(metaData)));
-            } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {
-                return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> lostTheRace);
+            } catch (IdempotencyInterceptor.DuplicateRequest repeated) {
+                return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> repeated);
             } catch (ConcurrencyException appendedElsewhere) {
                 if (attempt == ATTEMPTS) {
                     throw appendedElsewhere;
                 }
+            } catch (RuntimeException refused) {
+                if (idempotencyKey == null) {
+                    throw refused;
+                }
+                return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> refused);
             }
         }
     }

@@ -44,6 +44,33 @@ class IdempotencyIT extends CommandSideIT {
     }
 
     @Test
+    void retriedRequestWhoseCommandTheTicketNowRefusesIsAnsweredAsTheFirstTime() {
+        UUID ticket = assignedTicket();
+        String key = "resolve-" + UUID.randomUUID();
+        String path = "/api/tickets/" + ticket + "/pending-closure";
+        Answer first = post("ana", path, "{\"resolution\":\"gateway restarted\"}", "Idempotency-Key", key);
+        assertThat(post("acme-1", "/api/tickets/" + ticket + "/acceptance", null).status()).isEqualTo(200);
+
+        Answer retry = post("ana", path, "{\"resolution\":\"gateway restarted\"}", "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).as("answered from the record, not refused as CLOSED").isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("X-Ledger-Position")).isEqualTo(first.header("X-Ledger-Position"));
+        assertThat(eventTypes(ticket)).containsExactly("TicketOpened", "TicketAssigned", "TicketPendingClosure",
+                "ClosureAccepted");
+    }
+
+    @Test
+    void retriedOpeningWritesNoSecondTicketAndNoQueueEntry() {
+        String key = "open-" + UUID.randomUUID();
+        Answer first = post("operator", "/api/tickets", openBody("acme"), "Idempotency-Key", key);
+        long queued = jdbc.sql("SELECT count(*) FROM queue_index").query(Long.class).single();
+        Answer retry = post("operator", "/api/tickets", openBody("acme"), "Idempotency-Key", key);
+        assertThat(retry.ticketId()).isEqualTo(first.ticketId());
+        assertThat(jdbc.sql("SELECT count(*) FROM queue_index").query(Long.class).single()).isEqualTo(queued);
+    }
+
+    @Test
     void keyReusedForADifferentRequestIsRefusedAndWritesNothing() {
         UUID ticket = openTicket("operator", "acme");
         String key = "note-" + UUID.randomUUID();
