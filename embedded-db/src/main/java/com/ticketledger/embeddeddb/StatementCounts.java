@@ -20,6 +20,11 @@ public final class StatementCounts {
     /** Statements and transactions per unit of work, and each statement's calls (its text shortened). */
     public record Cost(double statements, double transactions, Map<String, Long> byStatement) {
 
+        /** The two figures alone: "2.00 statements, 1.00 transactions". */
+        public String brief() {
+            return String.format("%.2f statements, %.2f transactions", statements, transactions);
+        }
+
         @Override
         public String toString() {
             return String.format("%.2f statements, %.2f transactions %s", statements, transactions, byStatement);

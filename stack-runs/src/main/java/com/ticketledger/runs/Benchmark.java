@@ -1,6 +1,7 @@
 package com.ticketledger.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ticketledger.embeddeddb.StatementCounts;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -47,6 +48,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class Benchmark {
 
     private static final int GENERATOR_THREADS = 2;
+
+    /** Commands of each type counted by {@link #roundTrips}. */
+    private static final int COUNTED = 200;
 
     private final Map<String, String> figures = new LinkedHashMap<>();
 
@@ -111,15 +115,50 @@ public final class Benchmark {
             half.latencies.values().forEach(all::addAll);
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
 
+            say("ledger: one client alone, for a lone command's latency");
+            Lifecycles alone = new Lifecycles(command);
+            alone.run(1, Duration.ofSeconds(Math.max(5, seconds.toSeconds() / 3)));
+            List<Long> lone = new ArrayList<>();
+            alone.latencies.values().forEach(lone::addAll);
+            figure("lone command (1 client, warm) p50/p95/p99 ms", percentiles(lone));
+
             if (ledgerSizes.isEmpty()) {
                 say("no BENCH_LEDGER_SIZES: no reads at size, no rebuild");
             } else {
                 readsAsTheLedgerGrows(command, query, jdbcUrl, ledgerSizes, openTickets);
             }
+            roundTrips(stack, command, jdbcUrl);
         }
         System.out.println();
         System.out.println("=== benchmark ===");
         figures.forEach((name, value) -> System.out.printf("  %-52s %s%n", name, value));
+    }
+
+    /**
+     * Last phase: what each command type costs PostgreSQL, from pg_stat_statements ({@link StatementCounts}), with
+     * the query side stopped so that only the command side's statements are counted: {@value #COUNTED} tickets
+     * are opened, then each step of a lifecycle is taken on all of them, each step type counted alone.
+     */
+    private void roundTrips(Stack stack, Desk command, String jdbcUrl) throws SQLException {
+        say("round trips per command, counted by pg_stat_statements with the query side stopped");
+        stack.stop("query-side");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            List<String> tickets = new ArrayList<>();
+            StatementCounts.reset(connection);
+            for (int n = 0; n < COUNTED; n++) {
+                Desk.Answer opened = command.post("acme-1", "/api/tickets", Lifecycles.OPEN, null);
+                tickets.add("/api/tickets/" + opened.json().get("ticketId").asText());
+            }
+            figure("statements and transactions per open", StatementCounts.since(connection, COUNTED).brief());
+            for (String[] step : Lifecycles.STEPS) {
+                StatementCounts.reset(connection);
+                for (String ticket : tickets) {
+                    command.post(step[1], ticket + step[2], step[3], null);
+                }
+                figure("statements and transactions per " + step[0] + " (" + step[1] + ")",
+                        StatementCounts.since(connection, COUNTED).brief());
+            }
+        }
     }
 
     /** Phase 3: the generator loads the ledger to each size; reads timed at each, a rebuild at the first. */
@@ -229,23 +268,27 @@ public final class Benchmark {
             Load.repeat(clients, duration, this::lifecycle);
         }
 
+        /** A ticket's life after its opening: type, user, path under the ticket, body. */
+        static final String[][] STEPS = {
+                {"assign", "operator", "/assignment", "{\"engineer\":\"ana\"}"},
+                {"note", "ana", "/notes", "{\"text\":\"looking\"}"},
+                {"note", "ana", "/notes", "{\"text\":\"found it\",\"visibility\":\"INTERNAL\"}"},
+                {"escalate", "ana", "/escalation", "{\"toLevel\":\"L2\",\"reason\":\"routing\"}"},
+                {"assign", "bruno", "/assignment", "{\"engineer\":\"bruno\"}"},
+                {"pending closure", "bruno", "/pending-closure", "{\"resolution\":\"fixed\"}"},
+                {"accept", "acme-1", "/acceptance", null}};
+
+        static final String OPEN = """
+                {"clientId":"acme","type":"INCIDENT","priority":"HIGH","title":"Benchmark","description":"load",
+                 "reporter":{"name":"Bench","email":"bench@acme.example"}}""";
+
         private void lifecycle() {
-            Desk.Answer opened = timed("open", "acme-1", "/api/tickets", """
-                    {"clientId":"acme","type":"INCIDENT","priority":"HIGH","title":"Benchmark","description":"load",
-                     "reporter":{"name":"Bench","email":"bench@acme.example"}}""");
+            Desk.Answer opened = timed("open", "acme-1", "/api/tickets", OPEN);
             if (!opened.ok()) {
                 return;
             }
             String ticket = "/api/tickets/" + opened.json().get("ticketId").asText();
-            String[][] steps = {
-                    {"assign", "operator", "/assignment", "{\"engineer\":\"ana\"}"},
-                    {"note", "ana", "/notes", "{\"text\":\"looking\"}"},
-                    {"note", "ana", "/notes", "{\"text\":\"found it\",\"visibility\":\"INTERNAL\"}"},
-                    {"escalate", "ana", "/escalation", "{\"toLevel\":\"L2\",\"reason\":\"routing\"}"},
-                    {"assign", "bruno", "/assignment", "{\"engineer\":\"bruno\"}"},
-                    {"pending closure", "bruno", "/pending-closure", "{\"resolution\":\"fixed\"}"},
-                    {"accept", "acme-1", "/acceptance", null}};
-            for (String[] step : steps) {
+            for (String[] step : STEPS) {
                 if (!timed(step[0], step[1], ticket + step[2], step[3]).ok()) {
                     return;
                 }
