@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries of docs/design.md, checked on the compiled classes. */
 class ArchitectureTest {
@@ -36,6 +37,12 @@ class ArchitectureTest {
                         "org.springframework.jdbc..", "jakarta.servlet..", "com.ticketledger.command.api..",
                         "com.ticketledger.command.recording..")
                 .check(LEDGER);
+    }
+
+    /** Each feature package may use another's, but never in a circle: each can be read, and changed, on its own. */
+    @Test
+    void featurePackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("com.ticketledger.command.(*)..").should().beFreeOfCycles().check(LEDGER);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The query side reads the ledger; it never reaches into the command side. */
 class ArchitectureTest {
@@ -20,5 +21,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.ticketledger.command..")
                 .allowEmptyShould(true)
                 .check(LEDGER);
+    }
+
+    /** Each feature package may use another's, but never in a circle: each can be read, and changed, on its own. */
+    @Test
+    void featurePackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("com.ticketledger.query.(*)..").should().beFreeOfCycles().check(LEDGER);
     }
 }
