@@ -81,12 +81,17 @@ abstract class CommandSideIT {
     }
 
     Answer post(String user, String path, String body, String... headers) {
-        return send(user, path, body == null ? HttpRequest.BodyPublishers.noBody()
+        return postTo(port, user, path, body, headers);
+    }
+
+    /** A JSON POST to another command-side instance, listening on {@code serverPort}. */
+    Answer postTo(int serverPort, String user, String path, String body, String... headers) {
+        return send(serverPort, user, path, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), "application/json", headers);
     }
 
     Answer postBytes(String user, String path, byte[] body, String contentType, String... headers) {
-        return send(user, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
+        return send(port, user, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
     }
 
     /** One part of a multipart form: a field when {@code fileName} is null, else a file. */
@@ -150,9 +155,9 @@ abstract class CommandSideIT {
         return execute(request.build());
     }
 
-    private Answer send(String user, String path, HttpRequest.BodyPublisher body, String contentType,
-            String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    private Answer send(int serverPort, String user, String path, HttpRequest.BodyPublisher body,
+            String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path))
                 .POST(body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
