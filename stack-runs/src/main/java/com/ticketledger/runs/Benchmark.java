@@ -150,6 +150,11 @@ public final class Benchmark {
                 tickets.add("/api/tickets/" + opened.json().get("ticketId").asText());
             }
             figure("statements and transactions per open", StatementCounts.since(connection, COUNTED).brief());
+            try (Statement statement = connection.createStatement(); ResultSet size = statement.executeQuery(
+                    "SELECT pg_total_relation_size('domain_event_entry') / count(*) FROM domain_event_entry")) {
+                size.next();
+                figure("bytes per stored event (its row, TOAST and index entries)", size.getLong(1));
+            }
             for (String[] step : Lifecycles.STEPS) {
                 StatementCounts.reset(connection);
                 for (String ticket : tickets) {
