@@ -78,6 +78,7 @@ public class CommandRecorder {
         Object payload = command.get();
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
         AppendedPositions.clear();
+        boolean decidedAgain = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return recorded(payload, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
@@ -88,6 +89,17 @@ public class CommandRecorder {
                 if (attempt == ATTEMPTS) {
                     throw appendedElsewhere;
                 }
+            } catch (CommandRefused refused) {
+                if (!decidedAgain) {
+                    // The ticket may have come from this instance's cache, behind another instance's appends; the
+                    // refusal dropped it from there, so the second decision is on the ticket as the ledger has it.
+                    decidedAgain = true;
+                    continue;
+                }
+                if (idempotencyKey == null) {
+                    throw refused;
+                }
+                return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> refused);
             } catch (RuntimeException refused) {
                 if (idempotencyKey == null) {
                     throw refused;
@@ -125,6 +137,7 @@ public class CommandRecorder {
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
         AppendedPositions.clear();
         Set<UUID> passedOver = new HashSet<>();
+        Set<UUID> decidedAgain = new HashSet<>();
         AtomicReference<UUID> tried = new AtomicReference<>();
         for (int conflicts = 0; passedOver.size() < maxCandidates; ) {
             try {
@@ -136,6 +149,9 @@ public class CommandRecorder {
             } catch (CommandRefused refusal) {
                 if (refusal.reason() != CommandRefused.Reason.INVALID_TRANSITION) {
                     throw refusal;
+                }
+                if (decidedAgain.add(tried.get())) {
+                    continue; // as in record: once more on the ticket as the ledger has it, not as cached
                 }
                 passedOver.add(tried.get());
             } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {

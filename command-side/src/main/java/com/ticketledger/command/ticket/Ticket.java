@@ -47,7 +47,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ticket exists, may their role issue the command, is the ticket at the version they named, and does the
  * lifecycle allow it now. Only then does it apply exactly one event.
  */
-@Aggregate
+@Aggregate(cache = "ticketCache")
 public class Ticket {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);

@@ -1,5 +1,7 @@
 package com.ticketledger.command.ticket;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,15 @@ class TicketConfiguration {
     @Bean
     ReopeningPolicy reopeningPolicy(TicketProperties properties) {
         return properties.reopeningPolicy();
+    }
+
+    /**
+     * The tickets kept between commands ({@link TicketCache}), named by {@link Ticket}'s {@code @Aggregate}; none
+     * when {@code ledger.tickets.cache-size} is 0.
+     */
+    @Bean
+    Cache ticketCache(TicketProperties properties) {
+        return properties.cacheSize() == 0 ? NoCache.INSTANCE : new TicketCache(properties.cacheSize());
     }
 
     /** Axon resolves the aggregate handler's {@link TicketDirectory} parameter to this bean. */

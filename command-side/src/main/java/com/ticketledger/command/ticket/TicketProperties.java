@@ -14,10 +14,14 @@ import java.util.List;
  */
 @ConfigurationProperties("ledger.tickets")
 public record TicketProperties(@DefaultValue("30d") Duration reopeningWindow,
-        @DefaultValue({"network", "hardware", "software", "access", "other"}) List<String> categories) {
+        @DefaultValue({"network", "hardware", "software", "access", "other"}) List<String> categories,
+        @DefaultValue("10000") long cacheSize) {
 
     public TicketProperties {
         categories = categories == null ? List.of() : List.copyOf(categories);
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("ledger.tickets.cache-size must be 0 (no cache) or more: " + cacheSize);
+        }
     }
 
     public ReopeningPolicy reopeningPolicy() {

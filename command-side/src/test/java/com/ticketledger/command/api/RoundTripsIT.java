@@ -28,8 +28,9 @@ class RoundTripsIT extends CommandSideIT {
     static final int EACH = 40;
 
     /**
-     * Statements a command that appends one event may send, all in one transaction: its ticket read, its append,
-     * and one of a ticket number, the queue index or its Idempotency-Key's record.
+     * Statements a command that appends one event may send, all in one transaction: its ticket read (none when
+     * the ticket is in this instance's cache, as here), its append, and one of a ticket number, the queue index or
+     * its Idempotency-Key's record.
      */
     static final double STATEMENT_BUDGET = 3.0;
 
