@@ -28,11 +28,12 @@ class RoundTripsIT extends CommandSideIT {
     static final int EACH = 40;
 
     /**
-     * Statements a command that appends one event may send, all in one transaction: its ticket read (none when
-     * the ticket is in this instance's cache, as here), its append, and one of a ticket number, the queue index or
-     * its Idempotency-Key's record.
+     * Statements a command that appends one event may send, all in one transaction (the command path's target):
+     * its ticket read (none when the ticket is in this instance's cache, as here), its append, and what else the
+     * command must keep in the same transaction: a ticket number, the queue index, its Idempotency-Key's record, a
+     * timer. The figures printed are the real counts; today's are 1 to 3.
      */
-    static final double STATEMENT_BUDGET = 3.0;
+    static final double STATEMENT_BUDGET = 4.0;
 
     @Autowired
     DataSource dataSource;
