@@ -87,11 +87,13 @@ public final class Benchmark {
             LagProbe lag = new LagProbe(command, query);
             lag.start();
             Map<String, Duration> cpuBefore = cpuUsed(stack);
+            Map<String, Map<String, Duration>> jvmBefore = jvmThreadCpu(stack);
             long started = System.nanoTime();
             load.run(clients, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             lag.stop();
             Map<String, Duration> cpuAfter = cpuUsed(stack);
+            Map<String, Map<String, Duration>> jvmAfter = jvmThreadCpu(stack);
             double commandsPerSecond = load.commands.get() / elapsed;
             figure("ledger commands/s", commandsPerSecond);
             figure("ledger commands/s ÷ raw inserts/s", commandsPerSecond / rawInserts);
@@ -100,6 +102,10 @@ public final class Benchmark {
                 long used = process.getValue().minus(cpuBefore.get(process.getKey())).toNanos();
                 cpuNanos += used;
                 figure("CPU ms per command: " + process.getKey(), String.format("%.2f", used / 1e6 / load.commands.get()));
+                jvmAfter.getOrDefault(process.getKey(), Map.of()).forEach((kind, after) -> figure(
+                        "  of which " + kind + " (live threads)", String.format("%.2f", after.minus(
+                                jvmBefore.get(process.getKey()).getOrDefault(kind, Duration.ZERO)).toNanos()
+                                / 1e6 / load.commands.get())));
             }
             int cores = Runtime.getRuntime().availableProcessors();
             figure("CPU busy during the load, % of " + cores + " cores",
@@ -352,6 +358,15 @@ public final class Benchmark {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
+    }
+
+    /**
+     * Of each side's CPU, what its JIT compilers and its garbage collector used so far: the parts of a JVM's cost
+     * per command that depend on how warm it is and on the machine rather than on the ledger's code.
+     */
+    private static Map<String, Map<String, Duration>> jvmThreadCpu(Stack stack) {
+        return Map.of("command-side", stack.jvmThreadCpu("command-side"),
+                "query-side", stack.jvmThreadCpu("query-side"));
     }
 
     /** CPU used so far by each process of the stack and by this one (the load generator). */
