@@ -69,7 +69,7 @@ public final class MerkleTree {
         return nodeHash(range(subtrees, start, start + split), range(subtrees, start + split, end));
     }
 
-    /** The audit path of leaf {@code index} in the tree of the first {@code size} leaves (§2.1.3.1), leaf side first. */
+    /** The audit path of leaf {@code index} in the tree of the first {@code size} leaves (§2.1.3.1), leaf first. */
     public static List<byte[]> inclusionProof(Subtrees subtrees, long index, long size) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
@@ -127,7 +127,7 @@ public final class MerkleTree {
         }
     }
 
-    /** §2.1.3.2: whether {@code path} proves the leaf with hash {@code leafHash} at {@code index} under {@code root}. */
+    /** §2.1.3.2: whether {@code path} proves the leaf hashed {@code leafHash} at {@code index} under {@code root}. */
     public static boolean verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> path, byte[] root) {
         if (index < 0 || index >= size || leafHash == null || root == null) {
             return false;

@@ -140,7 +140,8 @@ class CheckpointIT extends QuerySideIT {
                 + latest.get("treeSize").asLong()).json();
         assertThat(MerkleTree.verifyInclusion(again.get("position").asLong(), latest.get("treeSize").asLong(),
                 leafHash, hashes(again.get("auditPath")), HEX.parseHex(latest.get("rootHash").asText()))).isTrue();
-        JsonNode consistency = get("auditor", "/api/audit/ledger/consistency?from=" + checkpoint.get("treeSize").asLong()
+        JsonNode consistency = get("auditor", "/api/audit/ledger/consistency?from="
+                + checkpoint.get("treeSize").asLong()
                 + "&to=" + latest.get("treeSize").asLong()).json();
         assertThat(MerkleTree.verifyConsistency(checkpoint.get("treeSize").asLong(), latest.get("treeSize").asLong(),
                 HEX.parseHex(checkpoint.get("rootHash").asText()), HEX.parseHex(latest.get("rootHash").asText()),
@@ -273,7 +274,8 @@ class CheckpointIT extends QuerySideIT {
         assertProblem("/api/audit/ledger/checkpoints?from=%27%20OR%201=1", 400);
         assertProblem("/api/audit/ledger/verify?deep=true", 400);
 
-        assertThat(jdbc.sql("SELECT count(*) FROM ledger_checkpoint").query(Long.class).single()).isEqualTo(checkpoints);
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger_checkpoint").query(Long.class).single())
+                .isEqualTo(checkpoints);
     }
 
     @Test

@@ -84,7 +84,8 @@ public final class CheckpointKey {
             Files.writeString(draft, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
             Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
             LOG.warn("Generated a new checkpoint signing key in {}: every checkpoint from now on is signed with it."
-                    + " Keep it (and back it up) as long as the ledger; set LEDGER_CHECKPOINT_KEY in production.", file);
+                    + " Keep it (and back it up) as long as the ledger; set LEDGER_CHECKPOINT_KEY in production.",
+                    file);
         } catch (FileAlreadyExistsException another) {
             LOG.info("Another instance created the checkpoint key {} first; using it", file);
         } finally {

@@ -58,7 +58,8 @@ public class Checkpointer {
         this.batchSize = properties.batchSize();
     }
 
-    @Scheduled(initialDelayString = "${ledger.checkpoint.interval:10s}", fixedDelayString = "${ledger.checkpoint.interval:10s}")
+    @Scheduled(initialDelayString = "${ledger.checkpoint.interval:10s}",
+            fixedDelayString = "${ledger.checkpoint.interval:10s}")
     void scheduled() {
         try {
             checkpoint();

@@ -6,8 +6,9 @@ import com.ticketledger.store.StoredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,8 +70,9 @@ public class LedgerTree {
     }
 
     private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Stored(rs.getLong("tree_size"), rs.getBytes("root_hash"), rs.getTimestamp("at").toInstant(),
-                rs.getBytes("signature"), rs.getLong("last_global_index"), rs.getBytes("frontier"));
+        return new Stored(rs.getLong("tree_size"), rs.getBytes("root_hash"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getBytes("signature"),
+                rs.getLong("last_global_index"), rs.getBytes("frontier"));
     }
 
     void insertCheckpoint(Stored checkpoint) {
@@ -78,7 +80,8 @@ public class LedgerTree {
                         INSERT INTO ledger_checkpoint (tree_size, root_hash, at, signature, last_global_index, frontier)
                         VALUES (:size, :root, :at, :signature, :last, :frontier)""")
                 .param("size", checkpoint.treeSize()).param("root", checkpoint.rootHash())
-                .param("at", Timestamp.from(checkpoint.at())).param("signature", checkpoint.signature())
+                .param("at", OffsetDateTime.ofInstant(checkpoint.at(), ZoneOffset.UTC))
+                .param("signature", checkpoint.signature())
                 .param("last", checkpoint.lastGlobalIndex()).param("frontier", checkpoint.frontier())
                 .update();
     }
@@ -143,7 +146,8 @@ public class LedgerTree {
     void keep(List<Leaf> leaves, List<long[]> nodeKeys, List<byte[]> nodeHashes) {
         for (int from = 0; from < leaves.size(); from += 1000) {
             List<Leaf> chunk = leaves.subList(from, Math.min(leaves.size(), from + 1000));
-            StringBuilder sql = new StringBuilder("INSERT INTO ledger_tree_leaf (position, global_index, leaf_hash) VALUES ");
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO ledger_tree_leaf (position, global_index, leaf_hash) VALUES ");
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
