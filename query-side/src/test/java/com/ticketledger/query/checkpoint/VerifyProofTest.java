@@ -11,7 +11,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -126,6 +128,30 @@ class VerifyProofTest {
         assertThat(verify(proofFile, write("first.json", first), publicKey)).isZero();
         assertThat(verify(proofFile, write("second.json", second), publicKey)).isZero();
         assertThat(verify(proofFile, write("unrelated.json", checkpoint(9)), publicKey)).isOne();
+    }
+
+    @Test
+    void theSigningKeysPublicHalfIsTheOneGeneratedWithIt() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+        assertThat(CheckpointKey.of(pair.getPrivate().getEncoded()).publicKey().getEncoded())
+                .isEqualTo(pair.getPublic().getEncoded());
+        // The same from LEDGER_CHECKPOINT_KEY's base64, and from a key file created once and read again.
+        String base64 = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+        assertThat(CheckpointKey.from(new CheckpointProperties(Duration.ofSeconds(10), base64, null, 10))
+                .publicKey().getEncoded()).isEqualTo(pair.getPublic().getEncoded());
+        Path file = files.resolve("data/checkpoint-key.pem");
+        CheckpointProperties fromFile = new CheckpointProperties(Duration.ofSeconds(10), null, file, 10);
+        byte[] created = CheckpointKey.from(fromFile).publicKey().getEncoded();
+        assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(CheckpointKey.from(fromFile).publicKey().getEncoded()).isEqualTo(created);
+    }
+
+    @Test
+    void noKeyAtAllStopsTheStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckpointKey.from(
+                new CheckpointProperties(Duration.ofSeconds(10), null, null, 10)))
+                .hasMessageContaining("LEDGER_CHECKPOINT_KEY");
     }
 
     @Test
