@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
+
 /**
  * Points Axon's JDBC event storage engine and token store at the tables of {@code db/store} (Flyway).
  * Axon's defaults are camelCase names, which PostgreSQL would fold to lower case; ours are snake_case.
@@ -28,8 +30,8 @@ public class LedgerStoreAutoConfiguration {
     static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
-    public StoredEvents storedEvents(JdbcClient jdbc) {
-        return new StoredEvents(jdbc);
+    public StoredEvents storedEvents(JdbcClient jdbc, DataSource dataSource) {
+        return new StoredEvents(jdbc, dataSource);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.ticketledger.events.TicketCancelled;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.query.checkpoint.Checkpointer;
 import com.ticketledger.store.AttachmentBlobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationMatrixIT extends QuerySideIT {
 
     static final List<String> USERS = List.of("operator", "ana", "acme-1", "globex-1", "auditor", "analyst", "(none)");
+
+    @Autowired
+    Checkpointer checkpointer;
 
     static Map<String, Integer> row(int... statuses) {
         Map<String, Integer> row = new LinkedHashMap<>();
@@ -83,6 +88,19 @@ class AuthorizationMatrixIT extends QuerySideIT {
         matrix.put("GET /api/audit/tickets/" + id + "/events", row(403, 403, 403, 403, 200, 403, 401));
         matrix.put("GET /api/audit/tickets/" + id + "/verify", row(403, 403, 403, 403, 200, 403, 401));
         matrix.put("GET /api/audit/tickets/" + id + "/state?asOf=" + Instant.now(), row(403, 403, 403, 403, 200, 403, 401));
+        // The ledger's checkpoints and proofs: the ticket's opening is in a checkpoint first.
+        awaitUntil("a checkpoint holds the ticket", Duration.ofSeconds(20), () -> {
+            checkpointer.checkpoint();
+            return jdbc.sql("SELECT count(*) FROM ledger_tree_leaf l JOIN domain_event_entry e USING (global_index)"
+                    + " WHERE e.aggregate_identifier = :t").param("t", id).query(Long.class).single() > 0;
+        });
+        matrix.put("GET /api/audit/ledger/checkpoints/latest", row(403, 403, 403, 403, 200, 403, 401));
+        matrix.put("GET /api/audit/ledger/checkpoints?from=1", row(403, 403, 403, 403, 200, 403, 401));
+        matrix.put("GET /api/audit/ledger/public-key", row(403, 403, 403, 403, 200, 403, 401));
+        matrix.put("GET /api/audit/tickets/" + id + "/events/0/proof", row(403, 403, 403, 403, 200, 403, 401));
+        long treeSize = jdbc.sql("SELECT max(tree_size) FROM ledger_checkpoint").query(Long.class).single();
+        matrix.put("GET /api/audit/ledger/consistency?from=" + treeSize, row(403, 403, 403, 403, 200, 403, 401));
+        matrix.put("GET /api/audit/ledger/verify", row(403, 403, 403, 403, 200, 403, 401));
         matrix.put("GET /api/reports/sla", row(403, 403, 403, 403, 200, 200, 401));
         matrix.put("GET /api/reports/backlog", row(403, 403, 403, 403, 200, 200, 401));
         matrix.put("GET /api/admin/projections", row(200, 403, 403, 403, 200, 200, 401));

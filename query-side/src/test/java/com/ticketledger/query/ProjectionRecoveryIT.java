@@ -63,7 +63,8 @@ class ProjectionRecoveryIT {
                         "--spring.datasource.username=" + EmbeddedDatabase.USER,
                         "--spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
                         "--ledger.processing.node-id=" + nodeId,
-                        "--ledger.processing.claim-timeout=2s");
+                        "--ledger.processing.claim-timeout=2s",
+                        "--ledger.checkpoint.key-file=target/checkpoint-key.pem");
         instances.add(context);
         return context;
     }

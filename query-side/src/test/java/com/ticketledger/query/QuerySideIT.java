@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
-        "ledger.reads.max-wait=2s"})
+        "ledger.reads.max-wait=2s", "ledger.checkpoint.key-file=target/checkpoint-key.pem"})
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("embedded")
 @Import(ProjectionFaults.class)

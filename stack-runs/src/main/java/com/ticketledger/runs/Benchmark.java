@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ticketledger.embeddeddb.StatementCounts;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +44,8 @@ import java.util.concurrent.locks.LockSupport;
  * shows it, via minPosition);</li>
  * <li>the ledger loaded by {@link LedgerGenerator} to each size of BENCH_LEDGER_SIZES, with BENCH_OPEN_TICKETS
  * tickets waiting in the L1 queue: at each size, a 200-event ticket's history and the L1 queue, p99, and how
- * that grows from the first size to the last; at the first size, a full rebuild of the status projection in
+ * that grows from the first size to the last, and (once the signed checkpoints hold every event) the time of
+ * GET /api/audit/ledger/verify, printed as "verify N events: X s"; at the first size, a full rebuild of the status projection in
  * events/s beside a raw sequential read of the event table. Before the first size, with BENCH_OPEN_TICKETS tickets
  * of a desk's words, full-text searches (p99 of each).</li>
  * </ol>
@@ -205,6 +212,7 @@ public final class Benchmark {
             figure("at " + events + " events: history (200 events) p50/p95/p99 ms", historyReads);
             figure("at " + events + " events: queue L1 of " + openQueue(jdbcUrl) + " p50/p95/p99 ms",
                     queueReads);
+            verifyTheLedger(query, jdbcUrl);
             if (size == ledgerSizes.get(0)) {
                 double rawRead = rawSequentialRead(jdbcUrl);
                 figure("raw sequential read of the event table, rows/s", rawRead);
@@ -220,6 +228,40 @@ public final class Benchmark {
             figure("history p99 growth, first → last size, %", growth(first[0], last[0]));
             figure("queue p99 growth, first → last size, %", growth(first[1], last[1]));
         }
+    }
+
+    /**
+     * The whole ledger recomputed against every checkpoint (GET /api/audit/ledger/verify), once the checkpoints
+     * hold every event: the Merkle tree rebuilt from the stored events, each checkpoint's root and signature and
+     * each kept leaf compared. Target: ≤ 10 s at 1,000,000 events. Its own client: the answer takes longer than
+     * the desk's read timeout allows.
+     */
+    private void verifyTheLedger(Desk query, String jdbcUrl) throws SQLException, InterruptedException {
+        long events = countEvents(jdbcUrl);
+        long catchingUp = System.nanoTime();
+        Stack.await("the checkpoints to hold " + events + " events", () -> {
+            Desk.Answer latest = query.get("auditor", "/api/audit/ledger/checkpoints/latest");
+            return latest.status() == 200 && latest.json().get("treeSize").asLong() >= events;
+        }, Duration.ofMinutes(30));
+        figure("checkpoints caught up after the reads, s (at " + events + ")", seconds(catchingUp));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + query.port
+                        + "/api/audit/ledger/verify"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "auditor:auditor".getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(10)).GET().build();
+        long started = System.nanoTime();
+        HttpResponse<String> answer;
+        try {
+            answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the ledger's verification failed", e);
+        }
+        double took = seconds(started);
+        if (answer.statusCode() != 200 || !answer.body().contains("\"valid\":true")) {
+            throw new IllegalStateException("the ledger did not verify: " + answer.statusCode() + " " + answer.body());
+        }
+        say(String.format("verify %d events: %.1f s", events, took));
+        figure("verify " + events + " events, s", took);
     }
 
     /**

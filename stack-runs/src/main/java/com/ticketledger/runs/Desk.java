@@ -51,7 +51,7 @@ final class Desk {
         }
     }
 
-    private final int port;
+    final int port;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
     Desk(int port) {
