@@ -1,5 +1,6 @@
 package com.ticketledger.command.ticket;
 
+import com.ticketledger.sla.SlaPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,12 @@ class TicketConfiguration {
     @Bean
     ReopeningPolicy reopeningPolicy(TicketProperties properties) {
         return properties.reopeningPolicy();
+    }
+
+    /** Axon resolves the aggregate handler's {@link AutoAcceptancePolicy} parameter to this bean. */
+    @Bean
+    AutoAcceptancePolicy autoAcceptancePolicy(SlaPolicy sla, ClosureProperties closure) {
+        return new AutoAcceptancePolicy(sla, closure.autoAcceptAfter());
     }
 
     /** Axon resolves the aggregate handler's {@link TicketDirectory} parameter to this bean. */
