@@ -34,6 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.UUID;
@@ -217,7 +218,9 @@ public class Ticket {
         admit(command, "pending-closure", "mark tickets pending closure", OPERATOR, ENGINEER);
         requireStatus(command, "pending-closure", "marked pending closure", ASSIGNED);
         requireAssignedEngineerOrOperator(command, "pending-closure", "mark it pending closure");
-        AcceptanceWindow window = autoAcceptance.window(priority, GenericEventMessage.clock.instant());
+        // In milliseconds, as the ledger keeps its events' instants: the stamped instants read the same everywhere.
+        AcceptanceWindow window = autoAcceptance.window(priority,
+                GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS));
         apply(new TicketPendingClosure(ticketId, command.resolution(), window.acceptAt(), window.warningAt()));
         deadlines.schedule(window.acceptAt(), AutoAcceptanceDue.DEADLINE,
                 new AutoAcceptanceDue(ticketId, window.acceptAt()).asMessage());
