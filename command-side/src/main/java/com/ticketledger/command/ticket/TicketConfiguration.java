@@ -1,5 +1,6 @@
 package com.ticketledger.command.ticket;
 
+import com.ticketledger.sla.ClosureProperties;
 import com.ticketledger.sla.SlaPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
