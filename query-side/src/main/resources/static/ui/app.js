@@ -218,10 +218,16 @@ export async function post(path) {
 
 let pageConfig;
 
-/** The query side's settings for its pages: where the command side is. */
+/** The query side's settings for its pages: where the command side is, and the acceptance period. */
 function config() {
   pageConfig ??= call('/ui/config.json').then(({ data }) => data);
   return pageConfig;
+}
+
+/** The desk's settings the pages show: the automatic acceptance's period ({autoAcceptAfter}, as written: "5d"). */
+export async function deskSettings() {
+  const { autoAcceptAfter } = await config();
+  return { autoAcceptAfter };
 }
 
 /**

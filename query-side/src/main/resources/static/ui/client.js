@@ -1,6 +1,6 @@
 // The client portal: the organisation's tickets with status and SLA, opening one, its public timeline, and
 // accepting or reopening a resolution. The server decides what is allowed; the page offers what fits the status.
-import { attach, command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
+import { attach, command, deskSettings, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
 import { clearTicketCard, findByNumber, newestFirst, statusView, ticketTable, timeline } from './tickets.js';
 import { name, t } from './i18n.js';
 
@@ -34,12 +34,13 @@ function start(person) {
     $('ticket-card').hidden = !selectedId;
     if (!selectedId) return;
     const id = selectedId;
-    const [view, history] = await Promise.all([read(`/api/tickets/${id}`), read(`/api/tickets/${id}/history`)]);
+    const [view, history, settings] = await Promise.all([read(`/api/tickets/${id}`), read(`/api/tickets/${id}/history`),
+      deskSettings()]);
     if (id !== selectedId) return;
     selected = view;
     $('ticket-heading').textContent = `${view.number}: ${view.title}`;
-    renderIfChanged($('ticket-view'), view, statusView);
-    renderIfChanged($('timeline'), history, timeline);
+    renderIfChanged($('ticket-view'), view, (v) => statusView(v, { audience: 'client' }));
+    renderIfChanged($('timeline'), history, (entries) => timeline(entries, settings));
     offer($('accept-form'), view.status === 'PENDING_CLOSURE');
     offer($('reopen-form'), ['PENDING_CLOSURE', 'CLOSED'].includes(view.status));
     offer($('note-form'), view.status !== 'CLOSED' && view.status !== 'CANCELLED');

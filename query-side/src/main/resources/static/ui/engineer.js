@@ -1,7 +1,7 @@
 // The engineer board: each level's queue and each engineer's, in queue order, SLA alarms highlighted; and the
 // desk's commands on the selected ticket. Forms are offered by role and status; the server decides and its
 // problem is shown as it wrote it.
-import { attach, command, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
+import { attach, command, deskSettings, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
 import { clearTicketCard, findByNumber, statusView, ticketTable, timeline } from './tickets.js';
 import { name, t } from './i18n.js';
 
@@ -56,13 +56,14 @@ function start(person) {
     $('ticket-card').hidden = !selectedId;
     if (!selectedId) return;
     const id = selectedId;
-    const [view, history] = await Promise.all([read(`/api/tickets/${id}`), read(`/api/tickets/${id}/history`)]);
+    const [view, history, settings] = await Promise.all([read(`/api/tickets/${id}`), read(`/api/tickets/${id}/history`),
+      deskSettings()]);
     if (id !== selectedId) return;
     const levelChanged = selected?.level !== view.level;
     selected = view;
     $('ticket-heading').textContent = `${view.number}: ${view.title}`;
     renderIfChanged($('ticket-view'), view, statusView);
-    renderIfChanged($('timeline'), history, timeline);
+    renderIfChanged($('timeline'), history, (entries) => timeline(entries, settings));
     const open = ['OPEN', 'ASSIGNED'].includes(view.status);
     offer($('assign-form'), open);
     offer($('note-form'), view.status !== 'CLOSED' && view.status !== 'CANCELLED');

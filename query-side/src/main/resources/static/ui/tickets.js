@@ -66,8 +66,11 @@ export function ticketTable(views, { columns, selectedId, onSelect, empty = t('t
     h('tbody', {}, rows)));
 }
 
-/** Every field of a status view, SLA block included. */
-export function statusView(view) {
+/**
+ * Every field of a status view, SLA block included. A ticket PENDING_CLOSURE says when the ledger accepts it by
+ * itself, worded for its client (audience 'client': "unless you answer") or for the desk.
+ */
+export function statusView(view, { audience = 'desk' } = {}) {
   const sla = view.sla ?? {};
   const field = (label, value) => [h('dt', {}, label), h('dd', {}, value ?? h('span', { class: 'none' }, '—'))];
   return h('dl', { class: `status-view ${ALARM_CLASS[slaAlarm(view)] ?? ''}`.trim() },
@@ -78,6 +81,8 @@ export function statusView(view) {
     field(t('column.priority'), badge('priority', view.priority)),
     field(t('column.category'), view.category),
     field(t('column.status'), badge('status', view.status)),
+    view.status === 'PENDING_CLOSURE' && view.autoAcceptAt ? field(t('column.autoAccept'), h('span', { class: 'auto-accept' },
+      t('ticket.autoAcceptOn'), time(view.autoAcceptAt), t(audience === 'client' ? 'ticket.unlessYouAnswer' : 'ticket.unlessClientAnswers'))) : null,
     field(t('column.level'), name('level', view.level)),
     field(t('column.assignee'), view.assignee),
     view.vendorCaseRef ? field(t('column.vendorCase'), [view.vendorCaseRef, t('ticket.vendorSince'), time(view.vendorEscalatedAt)]) : null,
@@ -123,8 +128,19 @@ export function attachmentLink(attachment) {
   }, attachment.fileName);
 }
 
-/** An entry in the page's language, from the event it records; the server's own summary for an unknown event. */
-function summary(entry) {
+/** A period as the desk writes it ("5d", "4h", "30m", "20s") in the page's language: "5 business days". */
+export function period(written) {
+  const match = /^(\d+)([dhms])$/.exec(String(written ?? ''));
+  if (!match) return t('period.unknown');
+  const count = Number(match[1]);
+  return t(`period.${match[2]}${count === 1 ? '.one' : ''}`, { count });
+}
+
+/**
+ * An entry in the page's language, from the event it records; the server's own summary for an unknown event.
+ * {settings} are the desk's (deskSettings): an automatic acceptance names the acceptance period.
+ */
+function summary(entry, settings) {
   const e = entry.details ?? {};
   switch (entry.type) {
     case 'TicketOpened':
@@ -142,6 +158,7 @@ function summary(entry) {
     case 'TicketPendingClosure':
       return t('history.TicketPendingClosure', { resolution: shorten(e.resolution) });
     case 'ClosureAccepted':
+      if (e.automatic) return t('history.ClosureAccepted.automatic', { period: period(settings.autoAcceptAfter) });
       return e.comment ? t('history.ClosureAccepted.comment', { comment: shorten(e.comment) }) : t('history.ClosureAccepted');
     case 'TicketReopened':
       return t('history.TicketReopened', { status: name('status', e.fromStatus), engineer: e.engineer, reason: shorten(e.reason) });
@@ -173,14 +190,14 @@ function reclassification(e) {
 }
 
 /** The timeline of GET /api/tickets/{id}/history, oldest first; internal notes are marked. */
-export function timeline(entries) {
+export function timeline(entries, settings = {}) {
   return h('ol', { class: 'timeline' }, entries.map((entry) => h('li', {
     class: entry.visibility === 'INTERNAL' ? 'internal' : null,
     dataset: { type: entry.type },
   },
   h('div', { class: 'entry-head' }, time(entry.at), ' ', h('strong', {}, name('event', entry.type)), t('ticket.by'), entry.actor,
     entry.actorRole ? ` (${name('role', entry.actorRole)})` : '', entry.visibility === 'INTERNAL' ? badge('visibility', 'INTERNAL') : null),
-  h('p', { class: 'summary' }, summary(entry)))));
+  h('p', { class: 'summary' }, summary(entry, settings)))));
 }
 
 /** Newest first: lists come oldest first (keyset pagination by opening). */

@@ -11,7 +11,7 @@ import org.springframework.core.convert.converter.Converter;
  * the command side for the instants it stamps on events.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(SlaProperties.class)
+@EnableConfigurationProperties({SlaProperties.class, ClosureProperties.class})
 public class SlaConfiguration {
 
     /** Built once at start: a policy that does not add up stops the query side with a clear message. */

@@ -121,6 +121,26 @@ public final class SlaPolicy {
         return targets(priority).calendar().openTimeBetween(from, to);
     }
 
+    /**
+     * The automatic acceptance of a ticket of this priority that went to pending closure at {@code pendingSince}:
+     * accepted once {@code period} of open time of the priority's calendar has passed ({@code 5d} is five of its
+     * business days), and its client warned one business day of that calendar earlier. The warning is the instant
+     * at which all but the last business day of the period has passed, so it never falls before the pending closure:
+     * a period of a business day or less warns at once.
+     */
+    public AcceptanceWindow acceptanceWindow(Priority priority, Instant pendingSince, SlaTarget period) {
+        Objects.requireNonNull(pendingSince, "pendingSince");
+        if (period == null || period.amount() <= 0) {
+            throw new IllegalArgumentException("an acceptance period must be a positive amount, not " + period);
+        }
+        BusinessCalendar calendar = targets(priority).calendar();
+        Duration allowed = period.openTime(calendar);
+        Duration beforeWarning = allowed.minus(calendar.businessDay());
+        return new AcceptanceWindow(
+                calendar.plus(pendingSince, beforeWarning.isNegative() ? Duration.ZERO : beforeWarning),
+                calendar.plus(pendingSince, allowed));
+    }
+
     /** Whether a ticket opened at {@code openedAt} was opened out of hours: the office calendar was closed. */
     public boolean openedOutOfHours(Instant openedAt) {
         return !office.isOpen(openedAt);

@@ -76,6 +76,23 @@ class SlaDefaultsTest {
         assertThat(targets).as("the tests' fixture is the shipped table").isEqualTo(SlaFixtures.domainTargets());
     }
 
+    @Test
+    void theDefaultAcceptancePeriodIsFiveBusinessDays() throws IOException {
+        var yaml = new YamlPropertySourceLoader().load("sla-defaults", new ClassPathResource("sla-defaults.yml"));
+        ClosureProperties closure = new Binder(ConfigurationPropertySources.from(yaml))
+                .bind("ledger.closure", ClosureProperties.class).get();
+
+        assertThat(closure.autoAcceptAfter()).isEqualTo(SlaTarget.days(5));
+        assertThat(closure.describeAutoAcceptAfter()).isEqualTo("5 business days");
+        assertThat(new ClosureProperties(SlaTarget.hours(1)).describeAutoAcceptAfter()).isEqualTo("1 business hour");
+    }
+
+    @Test
+    void refusesAnAcceptancePeriodOfNothing() {
+        assertThatThrownBy(() -> new ClosureProperties(SlaTarget.days(0)))
+                .hasMessageContaining("ledger.closure.auto-accept-after must be a positive amount");
+    }
+
     // --- docs/domain.md's table of due instants ---------------------------------------------------------------
 
     /** Friday 2026-11-27 at 17:00: one business hour left that day, then the weekend. */

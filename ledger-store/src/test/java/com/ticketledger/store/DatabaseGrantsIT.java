@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The grants of docker/postgres/ledger-roles.sql, applied to a database of their own: the command side's role
  * owns the event store; the query side's role reads it, creates its own tables, and cannot write the ledger.
- * Both write the web pages' sessions (ledger-web's db/session, migrated by the command side's role).
+ * Both write the web pages' sessions (ledger-web's db/session, migrated by the command side's role). The command
+ * side's own tables (db/command) are migrated too.
  */
 class DatabaseGrantsIT {
 
@@ -53,7 +54,8 @@ class DatabaseGrantsIT {
         owner.setUser("ledger_command");
         owner.setPassword("command-secret");
         Flyway.configure().dataSource(owner)
-                .locations("classpath:db/store", "filesystem:../ledger-web/src/main/resources/db/session")
+                .locations("classpath:db/store", "filesystem:../ledger-web/src/main/resources/db/session",
+                        "filesystem:../command-side/src/main/resources/db/command")
                 .load().migrate();
         command = connect(url, "ledger_command", "command-secret");
         query = connect(url, "ledger_query", "query-secret");
@@ -137,6 +139,21 @@ class DatabaseGrantsIT {
 
         assertThat(command.sql("SELECT count(*) FROM attachment_blob WHERE sha256 = :s").param("s", sha256)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The command side's deadlines (automatic acceptance) are its own: the query side cannot even read them. */
+    @Test
+    void onlyTheCommandSideUsesTheDeadlines() {
+        command.sql("""
+                INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                VALUES ('deadline', 'grants-1', now(), false, 1)""").update();
+        assertThat(command.sql("UPDATE scheduled_tasks SET picked = true, version = 2 WHERE task_instance = 'grants-1'")
+                .update()).isEqualTo(1);
+        assertThatThrownBy(() -> query.sql("SELECT count(*) FROM scheduled_tasks").query(Long.class).single())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> query.sql("DELETE FROM scheduled_tasks").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(command.sql("DELETE FROM scheduled_tasks WHERE task_instance = 'grants-1'").update()).isEqualTo(1);
     }
 
     @Test

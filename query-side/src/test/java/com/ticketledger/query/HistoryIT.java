@@ -2,10 +2,12 @@ package com.ticketledger.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ticketledger.events.AssignedVia;
+import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.Visibility;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,27 @@ class HistoryIT extends QuerySideIT {
         ticketWithAnInternalNote();
         assertThat(getAt("auditor", "/api/tickets/" + opened.ticketId() + "/history", last).json()).hasSize(4);
         assertThat(getAt("analyst", "/api/tickets/" + opened.ticketId() + "/history", last).json()).hasSize(4);
+    }
+
+    @Test
+    void anAutomaticAcceptanceIsTheLedgersAndSaysSo() {
+        opened = Tickets.opened("acme");
+        Instant at = Instant.parse("2026-11-24T15:00:00Z");
+        append(opened, ACME_CLIENT, at);
+        append(new TicketAssigned(opened.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, at.plusSeconds(60));
+        append(new TicketPendingClosure(opened.ticketId(), "gateway restarted", Instant.parse("2026-12-01T15:02:00Z"),
+                Instant.parse("2026-11-30T15:02:00Z")), ANA, at.plusSeconds(120));
+        last = appendByTheLedger(new ClosureAccepted(opened.ticketId(), null, true),
+                Instant.parse("2026-12-01T15:02:00Z"));
+
+        JsonNode entry = getAt("acme-1", "/api/tickets/" + opened.ticketId() + "/history", last).json().get(3);
+
+        assertThat(entry.get("type").asText()).isEqualTo("ClosureAccepted");
+        assertThat(entry.get("summary").asText())
+                .isEqualTo("Closed: accepted automatically by the ledger (no answer within 5 business days)");
+        assertThat(entry.get("actor").asText()).isEqualTo("system");
+        assertThat(entry.get("actorRole").asText()).isEqualTo("SYSTEM");
+        assertThat(entry.get("details").get("automatic").asBoolean()).isTrue();
     }
 
     @Test

@@ -107,7 +107,6 @@ public abstract class QuerySideIT {
 
     /** The same, as caused by the command request {@code correlationId}. */
     protected long append(TicketEvent event, By by, Instant at, String correlationId) {
-        long sequence = nextSequence.merge(event.ticketId(), 0L, (old, zero) -> old + 1);
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(MetaDataKeys.USER, by.user());
         metaData.put(MetaDataKeys.ROLE, by.role().name());
@@ -115,6 +114,17 @@ public abstract class QuerySideIT {
             metaData.put(MetaDataKeys.ORGANISATION, by.organisation());
         }
         metaData.put(MetaDataKeys.CORRELATION_ID, correlationId);
+        return append(event, metaData, at);
+    }
+
+    /** Appends what the ledger did by itself (an automatic acceptance): the actor is {@code system}, no person. */
+    protected long appendByTheLedger(TicketEvent event, Instant at) {
+        return append(event, Map.of(MetaDataKeys.USER, MetaDataKeys.SYSTEM_USER, MetaDataKeys.ROLE,
+                MetaDataKeys.SYSTEM_ROLE, MetaDataKeys.CORRELATION_ID, UUID.randomUUID().toString()), at);
+    }
+
+    private long append(TicketEvent event, Map<String, Object> metaData, Instant at) {
+        long sequence = nextSequence.merge(event.ticketId(), 0L, (old, zero) -> old + 1);
         transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Ticket",
                 event.ticketId().toString(), sequence, event, metaData, UUID.randomUUID().toString(), at)));
         return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :t "

@@ -131,6 +131,38 @@ class StatusViewIT extends QuerySideIT {
     }
 
     @Test
+    void pendingClosureSaysWhenTheLedgerAcceptsItAndTheLedgersAcceptanceClosesIt() {
+        TicketOpened opened = Tickets.opened("acme", TicketType.INCIDENT, Priority.CRITICAL);
+        append(opened, OPERATOR, now.minus(Duration.ofHours(3)));
+        append(new TicketAssigned(opened.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, now.minus(Duration.ofHours(2)));
+        Instant autoAcceptAt = now.plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MILLIS);
+        long pending = append(new TicketPendingClosure(opened.ticketId(), "fixed", autoAcceptAt,
+                autoAcceptAt.minus(Duration.ofDays(1))), ANA, now.minus(Duration.ofHours(1)));
+
+        JsonNode waiting = getAt("acme-1", "/api/tickets/" + opened.ticketId(), pending).json();
+        assertThat(waiting.get("status").asText()).isEqualTo("PENDING_CLOSURE");
+        assertThat(Instant.parse(waiting.get("autoAcceptAt").asText())).isEqualTo(autoAcceptAt);
+
+        long closed = appendByTheLedger(new ClosureAccepted(opened.ticketId(), null, true), now);
+        JsonNode view = getAt("acme-1", "/api/tickets/" + opened.ticketId(), closed).json();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("autoAcceptAt").isNull()).isTrue();
+        assertThat(view.get("sla").get("resolutionState").asText()).isEqualTo("MET");
+    }
+
+    @Test
+    void aPendingClosureRecordedBeforeAutomaticAcceptanceHasNoInstant() {
+        TicketOpened opened = Tickets.opened("acme", TicketType.INCIDENT, Priority.CRITICAL);
+        append(opened, OPERATOR, now.minus(Duration.ofHours(3)));
+        append(new TicketAssigned(opened.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, now.minus(Duration.ofHours(2)));
+        long pending = append(new TicketPendingClosure(opened.ticketId(), "fixed"), ANA, now.minus(Duration.ofHours(1)));
+
+        JsonNode view = getAt("acme-1", "/api/tickets/" + opened.ticketId(), pending).json();
+        assertThat(view.get("status").asText()).isEqualTo("PENDING_CLOSURE");
+        assertThat(view.get("autoAcceptAt").isNull()).isTrue();
+    }
+
+    @Test
     void closedTicketResolvedInTimeHasMetItsResolution() {
         TicketOpened opened = Tickets.opened("acme", TicketType.INCIDENT, Priority.CRITICAL);
         append(opened, OPERATOR, now.minus(Duration.ofHours(3)));

@@ -74,6 +74,7 @@ class WebPagesIT extends QuerySideIT {
         assertThat(config.statusCode()).isEqualTo(200);
         JsonNode json = JSON.readTree(config.body());
         assertThat(json.get("commandBaseUrl").asText()).isEqualTo("http://localhost:8080");
+        assertThat(json.get("autoAcceptAfter").asText()).as("the pages name the acceptance period").isEqualTo("5d");
     }
 
     @Test

@@ -16,6 +16,17 @@ public final class MetaDataKeys {
     /** Ties the event to the request that caused it (header {@code X-Correlation-Id}, or a new id). */
     public static final String CORRELATION_ID = "correlationId";
 
+    /**
+     * The {@link #USER} of what the ledger does by itself, without a person's request (an automatic acceptance). No
+     * one logs in as it: desk users are people with a {@link Role}, and this name is never one of theirs.
+     */
+    public static final String SYSTEM_USER = "system";
+    /**
+     * The {@link #ROLE} of {@link #SYSTEM_USER}: not a {@link Role}, because no person has it and no request is
+     * authorized by it; readers of the metadata treat it as text.
+     */
+    public static final String SYSTEM_ROLE = "SYSTEM";
+
     private MetaDataKeys() {
     }
 }

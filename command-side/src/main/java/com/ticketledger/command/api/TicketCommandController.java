@@ -160,7 +160,10 @@ class TicketCommandController {
     @Sends(MarkPendingClosure.class)
     @Operation(operationId = "markPendingClosure", summary = "Mark a ticket pending closure",
             description = "The resolution is given to the client, who accepts or reopens; the SLA's resolution clock "
-                    + "stops.\n\n**Who:** the ENGINEER the ticket is assigned to, or an OPERATOR.")
+                    + "stops. If the client does neither within `ledger.closure.auto-accept-after` (5 business days of "
+                    + "the ticket's calendar by default), the ledger accepts it itself: the event records when "
+                    + "(`autoAcceptAt`) and when the client is warned (`autoAcceptWarningAt`, one business day before)."
+                    + "\n\n**Who:** the ENGINEER the ticket is assigned to, or an OPERATOR.")
     @PostMapping(path = "/{ticketId}/pending-closure", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> markPendingClosure(@PathVariable UUID ticketId,
             @Valid @RequestBody PendingClosureRequest body, CommandHeaders headers) {
@@ -171,8 +174,8 @@ class TicketCommandController {
     /** The body is optional: a client may accept without a comment. */
     @Sends(AcceptClosure.class)
     @Operation(operationId = "acceptClosure", summary = "Accept the resolution",
-            description = "Closes a ticket pending closure. The body is optional.\n\n**Who:** a CLIENT of the ticket's "
-                    + "organisation.")
+            description = "Closes a ticket pending closure, and cancels its automatic acceptance. The body is "
+                    + "optional.\n\n**Who:** a CLIENT of the ticket's organisation.")
     @PostMapping(path = "/{ticketId}/acceptance")
     ResponseEntity<CommandAnswer> accept(@PathVariable UUID ticketId,
             @Valid @RequestBody(required = false) AcceptanceRequest body, CommandHeaders headers) {

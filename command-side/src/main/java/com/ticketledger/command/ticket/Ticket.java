@@ -5,6 +5,7 @@ import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.ClosureAccepted;
+import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.Role;
@@ -19,15 +20,21 @@ import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.sla.AcceptanceWindow;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.UUID;
@@ -64,6 +71,8 @@ public class Ticket {
     private SupportLevel level;
     private String engineer;
     private Instant closedAt;
+    /** When the current pending closure is accepted by the ledger itself; null when none is waiting. */
+    private Instant autoAcceptAt;
     private long version;
 
     protected Ticket() {
@@ -197,25 +206,54 @@ public class Ticket {
         return currentVersion();
     }
 
+    /**
+     * The pending closure decides, once, when the ledger will accept the resolution itself if the client neither
+     * accepts nor reopens: {@code ledger.closure.auto-accept-after} of the ticket's priority calendar from now (the
+     * event's own clock), with the client's warning one business day before. The deadline is scheduled in the
+     * command's unit of work, so it is kept (in PostgreSQL) exactly when the event is committed.
+     */
     @CommandHandler
-    public TicketVersion handle(MarkPendingClosure command) {
+    public TicketVersion handle(MarkPendingClosure command, AutoAcceptancePolicy autoAcceptance,
+            DeadlineManager deadlines) {
         admit(command, "pending-closure", "mark tickets pending closure", OPERATOR, ENGINEER);
         requireStatus(command, "pending-closure", "marked pending closure", ASSIGNED);
         requireAssignedEngineerOrOperator(command, "pending-closure", "mark it pending closure");
-        apply(new TicketPendingClosure(ticketId, command.resolution()));
+        // In milliseconds, as the ledger keeps its events' instants: the stamped instants read the same everywhere.
+        AcceptanceWindow window = autoAcceptance.window(priority,
+                GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        apply(new TicketPendingClosure(ticketId, command.resolution(), window.acceptAt(), window.warningAt()));
+        deadlines.schedule(window.acceptAt(), AutoAcceptanceDue.DEADLINE,
+                new AutoAcceptanceDue(ticketId, window.acceptAt()).asMessage());
         return currentVersion();
     }
 
     @CommandHandler
-    public TicketVersion handle(AcceptClosure command) {
+    public TicketVersion handle(AcceptClosure command, DeadlineManager deadlines) {
         admit(command, "accept", "accept a closure", CLIENT);
         requireStatus(command, "accept", "accepted", PENDING_CLOSURE);
+        cancelAutoAcceptance(deadlines);
         apply(new ClosureAccepted(ticketId, command.comment()));
         return currentVersion();
     }
 
+    /**
+     * Nobody answered the pending closure in time: the ledger accepts it itself, as the actor {@code system}. A
+     * firing that finds the ticket no longer waiting for this very pending closure (accepted, reopened, cancelled,
+     * or pending again since a reopening, with another instant) does nothing, so a late or repeated firing is
+     * harmless. The event names the ledger in its metadata, with a correlation id of its own: no request caused it.
+     */
+    @DeadlineHandler(deadlineName = AutoAcceptanceDue.DEADLINE)
+    void acceptAutomatically(AutoAcceptanceDue due) {
+        if (status != PENDING_CLOSURE || autoAcceptAt == null || !autoAcceptAt.equals(due.autoAcceptAt())) {
+            return;
+        }
+        apply(new ClosureAccepted(ticketId, null, true), MetaData.with(MetaDataKeys.USER, MetaDataKeys.SYSTEM_USER)
+                .and(MetaDataKeys.ROLE, MetaDataKeys.SYSTEM_ROLE)
+                .and(MetaDataKeys.CORRELATION_ID, UUID.randomUUID().toString()));
+    }
+
     @CommandHandler
-    public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy) {
+    public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy, DeadlineManager deadlines) {
         admit(command, "reopen", "reopen tickets", CLIENT);
         requireStatus(command, "reopen", "reopened", PENDING_CLOSURE, CLOSED);
         if (status == CLOSED) {
@@ -226,6 +264,7 @@ public class Ticket {
                         DAY.format(closedAt), DAY.format(windowEnd));
             }
         }
+        cancelAutoAcceptance(deadlines);
         apply(new TicketReopened(ticketId, command.reason(), status, engineer));
         return currentVersion();
     }
@@ -264,7 +303,7 @@ public class Ticket {
      * as out of scope, or as not covered by a contract.
      */
     @CommandHandler
-    public TicketVersion handle(CancelTicket command, TicketDirectory directory) {
+    public TicketVersion handle(CancelTicket command, TicketDirectory directory, DeadlineManager deadlines) {
         admit(command, "cancel", "cancel tickets", OPERATOR, ENGINEER, CLIENT);
         Actor actor = command.actor();
         if (actor.is(CLIENT) && command.reason() != CancellationReason.WITHDRAWN) {
@@ -299,6 +338,7 @@ public class Ticket {
                             + " a duplicate of " + command.duplicateOf() + ": its organisation has no such ticket",
                             command.duplicateOf()));
         }
+        cancelAutoAcceptance(deadlines);
         apply(new TicketCancelled(ticketId, number, clientId, command.reason(),
                 original == null ? null : original.ticketId(), original == null ? null : original.number(),
                 command.note(), status, engineer));
@@ -349,6 +389,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketPendingClosure event, @SequenceNumber long sequence) {
         status = PENDING_CLOSURE;
+        autoAcceptAt = event.autoAcceptAt();
         version = sequence;
     }
 
@@ -356,6 +397,7 @@ public class Ticket {
     void on(ClosureAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         status = CLOSED;
         closedAt = at;
+        autoAcceptAt = null;
         version = sequence;
     }
 
@@ -364,6 +406,7 @@ public class Ticket {
         status = ASSIGNED;
         engineer = event.engineer();
         closedAt = null;
+        autoAcceptAt = null;
         version = sequence;
     }
 
@@ -378,6 +421,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketCancelled event, @SequenceNumber long sequence) {
         status = CANCELLED;
+        autoAcceptAt = null;
         version = sequence;
     }
 
@@ -450,6 +494,18 @@ public class Ticket {
         all[0] = number;
         System.arraycopy(arguments, 0, all, 1, arguments.length);
         return new CommandRefused(reason, key, "ticket " + number + " " + whatTheTicketIs, all);
+    }
+
+    /**
+     * The client answered (or the ticket ends otherwise) while an automatic acceptance waits: it is cancelled in this
+     * command's unit of work. Only this ticket's deadline goes, and only when one is waiting (a pending closure
+     * recorded before automatic acceptance existed has none); the handler's own check makes a firing that escapes
+     * the cancellation harmless anyway.
+     */
+    private void cancelAutoAcceptance(DeadlineManager deadlines) {
+        if (status == PENDING_CLOSURE && autoAcceptAt != null) {
+            deadlines.cancelAllWithinScope(AutoAcceptanceDue.DEADLINE);
+        }
     }
 
     private TicketVersion currentVersion() {

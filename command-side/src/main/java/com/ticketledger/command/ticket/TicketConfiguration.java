@@ -1,5 +1,7 @@
 package com.ticketledger.command.ticket;
 
+import com.ticketledger.sla.ClosureProperties;
+import com.ticketledger.sla.SlaPolicy;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,6 +24,12 @@ class TicketConfiguration {
     @Bean
     Cache ticketCache(TicketProperties properties) {
         return properties.cacheSize() == 0 ? NoCache.INSTANCE : new TicketCache(properties.cacheSize());
+    }
+
+    /** Axon resolves the aggregate handler's {@link AutoAcceptancePolicy} parameter to this bean. */
+    @Bean
+    AutoAcceptancePolicy autoAcceptancePolicy(SlaPolicy sla, ClosureProperties closure) {
+        return new AutoAcceptancePolicy(sla, closure.autoAcceptAfter());
     }
 
     /** Axon resolves the aggregate handler's {@link TicketDirectory} parameter to this bean. */

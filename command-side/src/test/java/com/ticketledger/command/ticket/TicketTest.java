@@ -22,6 +22,8 @@ import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.sla.SlaFixtures;
+import com.ticketledger.sla.SlaTarget;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
@@ -75,6 +77,7 @@ class TicketTest {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(new ReopeningPolicy(Duration.ofDays(30)));
         fixture.registerInjectableResource(DIRECTORY);
+        fixture.registerInjectableResource(AUTO_ACCEPTANCE);
     }
 
     static OpenTicket open(String clientId, Actor actor) {
@@ -97,6 +100,21 @@ class TicketTest {
     }
 
     static final TicketPendingClosure PENDING = new TicketPendingClosure(ID, "gateway restarted");
+
+    /** docs/domain.md's calendars and the default acceptance period: five business days. */
+    static final AutoAcceptancePolicy AUTO_ACCEPTANCE = new AutoAcceptancePolicy(SlaFixtures.domainPolicy(),
+            SlaTarget.days(5));
+    /** A Tuesday, 12:00 in Buenos Aires: a HIGH ticket marked pending closure now waits 45 business hours. */
+    static final Instant TUESDAY_NOON = Instant.parse("2026-11-24T15:00:00Z");
+    /** Tuesday 12:00 + 45 business hours (6 + 9 + 9 + 9 + 9 + 3): the next Tuesday, 12:00. */
+    static final Instant AUTO_ACCEPT_AT = Instant.parse("2026-12-01T15:00:00Z");
+    /** One business day (9 business hours) earlier: Monday, 12:00. */
+    static final Instant WARNING_AT = Instant.parse("2026-11-30T15:00:00Z");
+
+    /** A pending closure marked at {@link #TUESDAY_NOON} on the HIGH ticket of {@link #opened()}. */
+    static TicketPendingClosure pending(String resolution) {
+        return new TicketPendingClosure(ID, resolution, AUTO_ACCEPT_AT, WARNING_AT);
+    }
     static final ClosureAccepted ACCEPTED = new ClosureAccepted(ID, "works now");
 
     /** Refused for this reason, saying this; the English bundle says exactly what the aggregate says. */
@@ -341,11 +359,12 @@ class TicketTest {
 
         @Test
         void vendorLevelTicketStaysAssignedSoItCanBeMarkedPendingClosure() {
-            fixture.given(opened(), assigned("ana", null, L1), escalated(L1, L2, null, null),
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1), escalated(L1, L2, null, null),
                             assigned("bruno", null, L2), escalated(L2, L3, null, null), assigned("carla", null, L3),
                             escalated(L3, VENDOR, "TAC-7781", "carla"))
                     .when(new MarkPendingClosure(ID, "vendor patch applied", CARLA, null))
-                    .expectEvents(new TicketPendingClosure(ID, "vendor patch applied"));
+                    .expectEvents(pending("vendor patch applied"));
         }
 
         @Test
@@ -400,9 +419,10 @@ class TicketTest {
 
         @Test
         void engineerMarksAnAssignedTicketPendingClosure() {
-            fixture.given(opened(), assigned("ana", null, L1))
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
                     .when(new MarkPendingClosure(ID, "gateway restarted", ANA, null))
-                    .expectEvents(PENDING);
+                    .expectEvents(pending("gateway restarted"));
         }
 
         @Test
@@ -423,9 +443,10 @@ class TicketTest {
 
         @Test
         void operatorMayMarkAnAssignedTicketPendingClosure() {
-            fixture.given(opened(), assigned("ana", null, L1))
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
                     .when(new MarkPendingClosure(ID, "gateway restarted", OPERATOR, null))
-                    .expectEvents(PENDING);
+                    .expectEvents(pending("gateway restarted"));
         }
 
         @Test
@@ -488,10 +509,11 @@ class TicketTest {
 
         @Test
         void reopenedTicketIsAssignedAgainAndCanBeResolvedAgain() {
-            fixture.given(opened(), assigned("ana", null, L1), PENDING,
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1), PENDING,
                             new TicketReopened(ID, "still failing", TicketStatus.PENDING_CLOSURE, "ana"))
                     .when(new MarkPendingClosure(ID, "replaced the cable", ANA, null))
-                    .expectEvents(new TicketPendingClosure(ID, "replaced the cable"));
+                    .expectEvents(pending("replaced the cable"));
         }
 
         @Test
@@ -827,6 +849,136 @@ class TicketTest {
                                     TicketStatus.PENDING_CLOSURE, "ana"))
                     .when(new AcceptClosure(ID, "thanks", ACME, null))
                     .expectException(refused(Reason.INVALID_TRANSITION, "is CANCELLED and cannot be accepted"));
+        }
+    }
+
+    /**
+     * docs/domain.md, "Automatic acceptance": a pending closure nobody answers is accepted by the ledger itself after
+     * the acceptance period; the client's answer, or a cancellation, cancels it.
+     */
+    @Nested
+    class AutomaticAcceptance {
+
+        static final MarkPendingClosure MARK = new MarkPendingClosure(ID, "gateway restarted", ANA, null);
+        static final ClosureAccepted ACCEPTED_BY_THE_LEDGER = new ClosureAccepted(ID, null, true);
+
+        @Test
+        void pendingClosureSchedulesTheAcceptanceFiveBusinessDaysLater() {
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .when(MARK)
+                    .expectEvents(pending("gateway restarted"))
+                    .expectScheduledDeadline(AUTO_ACCEPT_AT, new AutoAcceptanceDue(ID, AUTO_ACCEPT_AT));
+        }
+
+        @Test
+        void criticalTicketWaitsFiveWholeDaysOfItsRoundTheClockCalendar() {
+            Instant saturday = Instant.parse("2026-11-28T03:00:00Z");
+            TicketOpened critical = new TicketOpened(ID, NUMBER, "acme", MARTA, "vpn-gw-01", "VPN down", "all down",
+                    400, saturday, TicketType.INCIDENT, Priority.CRITICAL, Channel.PHONE);
+            Instant acceptAt = saturday.plus(Duration.ofDays(5));
+            fixture.givenCurrentTime(saturday)
+                    .andGiven(critical, assigned("ana", null, L1))
+                    .when(MARK)
+                    .expectEvents(new TicketPendingClosure(ID, "gateway restarted", acceptAt,
+                            acceptAt.minus(Duration.ofDays(1))))
+                    .expectScheduledDeadline(acceptAt, new AutoAcceptanceDue(ID, acceptAt));
+        }
+
+        @Test
+        void theAcceptancePeriodIsConfigurable() {
+            fixture = new AggregateTestFixture<>(Ticket.class);
+            fixture.registerInjectableResource(new AutoAcceptancePolicy(SlaFixtures.domainPolicy(),
+                    SlaTarget.hours(3)));
+            // Three business hours from Tuesday 12:00 is 15:00; shorter than a business day, so the warning is at once.
+            Instant acceptAt = Instant.parse("2026-11-24T18:00:00Z");
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .when(MARK)
+                    .expectEvents(new TicketPendingClosure(ID, "gateway restarted", acceptAt, TUESDAY_NOON))
+                    .expectScheduledDeadline(acceptAt, new AutoAcceptanceDue(ID, acceptAt));
+        }
+
+        @Test
+        void nobodyAnsweringInTimeLetsTheLedgerAcceptTheResolution() {
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .andGivenCommands(MARK)
+                    .whenTimeAdvancesTo(AUTO_ACCEPT_AT)
+                    .expectTriggeredDeadlinesOfType(AutoAcceptanceDue.class)
+                    .expectEvents(ACCEPTED_BY_THE_LEDGER);
+        }
+
+        @Test
+        void nothingHappensBeforeTheAcceptanceIsDue() {
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .andGivenCommands(MARK)
+                    .whenTimeAdvancesTo(AUTO_ACCEPT_AT.minusSeconds(1))
+                    .expectNoEvents()
+                    .expectScheduledDeadline(AUTO_ACCEPT_AT, new AutoAcceptanceDue(ID, AUTO_ACCEPT_AT));
+        }
+
+        @Test
+        void clientsAcceptanceCancelsTheAutomaticOne() {
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .andGivenCommands(MARK)
+                    .when(new AcceptClosure(ID, "works now", ACME, null))
+                    .expectEvents(ACCEPTED)
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void reopeningCancelsTheAutomaticAcceptance() {
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .andGivenCommands(MARK)
+                    .when(new ReopenTicket(ID, "still failing", TUESDAY_NOON, ACME, null))
+                    .expectEvents(new TicketReopened(ID, "still failing", TicketStatus.PENDING_CLOSURE, "ana"))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void cancellationCancelsTheAutomaticAcceptance() {
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .andGivenCommands(MARK)
+                    .when(new CancelTicket(ID, CancellationReason.WITHDRAWN, null, "fixed it ourselves", ACME, null))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void aReopenedTicketIsNotAcceptedAtItsFormerPendingClosuresInstant() {
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .andGivenCommands(MARK, new ReopenTicket(ID, "still failing", TUESDAY_NOON, ACME, null))
+                    .whenTimeAdvancesTo(AUTO_ACCEPT_AT.plus(Duration.ofDays(1)))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aFiringForAPendingClosureThatIsNoLongerCurrentDoesNothing() {
+            // The first deadline escaped its cancellation (given as events, the reopening cancelled nothing); the
+            // ticket is pending again with a later instant, and only that pending closure's deadline may accept it.
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1))
+                    .andGivenCommands(MARK)
+                    .andGiven(new TicketReopened(ID, "still failing", TicketStatus.PENDING_CLOSURE, "ana"),
+                            new TicketPendingClosure(ID, "cable replaced", AUTO_ACCEPT_AT.plus(Duration.ofHours(1)),
+                                    WARNING_AT.plus(Duration.ofHours(1))))
+                    .whenTimeAdvancesTo(AUTO_ACCEPT_AT)
+                    .expectTriggeredDeadlinesOfType(AutoAcceptanceDue.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPendingClosureRecordedBeforeAutomaticAcceptanceWaitsForTheClient() {
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new AcceptClosure(ID, "works now", ACME, null))
+                    .expectEvents(ACCEPTED)
+                    .expectNoScheduledDeadlines();
         }
     }
 

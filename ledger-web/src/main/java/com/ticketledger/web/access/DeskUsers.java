@@ -1,5 +1,6 @@
 package com.ticketledger.web.access;
 
+import com.ticketledger.events.MetaDataKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,12 @@ public class DeskUsers {
         for (DeskUser user : properties.users()) {
             if (user.name() == null || user.name().isBlank() || user.role() == null) {
                 throw new IllegalArgumentException("every ledger.security.users entry needs a name and a role");
+            }
+            if (MetaDataKeys.SYSTEM_USER.equalsIgnoreCase(user.name())) {
+                // The ledger's own name in the history (an automatic acceptance): a person using it could pass
+                // their actions off as the ledger's.
+                throw new IllegalArgumentException("user " + user.name() + " is the ledger's own name for what it does"
+                        + " by itself; give the person another name");
             }
             if (user.passwordHash() == null || !user.passwordHash().startsWith("{")) {
                 throw new IllegalArgumentException("user " + user.name()

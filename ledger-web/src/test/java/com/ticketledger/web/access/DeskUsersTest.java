@@ -58,6 +58,18 @@ class DeskUsersTest {
     }
 
     @Test
+    void nobodyMayLogInAsTheLedgerItself() {
+        String hash = DeskPasswords.encoder().encode("s3cret");
+
+        assertThatThrownBy(() -> load("""
+                ledger.security.users:
+                  - { name: System, role: OPERATOR, password-hash: "%s" }
+                """.formatted(hash)))
+                .hasMessage("user System is the ledger's own name for what it does by itself; give the person another"
+                        + " name");
+    }
+
+    @Test
     void bcryptHashCutShortIsRefused() {
         String hash = DeskPasswords.encoder().encode("s3cret");
 

@@ -21,6 +21,7 @@ import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ProcessorBatch;
+import com.ticketledger.sla.ClosureProperties;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -62,11 +63,15 @@ class HistoryProjection {
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final ObjectMapper objectMapper;
     private final EventPositions positions;
+    /** The acceptance period as the desk says it ("5 business days"), named by an automatic acceptance's entry. */
+    private final String acceptancePeriod;
 
-    HistoryProjection(NamedParameterJdbcTemplate jdbcTemplate, ObjectMapper objectMapper, EventPositions positions) {
+    HistoryProjection(NamedParameterJdbcTemplate jdbcTemplate, ObjectMapper objectMapper, EventPositions positions,
+            ClosureProperties closure) {
         this.jdbcTemplate = jdbcTemplate;
         this.objectMapper = objectMapper;
         this.positions = positions;
+        this.acceptancePeriod = closure.describeAutoAcceptAfter();
     }
 
     @EventHandler
@@ -88,7 +93,7 @@ class HistoryProjection {
         entry.put("actor", user);
         entry.put("role", role);
         entry.put("visibility", visibility(event).name());
-        entry.put("summary", summary(event));
+        entry.put("summary", summary(event, acceptancePeriod));
         entry.put("details", json(event));
         List<Map<String, Object>> entries = new ArrayList<>(List.of(entry));
         if (event instanceof TicketCancelled cancelled && cancelled.duplicateOf() != null) {
@@ -151,8 +156,11 @@ class HistoryProjection {
         return event instanceof NoteAdded note ? note.visibility() : Visibility.PUBLIC;
     }
 
-    /** The entry in a service-desk person's words. */
-    static String summary(TicketEvent event) {
+    /**
+     * The entry in a service-desk person's words. An automatic acceptance names the acceptance period in force when
+     * the entry is written ({@code ledger.closure.auto-accept-after}).
+     */
+    static String summary(TicketEvent event, String acceptancePeriod) {
         if (event instanceof TicketOpened opened) {
             return "Ticket " + opened.number() + " opened: " + opened.title() + " (" + opened.priority() + " "
                     + opened.type() + ")";
@@ -176,6 +184,9 @@ class HistoryProjection {
         }
         if (event instanceof TicketPendingClosure pending) {
             return "Resolved, waiting for the client's acceptance: " + shorten(pending.resolution());
+        }
+        if (event instanceof ClosureAccepted accepted && accepted.automatic()) {
+            return "Closed: accepted automatically by the ledger (no answer within " + acceptancePeriod + ")";
         }
         if (event instanceof ClosureAccepted accepted) {
             return "Closed: the client accepted the resolution"

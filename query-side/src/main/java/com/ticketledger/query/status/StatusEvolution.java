@@ -48,7 +48,7 @@ public class StatusEvolution {
         return new StatusRow(event.ticketId(), event.number(), event.clientId(), event.title(), event.type(),
                 event.priority(), TicketStatus.OPEN, SupportLevel.L1, null, at, at, 0, sequence, position, position,
                 null, response.atRiskAt(), response.dueAt(), Duration.ZERO, at, resolution.atRiskAt(),
-                resolution.dueAt(), null, null, null, event.category(), List.of());
+                resolution.dueAt(), null, null, null, event.category(), List.of(), null);
     }
 
     /**
@@ -71,15 +71,15 @@ public class StatusEvolution {
             if (escalated.toLevel() == SupportLevel.VENDOR) {
                 next.escalatedToVendor(escalated.vendorCaseRef(), at);
             }
-        } else if (event instanceof TicketPendingClosure) {
+        } else if (event instanceof TicketPendingClosure pending) {
             Duration consumed = consumedUntil(row, at);
-            next.status(TicketStatus.PENDING_CLOSURE).resolvedAt(at)
+            next.status(TicketStatus.PENDING_CLOSURE).resolvedAt(at).autoAcceptAt(pending.autoAcceptAt())
                     .resolutionClock(consumed, null, row.resolutionAtRiskAt(), row.resolutionDueAt());
         } else if (event instanceof ClosureAccepted) {
-            next.status(TicketStatus.CLOSED);
+            next.status(TicketStatus.CLOSED).autoAcceptAt(null);
         } else if (event instanceof TicketReopened reopened) {
             Deadlines resolution = sla.resolutionDeadlines(row.priority(), at, row.resolutionConsumed());
-            next.status(TicketStatus.ASSIGNED).assignee(reopened.engineer()).reopened().resolvedAt(null)
+            next.status(TicketStatus.ASSIGNED).assignee(reopened.engineer()).reopened().resolvedAt(null).autoAcceptAt(null)
                     .resolutionClock(row.resolutionConsumed(), at, resolution.atRiskAt(), resolution.dueAt())
                     .paused(row.resolvedAt(), at);
         } else if (event instanceof AttachmentAdded) {
@@ -94,7 +94,7 @@ public class StatusEvolution {
                     .resolutionClock(resolution.consumed(), resolution.runningSince(),
                             resolution.deadlines().atRiskAt(), resolution.deadlines().dueAt());
         } else if (event instanceof TicketCancelled) {
-            next.status(TicketStatus.CANCELLED)
+            next.status(TicketStatus.CANCELLED).autoAcceptAt(null)
                     .resolutionClock(consumedUntil(row, at), null, row.resolutionAtRiskAt(), row.resolutionDueAt());
         } else {
             throw new IllegalArgumentException("a ticket is opened once: " + event.getClass().getSimpleName());

@@ -198,6 +198,7 @@ public class StatusReads {
                 SlaPolicy.state(resolution, resolvedAt, pausedAt, cancelled, now));
         return new TicketStatusView(row.ticketId(), row.number(), row.clientId(), row.title(), row.type(),
                 row.priority(), row.category(), row.status(), row.level(), row.assignee(), row.openedAt(), row.updatedAt(),
-                row.reopenCount(), row.version(), slaView, row.vendorCaseRef(), row.vendorEscalatedAt());
+                row.reopenCount(), row.version(), slaView, row.vendorCaseRef(), row.vendorEscalatedAt(),
+                row.autoAcceptAt());
     }
 }

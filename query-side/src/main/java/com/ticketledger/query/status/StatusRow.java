@@ -24,6 +24,9 @@ import java.util.UUID;
  * @param category               the sub-category within the type, or {@code null}
  * @param resolutionPauses       the resolution clock's completed stops (pending closure until reopening), oldest
  *                               first: what a reclassification needs to measure the clock again from the opening
+ * @param autoAcceptAt           while PENDING_CLOSURE, when the ledger accepts the resolution itself unless the
+ *                               client answers first; {@code null} otherwise, and for a pending closure recorded
+ *                               before automatic acceptance existed
  */
 public record StatusRow(
         UUID ticketId,
@@ -52,7 +55,8 @@ public record StatusRow(
         String vendorCaseRef,
         Instant vendorEscalatedAt,
         String category,
-        List<SlaPolicy.Pause> resolutionPauses) {
+        List<SlaPolicy.Pause> resolutionPauses,
+        Instant autoAcceptAt) {
 
     public StatusRow {
         resolutionPauses = resolutionPauses == null ? List.of() : List.copyOf(resolutionPauses);
@@ -83,6 +87,7 @@ public record StatusRow(
         private Instant responseAtRiskAt;
         private Instant responseDueAt;
         private List<SlaPolicy.Pause> resolutionPauses;
+        private Instant autoAcceptAt;
 
         private Builder(StatusRow from) {
             this.from = from;
@@ -104,6 +109,7 @@ public record StatusRow(
             responseAtRiskAt = from.responseAtRiskAt;
             responseDueAt = from.responseDueAt;
             resolutionPauses = from.resolutionPauses;
+            autoAcceptAt = from.autoAcceptAt;
         }
 
         Builder classification(Priority newPriority, TicketType newType, String newCategory) {
@@ -165,6 +171,11 @@ public record StatusRow(
             return this;
         }
 
+        Builder autoAcceptAt(Instant value) {
+            autoAcceptAt = value;
+            return this;
+        }
+
         Builder escalatedToVendor(String caseRef, Instant at) {
             vendorCaseRef = caseRef;
             vendorEscalatedAt = at;
@@ -177,7 +188,7 @@ public record StatusRow(
                     status, level, assignee, from.openedAt, at, reopenCount, version, from.openedPosition, position,
                     respondedAt, responseAtRiskAt, responseDueAt, resolutionConsumed,
                     resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt, vendorCaseRef, vendorEscalatedAt, category,
-                    resolutionPauses);
+                    resolutionPauses, autoAcceptAt);
         }
     }
 

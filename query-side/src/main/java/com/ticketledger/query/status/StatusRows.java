@@ -127,13 +127,13 @@ public class StatusRows {
                             type_rank, priority_rank, responded_at, response_at_risk_at, response_due_at,
                             resolution_consumed_ms, resolution_running_since, resolution_at_risk_at,
                             resolution_due_at, resolved_at, vendor_case_ref, vendor_escalated_at,
-                            category, resolution_pauses)
+                            category, resolution_pauses, auto_accept_at)
                         VALUES (:ticketId, :number, :clientId, :title, :type, :priority, :status, :level,
                             :assignee, :openedAt, :updatedAt, :reopenCount, :version, :openedPosition, :lastPosition,
                             :typeRank, :priorityRank, :respondedAt, :responseAtRiskAt, :responseDueAt,
                             :resolutionConsumedMs, :resolutionRunningSince, :resolutionAtRiskAt,
                             :resolutionDueAt, :resolvedAt, :vendorCaseRef, :vendorEscalatedAt,
-                            :category, :resolutionPauses)
+                            :category, :resolutionPauses, :autoAcceptAt)
                         ON CONFLICT (ticket_id) DO UPDATE
                         SET status = EXCLUDED.status, level = EXCLUDED.level, assignee = EXCLUDED.assignee,
                             updated_at = EXCLUDED.updated_at, reopen_count = EXCLUDED.reopen_count,
@@ -149,7 +149,8 @@ public class StatusRows {
                             type_rank = EXCLUDED.type_rank, priority_rank = EXCLUDED.priority_rank,
                             response_at_risk_at = EXCLUDED.response_at_risk_at,
                             response_due_at = EXCLUDED.response_due_at,
-                            resolution_pauses = EXCLUDED.resolution_pauses
+                            resolution_pauses = EXCLUDED.resolution_pauses,
+                            auto_accept_at = EXCLUDED.auto_accept_at
                         WHERE stored.version < EXCLUDED.version""",
                 rows.stream().map(row -> new MapSqlParameterSource(params(row))).toArray(SqlParameterSource[]::new));
     }
@@ -189,6 +190,7 @@ public class StatusRows {
         params.put("vendorEscalatedAt", timestamp(row.vendorEscalatedAt()));
         params.put("category", row.category());
         params.put("resolutionPauses", pauses(row.resolutionPauses()));
+        params.put("autoAcceptAt", timestamp(row.autoAcceptAt()));
         return params;
     }
 
@@ -249,6 +251,7 @@ public class StatusRows {
                 rs.getString("vendor_case_ref"),
                 instant(rs, "vendor_escalated_at"),
                 rs.getString("category"),
-                pauses(rs.getString("resolution_pauses")));
+                pauses(rs.getString("resolution_pauses")),
+                instant(rs, "auto_accept_at"));
     }
 }

@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param vendorCaseRef     the vendor's case reference once the ticket went to VENDOR, else {@code null}
  * @param vendorEscalatedAt when it went to VENDOR, else {@code null}
  * @param category the sub-category within the type, or {@code null}
+ * @param autoAcceptAt      while PENDING_CLOSURE, when the ledger accepts the resolution itself unless the client
+ *                          accepts or reopens first; {@code null} otherwise (and for a pending closure recorded
+ *                          before automatic acceptance existed, which waits for the client)
  */
 public record TicketStatusView(
         UUID ticketId,
@@ -32,5 +35,6 @@ public record TicketStatusView(
         long version,
         SlaView sla,
         String vendorCaseRef,
-        Instant vendorEscalatedAt) {
+        Instant vendorEscalatedAt,
+        Instant autoAcceptAt) {
 }

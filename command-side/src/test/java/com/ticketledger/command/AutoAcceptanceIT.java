@@ -1,0 +1,217 @@
+package com.ticketledger.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.embeddeddb.EmbeddedDatabase;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The automatic acceptance's deadline lives in PostgreSQL, not in a command side's memory: a command side stopped
+ * before the deadline and another started after it accepts the ticket, once; two command sides running together
+ * accept each ticket once. The tickets are CRITICAL (a 24x7 calendar) and the acceptance period a few seconds.
+ * Each test has a database of its own, so no other test's command side polls its deadlines.
+ */
+class AutoAcceptanceIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ACCEPTED = "com.ticketledger.events.ClosureAccepted";
+
+    final String database = EmbeddedDatabase.forTests()
+            .createDatabase("autoaccept_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    final JdbcClient jdbc = jdbc(database);
+    final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(ConfigurableApplicationContext::close);
+    }
+
+    static JdbcClient jdbc(String url) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(EmbeddedDatabase.USER);
+        return JdbcClient.create(dataSource);
+    }
+
+    ConfigurableApplicationContext start(String name, String period) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandSideApplication.class)
+                .profiles("embedded")
+                .run("--server.port=0", "--management.server.port=0",
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=" + EmbeddedDatabase.USER,
+                        "--ledger.closure.auto-accept-after=" + period,
+                        "--db-scheduler.polling-interval=500ms",
+                        "--db-scheduler.scheduler-name=" + name);
+        instances.add(context);
+        return context;
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    JsonNode post(ConfigurableApplicationContext context, String user, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(context) + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 201);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CRITICAL ticket, assigned to ana and marked pending closure by her. */
+    UUID pendingClosure(ConfigurableApplicationContext context) {
+        UUID ticket = UUID.fromString(post(context, "operator", "/api/tickets", """
+                {"clientId":"acme","type":"INCIDENT","priority":"CRITICAL","title":"Core switch down",
+                 "description":"Nothing works","reporter":{"name":"Marta","email":"marta@acme.example"},
+                 "affectedService":"core-sw-01","affectedUsers":400,"occurredAt":"2026-11-24T08:30:00Z",
+                 "channel":"PHONE"}""").get("ticketId").asText());
+        post(context, "operator", "/api/tickets/" + ticket + "/assignment", "{\"engineer\":\"ana\"}");
+        post(context, "ana", "/api/tickets/" + ticket + "/pending-closure", "{\"resolution\":\"switch replaced\"}");
+        return ticket;
+    }
+
+    long acceptances(UUID ticket) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :t AND payload_type = :p")
+                .param("t", ticket.toString()).param("p", ACCEPTED).query(Long.class).single();
+    }
+
+    long waitingDeadlines() {
+        return jdbc.sql("SELECT count(*) FROM scheduled_tasks").query(Long.class).single();
+    }
+
+    JsonNode stored(String column, UUID ticket, String payloadType) {
+        byte[] raw = jdbc.sql("SELECT " + column + " FROM domain_event_entry WHERE aggregate_identifier = :t "
+                        + "AND payload_type = :p").param("t", ticket.toString()).param("p", payloadType)
+                .query(byte[].class).single();
+        try {
+            return JSON.readTree(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void await(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
+        Instant until = Instant.now().plus(atMost);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not within " + atMost + ": " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static void sleepUntil(Instant instant) throws InterruptedException {
+        Duration left = Duration.between(Instant.now(), instant);
+        if (!left.isNegative()) {
+            Thread.sleep(left.toMillis());
+        }
+    }
+
+    @Test
+    void aDeadlineOutlivesTheCommandSideAndIsAcceptedOnceByTheNextOne() throws InterruptedException {
+        ConfigurableApplicationContext first = start("command-first", "15s");
+        assertThat(first.getBean(DeadlineManager.class)).isInstanceOf(DbSchedulerDeadlineManager.class);
+        UUID ticket = pendingClosure(first);
+        Instant autoAcceptAt = Instant.parse(stored("payload", ticket, "com.ticketledger.events.TicketPendingClosure")
+                .get("autoAcceptAt").asText());
+        first.close();
+
+        assertThat(acceptances(ticket)).as("accepted before the command side stopped").isZero();
+        assertThat(waitingDeadlines()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT execution_time FROM scheduled_tasks").query(java.sql.Timestamp.class).single()
+                .toInstant()).isEqualTo(autoAcceptAt);
+        sleepUntil(autoAcceptAt.plusSeconds(2));
+        assertThat(acceptances(ticket)).as("accepted while no command side ran").isZero();
+
+        start("command-second", "15s");
+        await("the automatic acceptance", Duration.ofSeconds(30), () -> acceptances(ticket) > 0);
+        Thread.sleep(2_000);
+
+        assertThat(acceptances(ticket)).isEqualTo(1);
+        assertThat(waitingDeadlines()).isZero();
+        JsonNode payload = stored("payload", ticket, ACCEPTED);
+        assertThat(payload.get("automatic").asBoolean()).isTrue();
+        assertThat(payload.get("comment").isNull()).isTrue();
+        JsonNode metaData = stored("meta_data", ticket, ACCEPTED);
+        assertThat(metaData.get("user").asText()).isEqualTo("system");
+        assertThat(metaData.get("role").asText()).isEqualTo("SYSTEM");
+        assertThat(metaData.has("level")).as("the engineer's level is not the ledger's").isFalse();
+        assertThat(metaData.has("organisation")).isFalse();
+        assertThat(metaData.get("correlationId").asText()).isNotBlank();
+        // The hash chain took the ledger's event like any other, and the command side's queue index saw it.
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :t "
+                        + "AND hash IS NULL").param("t", ticket.toString()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM queue_index WHERE ticket_id = :t").param("t", ticket)
+                .query(String.class).single()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void twoCommandSidesAcceptEachTicketOnce() throws InterruptedException {
+        ConfigurableApplicationContext one = start("command-one", "6s");
+        ConfigurableApplicationContext two = start("command-two", "6s");
+        List<UUID> tickets = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tickets.add(pendingClosure(i % 2 == 0 ? one : two));
+        }
+
+        await("every automatic acceptance", Duration.ofSeconds(40),
+                () -> tickets.stream().allMatch(ticket -> acceptances(ticket) > 0));
+        Thread.sleep(2_000);
+
+        for (UUID ticket : tickets) {
+            assertThat(acceptances(ticket)).as("acceptances of " + ticket).isEqualTo(1);
+        }
+        assertThat(waitingDeadlines()).isZero();
+    }
+
+    @Test
+    void theClientsAcceptanceLeavesNothingForTheLedgerToAccept() throws InterruptedException {
+        ConfigurableApplicationContext side = start("command-only", "4s");
+        UUID ticket = pendingClosure(side);
+        assertThat(waitingDeadlines()).isEqualTo(1);
+
+        post(side, "acme-1", "/api/tickets/" + ticket + "/acceptance", "{\"comment\":\"works\"}");
+
+        assertThat(waitingDeadlines()).isZero();
+        Thread.sleep(6_000);
+        assertThat(acceptances(ticket)).isEqualTo(1);
+        assertThat(stored("payload", ticket, ACCEPTED).get("automatic").asBoolean()).isFalse();
+    }
+}
