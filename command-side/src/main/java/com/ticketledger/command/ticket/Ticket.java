@@ -228,10 +228,9 @@ public class Ticket {
     }
 
     @CommandHandler
-    public TicketVersion handle(AcceptClosure command, DeadlineManager deadlines) {
+    public TicketVersion handle(AcceptClosure command) {
         admit(command, "accept", "accept a closure", CLIENT);
         requireStatus(command, "accept", "accepted", PENDING_CLOSURE);
-        cancelAutoAcceptance(deadlines);
         apply(new ClosureAccepted(ticketId, command.comment()));
         return currentVersion();
     }
@@ -240,7 +239,9 @@ public class Ticket {
      * Nobody answered the pending closure in time: the ledger accepts it itself, as the actor {@code system}. A
      * firing that finds the ticket no longer waiting for this very pending closure (accepted, reopened, cancelled,
      * or pending again since a reopening, with another instant) does nothing, so a late or repeated firing is
-     * harmless. The event names the ledger in its metadata, with a correlation id of its own: no request caused it.
+     * harmless. That is also why an acceptance, a reopening or a cancellation does not cancel the deadline: its
+     * firing will find nothing to do, while cancelling it would cost each of those commands three more statements,
+     * one of them a read of every automatic acceptance waiting (db-scheduler finds a deadline by its scope only so). The event names the ledger in its metadata, with a correlation id of its own: no request caused it.
      */
     @DeadlineHandler(deadlineName = AutoAcceptanceDue.DEADLINE)
     void acceptAutomatically(AutoAcceptanceDue due) {
@@ -253,7 +254,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy, DeadlineManager deadlines) {
+    public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy) {
         admit(command, "reopen", "reopen tickets", CLIENT);
         requireStatus(command, "reopen", "reopened", PENDING_CLOSURE, CLOSED);
         if (status == CLOSED) {
@@ -264,7 +265,6 @@ public class Ticket {
                         DAY.format(closedAt), DAY.format(windowEnd));
             }
         }
-        cancelAutoAcceptance(deadlines);
         apply(new TicketReopened(ticketId, command.reason(), status, engineer));
         return currentVersion();
     }
@@ -303,7 +303,7 @@ public class Ticket {
      * as out of scope, or as not covered by a contract.
      */
     @CommandHandler
-    public TicketVersion handle(CancelTicket command, TicketDirectory directory, DeadlineManager deadlines) {
+    public TicketVersion handle(CancelTicket command, TicketDirectory directory) {
         admit(command, "cancel", "cancel tickets", OPERATOR, ENGINEER, CLIENT);
         Actor actor = command.actor();
         if (actor.is(CLIENT) && command.reason() != CancellationReason.WITHDRAWN) {
@@ -338,7 +338,6 @@ public class Ticket {
                             + " a duplicate of " + command.duplicateOf() + ": its organisation has no such ticket",
                             command.duplicateOf()));
         }
-        cancelAutoAcceptance(deadlines);
         apply(new TicketCancelled(ticketId, number, clientId, command.reason(),
                 original == null ? null : original.ticketId(), original == null ? null : original.number(),
                 command.note(), status, engineer));
@@ -494,18 +493,6 @@ public class Ticket {
         all[0] = number;
         System.arraycopy(arguments, 0, all, 1, arguments.length);
         return new CommandRefused(reason, key, "ticket " + number + " " + whatTheTicketIs, all);
-    }
-
-    /**
-     * The client answered (or the ticket ends otherwise) while an automatic acceptance waits: it is cancelled in this
-     * command's unit of work. Only this ticket's deadline goes, and only when one is waiting (a pending closure
-     * recorded before automatic acceptance existed has none); the handler's own check makes a firing that escapes
-     * the cancellation harmless anyway.
-     */
-    private void cancelAutoAcceptance(DeadlineManager deadlines) {
-        if (status == PENDING_CLOSURE && autoAcceptAt != null) {
-            deadlines.cancelAllWithinScope(AutoAcceptanceDue.DEADLINE);
-        }
     }
 
     private TicketVersion currentVersion() {

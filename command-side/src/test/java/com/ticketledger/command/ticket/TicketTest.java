@@ -920,32 +920,24 @@ class TicketTest {
         }
 
         @Test
-        void clientsAcceptanceCancelsTheAutomaticOne() {
+        void clientsAcceptanceLeavesTheLedgerNothingToAccept() {
             fixture.givenCurrentTime(TUESDAY_NOON)
                     .andGiven(opened(), assigned("ana", null, L1))
-                    .andGivenCommands(MARK)
-                    .when(new AcceptClosure(ID, "works now", ACME, null))
-                    .expectEvents(ACCEPTED)
-                    .expectNoScheduledDeadlines();
+                    .andGivenCommands(MARK, new AcceptClosure(ID, "works now", ACME, null))
+                    .whenTimeAdvancesTo(AUTO_ACCEPT_AT)
+                    .expectTriggeredDeadlinesOfType(AutoAcceptanceDue.class)
+                    .expectNoEvents();
         }
 
         @Test
-        void reopeningCancelsTheAutomaticAcceptance() {
+        void cancelledTicketIsNotAcceptedByTheLedger() {
             fixture.givenCurrentTime(TUESDAY_NOON)
                     .andGiven(opened(), assigned("ana", null, L1))
-                    .andGivenCommands(MARK)
-                    .when(new ReopenTicket(ID, "still failing", TUESDAY_NOON, ACME, null))
-                    .expectEvents(new TicketReopened(ID, "still failing", TicketStatus.PENDING_CLOSURE, "ana"))
-                    .expectNoScheduledDeadlines();
-        }
-
-        @Test
-        void cancellationCancelsTheAutomaticAcceptance() {
-            fixture.givenCurrentTime(TUESDAY_NOON)
-                    .andGiven(opened(), assigned("ana", null, L1))
-                    .andGivenCommands(MARK)
-                    .when(new CancelTicket(ID, CancellationReason.WITHDRAWN, null, "fixed it ourselves", ACME, null))
-                    .expectNoScheduledDeadlines();
+                    .andGivenCommands(MARK, new CancelTicket(ID, CancellationReason.WITHDRAWN, null,
+                            "fixed it ourselves", ACME, null))
+                    .whenTimeAdvancesTo(AUTO_ACCEPT_AT)
+                    .expectTriggeredDeadlinesOfType(AutoAcceptanceDue.class)
+                    .expectNoEvents();
         }
 
         @Test
@@ -959,8 +951,8 @@ class TicketTest {
 
         @Test
         void aFiringForAPendingClosureThatIsNoLongerCurrentDoesNothing() {
-            // The first deadline escaped its cancellation (given as events, the reopening cancelled nothing); the
-            // ticket is pending again with a later instant, and only that pending closure's deadline may accept it.
+            // The ticket was reopened and is pending again with a later instant: only that pending closure's deadline
+            // may accept it, and the first one's firing finds nothing to do.
             fixture.givenCurrentTime(TUESDAY_NOON)
                     .andGiven(opened(), assigned("ana", null, L1))
                     .andGivenCommands(MARK)
