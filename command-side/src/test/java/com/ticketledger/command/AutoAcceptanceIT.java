@@ -209,8 +209,11 @@ class AutoAcceptanceIT {
 
         post(side, "acme-1", "/api/tickets/" + ticket + "/acceptance", "{\"comment\":\"works\"}");
 
+        // The deadline is left to fire: it finds the ticket closed, does nothing, and is gone.
+        for (long giveUp = System.nanoTime() + 30_000_000_000L; waitingDeadlines() > 0 && System.nanoTime() < giveUp; ) {
+            Thread.sleep(200);
+        }
         assertThat(waitingDeadlines()).isZero();
-        Thread.sleep(6_000);
         assertThat(acceptances(ticket)).isEqualTo(1);
         assertThat(stored("payload", ticket, ACCEPTED).get("automatic").asBoolean()).isFalse();
     }
