@@ -24,6 +24,8 @@ import java.util.UUID;
  * @param category               the sub-category within the type, or {@code null}
  * @param resolutionPauses       the resolution clock's completed stops (pending closure until reopening), oldest
  *                               first: what a reclassification needs to measure the clock again from the opening
+ * @param updateClock            the update (keep-in-loop) clock: its current or last window, its deadlines, and
+ *                               the windows closed so far
  */
 public record StatusRow(
         UUID ticketId,
@@ -52,10 +54,16 @@ public record StatusRow(
         String vendorCaseRef,
         Instant vendorEscalatedAt,
         String category,
-        List<SlaPolicy.Pause> resolutionPauses) {
+        List<SlaPolicy.Pause> resolutionPauses,
+        SlaPolicy.UpdateClock updateClock) {
 
     public StatusRow {
         resolutionPauses = resolutionPauses == null ? List.of() : List.copyOf(resolutionPauses);
+    }
+
+    /** Whether the update clock runs: not while PENDING_CLOSURE, CLOSED or CANCELLED. */
+    boolean updateRunning() {
+        return status == TicketStatus.OPEN || status == TicketStatus.ASSIGNED;
     }
 
     Builder toBuilder() {
@@ -83,6 +91,7 @@ public record StatusRow(
         private Instant responseAtRiskAt;
         private Instant responseDueAt;
         private List<SlaPolicy.Pause> resolutionPauses;
+        private SlaPolicy.UpdateClock updateClock;
 
         private Builder(StatusRow from) {
             this.from = from;
@@ -104,6 +113,12 @@ public record StatusRow(
             responseAtRiskAt = from.responseAtRiskAt;
             responseDueAt = from.responseDueAt;
             resolutionPauses = from.resolutionPauses;
+            updateClock = from.updateClock;
+        }
+
+        Builder updateClock(SlaPolicy.UpdateClock value) {
+            updateClock = value;
+            return this;
         }
 
         Builder classification(Priority newPriority, TicketType newType, String newCategory) {
@@ -177,7 +192,7 @@ public record StatusRow(
                     status, level, assignee, from.openedAt, at, reopenCount, version, from.openedPosition, position,
                     respondedAt, responseAtRiskAt, responseDueAt, resolutionConsumed,
                     resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt, vendorCaseRef, vendorEscalatedAt, category,
-                    resolutionPauses);
+                    resolutionPauses, updateClock);
         }
     }
 
