@@ -39,8 +39,8 @@ class ReportController {
     /** Tickets opened in [from, to); by default the last 30 days, grouped by priority. */
     @Operation(operationId = "getSlaReport", summary = "Read the SLA compliance report",
             description = "Tickets opened in [from, to), the last 30 days by default, grouped by priority or by client:"
-                    + " met and breached targets, compliance, mean and p90 business minutes to respond and to resolve"
-                    + " and between updates to the client (the keep-in-loop target)"
+                    + " met and breached targets, compliance, mean and p90 business minutes to respond, to resolve"
+                    + " and between updates to the client"
                     + " (open time of the priority's calendar, as the SLA clocks count it: time pending closure is"
                     + " not counted). JSON, or CSV with `Accept: text/csv`.")
     @GetMapping(path = "/sla", produces = MediaType.APPLICATION_JSON_VALUE)
