@@ -147,8 +147,9 @@ public class StatusReads {
 
     /**
      * Tickets neither closed nor cancelled whose response, resolution or update is in the given state now, most
-     * urgent (earliest due of a target still running) first. The SQL narrows to rows that can be at risk or breached; the state itself is decided in one place,
-     * {@link SlaPolicy#state}.
+     * urgent (earliest due of a target still running) first. The SQL narrows to rows that can be at risk or
+     * breached; the state itself is decided in one place, {@link SlaPolicy#state} ({@link SlaPolicy#updateState}
+     * for the update).
      */
     public List<TicketStatusView> inState(SlaState wanted, int limit) {
         Instant now = clock.instant();
