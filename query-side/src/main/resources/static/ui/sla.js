@@ -45,7 +45,10 @@ function groupTable(groups, by) {
   const headings = [by === 'priority' ? t('column.priority') : t('column.client'), t('sla.tickets'), t('sla.cancelled'), t('sla.responseMet'),
     t('sla.resolutionMet'), t('sla.compliancePercent'), t('sla.respond'), t('sla.resolve'), t('sla.updateMet'),
     t('sla.betweenUpdates')];
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'report', dataset: { groupBy: by } },
+  // Wider than a narrow screen with the update columns: a scrolled region must be reachable by keyboard (WCAG).
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region',
+    'aria-label': by === 'priority' ? t('sla.byPriority') : t('sla.byClient') },
+  h('table', { class: 'report', dataset: { groupBy: by } },
     h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, groups.map((g) => h('tr', { dataset: { group: g.group } },
       h('th', { scope: 'row' }, by === 'priority' ? name('priority', g.group) : g.group),
