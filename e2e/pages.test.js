@@ -61,6 +61,7 @@ const LANGUAGES = {
     percent: (digits) => `${digits}.0 %`,
     openTickets: (count) => `${count} open tickets`,
     upToDateProjection: 'up to date',
+    updateColumn: /Client update/,
     rebuilding: /Rebuilding reports from the first event/,
     attached: /File attached/,
     attachment: /Attachment \(image\/png, 20 B\):/,
@@ -108,6 +109,7 @@ const LANGUAGES = {
     percent: (digits) => `${digits},0 %`,
     openTickets: (count) => `${count} tickets abiertos`,
     upToDateProjection: 'al día',
+    updateColumn: /Novedades al cliente/,
     rebuilding: /Reconstruyendo reports desde el primer evento/,
     attached: /Archivo adjuntado/,
     attachment: /Adjunto \(image\/png, 20 B\):/,
@@ -359,6 +361,8 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await operator.locator(`[data-queue="L1"] tr.sla-breached[data-number="${critical.number}"]`).waitFor({ timeout: 30_000 });
     const ours = operator.locator(`[data-queue="L1"] tr[data-number="${ticket.number}"]`);
     assert.doesNotMatch(await ours.getAttribute('class') ?? '', /sla-/, 'a HIGH ticket opened a minute ago is on time');
+    // The third target, the client update (keep-in-loop), has a column of its own on the board.
+    await textMatches(operator.locator('[data-queue="L1"] thead'), say.updateColumn);
   });
 
   it('the operator assigns the ticket to ana', async () => {
@@ -568,6 +572,9 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
     await textMatches(analyst.locator('#table-priority tr[data-group="HIGH"] .compliance'), exactly(say.percent(100)));
     await textMatches(analyst.locator('#table-priority tr[data-group="CRITICAL"] .compliance'), exactly(say.percent(0)));
     await textMatches(analyst.locator('#table-priority tr[data-group="LOW"] .compliance'), /^—$/);
+    // Tickets whose client updates were all on time / late at least once: counted apart from compliance.
+    await textMatches(analyst.locator('#table-priority tr[data-group="HIGH"] .update'), /^\d+ \/ \d+$/);
+    await textMatches(analyst.locator('#table-priority thead'), say.updateColumn);
     await textMatches(analyst.locator('#table-client tr[data-group="acme"] .compliance'), exactly(say.percent(100)));
     await textMatches(analyst.locator('#table-client tr[data-group="globex"] .compliance'), exactly(say.percent(0)));
     // The charts: a point in the current period for each group whose targets were decided.

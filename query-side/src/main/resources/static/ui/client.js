@@ -20,7 +20,7 @@ function start(person) {
     const { items, truncated } = await readAll(`/api/tickets${status ? `?status=${status}` : ''}`);
     renderIfChanged($('tickets'), { items, truncated, selectedId }, () => [
       ticketTable(newestFirst(items), {
-        columns: ['number', 'title', 'type', 'priority', 'status', 'assignee', 'response', 'resolution', 'updated'],
+        columns: ['number', 'title', 'type', 'priority', 'status', 'assignee', 'response', 'resolution', 'update', 'updated'],
         selectedId,
         onSelect: (view) => select(view.ticketId),
         empty: status ? t('client.noneWithStatus', { status: name('status', status) }) : t('client.none'),

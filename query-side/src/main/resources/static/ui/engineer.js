@@ -8,11 +8,11 @@ import { name, t } from './i18n.js';
 const LEVELS = ['L1', 'L2', 'L3', 'VENDOR'];
 const NEXT_LEVEL = { L1: 'L2', L2: 'L3', L3: 'VENDOR' };
 // A level queue holds only OPEN tickets of its level; an engineer's holds tickets of any level and status.
-const LEVEL_COLUMNS = ['number', 'title', 'client', 'type', 'priority', 'opened', 'response', 'resolution'];
+const LEVEL_COLUMNS = ['number', 'title', 'client', 'type', 'priority', 'opened', 'response', 'resolution', 'update'];
 // The VENDOR queue holds the tickets waiting on the vendor, each with its engineer and the vendor's case,
 // the longest waiting first (docs/domain.md, "Queues").
-const VENDOR_COLUMNS = ['number', 'title', 'client', 'priority', 'assignee', 'vendorCase', 'vendorSince', 'response', 'resolution'];
-const ENGINEER_COLUMNS = ['number', 'title', 'client', 'type', 'priority', 'status', 'level', 'response', 'resolution'];
+const VENDOR_COLUMNS = ['number', 'title', 'client', 'priority', 'assignee', 'vendorCase', 'vendorSince', 'response', 'resolution', 'update'];
+const ENGINEER_COLUMNS = ['number', 'title', 'client', 'type', 'priority', 'status', 'level', 'response', 'resolution', 'update'];
 
 startPage({ roles: ['ENGINEER', 'OPERATOR'], start });
 

@@ -43,8 +43,12 @@ function minutes(value) {
 function groupTable(groups, by) {
   if (groups.length === 0) return h('p', { class: 'empty' }, t('sla.noTickets'));
   const headings = [by === 'priority' ? t('column.priority') : t('column.client'), t('sla.tickets'), t('sla.cancelled'), t('sla.responseMet'),
-    t('sla.resolutionMet'), t('sla.compliancePercent'), t('sla.respond'), t('sla.resolve')];
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'report', dataset: { groupBy: by } },
+    t('sla.resolutionMet'), t('sla.compliancePercent'), t('sla.respond'), t('sla.resolve'), t('sla.updateMet'),
+    t('sla.betweenUpdates')];
+  // Wider than a narrow screen with the update columns: a scrolled region must be reachable by keyboard (WCAG).
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region',
+    'aria-label': by === 'priority' ? t('sla.byPriority') : t('sla.byClient') },
+  h('table', { class: 'report', dataset: { groupBy: by } },
     h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, groups.map((g) => h('tr', { dataset: { group: g.group } },
       h('th', { scope: 'row' }, by === 'priority' ? name('priority', g.group) : g.group),
@@ -54,7 +58,9 @@ function groupTable(groups, by) {
       h('td', { class: 'num' }, `${g.resolutionMet} / ${g.resolutionBreached}`),
       h('td', { class: 'num compliance' }, percent(g.compliancePercent)),
       h('td', { class: 'num' }, `${minutes(g.meanBusinessMinutesToRespond)} / ${minutes(g.p90BusinessMinutesToRespond)}`),
-      h('td', { class: 'num' }, `${minutes(g.meanBusinessMinutesToResolve)} / ${minutes(g.p90BusinessMinutesToResolve)}`))))));
+      h('td', { class: 'num' }, `${minutes(g.meanBusinessMinutesToResolve)} / ${minutes(g.p90BusinessMinutesToResolve)}`),
+      h('td', { class: 'num update' }, `${g.updateMet ?? 0} / ${g.updateBreached ?? 0}`),
+      h('td', { class: 'num' }, `${minutes(g.meanBusinessMinutesBetweenUpdates)} / ${minutes(g.p90BusinessMinutesBetweenUpdates)}`))))));
 }
 
 /** The series of one grouping: a line per group that opened tickets in any period, priorities in their order. */

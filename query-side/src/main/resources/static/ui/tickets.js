@@ -3,9 +3,9 @@
 import { h, onSubmit, read, time } from './app.js';
 import { locale, name, t } from './i18n.js';
 
-/** The worse of the two SLA states that a desk acts on, or null. */
+/** The worst of the SLA states that a desk acts on (response, resolution, update), or null. */
 function slaAlarm(view) {
-  const states = [view.sla?.responseState, view.sla?.resolutionState];
+  const states = [view.sla?.responseState, view.sla?.resolutionState, view.sla?.updateState];
   if (states.includes('BREACHED')) return 'BREACHED';
   if (states.includes('AT_RISK')) return 'AT_RISK';
   return null;
@@ -26,6 +26,11 @@ function target(state, dueAt, doneAt) {
       : dueAt && h('span', { class: 'when' }, t('ticket.due'), time(dueAt, 'short')));
 }
 
+/** The update clock runs while the ticket is open or assigned; pending closure pauses it. */
+function updateRuns(view) {
+  return view.status === 'OPEN' || view.status === 'ASSIGNED';
+}
+
 const COLUMNS = {
   number: [t('column.number'), (v) => v.number],
   title: [t('column.title'), (v) => h('span', { class: 'title' }, v.title)],
@@ -37,6 +42,8 @@ const COLUMNS = {
   assignee: [t('column.assignee'), (v) => v.assignee ?? h('span', { class: 'none' }, t('ticket.unassigned'))],
   response: [t('column.response'), (v) => target(v.sla?.responseState, v.sla?.responseDueAt, v.sla?.respondedAt)],
   resolution: [t('column.resolution'), (v) => target(v.sla?.resolutionState, v.sla?.resolutionDueAt, v.sla?.resolvedAt)],
+  // The update (keep-in-loop) clock: when the client is owed news, while it runs.
+  update: [t('column.update'), (v) => target(v.sla?.updateState, updateRuns(v) ? v.sla?.updateDueAt : null, null)],
   opened: [t('column.opened'), (v) => time(v.openedAt, 'short')],
   updated: [t('column.updated'), (v) => time(v.updatedAt, 'short')],
   vendorCase: [t('column.vendorCase'), (v) => v.vendorCaseRef],
@@ -93,7 +100,11 @@ export function statusView(view, { audience = 'desk' } = {}) {
     field(t('column.response'), h('span', {}, badge('sla', sla.responseState), ' ', t('ticket.due'), time(sla.responseDueAt),
       sla.respondedAt ? [t('ticket.responded'), time(sla.respondedAt)] : null)),
     field(t('column.resolution'), h('span', {}, badge('sla', sla.resolutionState), ' ', t('ticket.due'), time(sla.resolutionDueAt),
-      sla.resolvedAt ? [t('ticket.resolved'), time(sla.resolvedAt)] : null)));
+      sla.resolvedAt ? [t('ticket.resolved'), time(sla.resolvedAt)] : null)),
+    field(t('column.update'), h('span', { class: 'update' }, badge('sla', sla.updateState),
+      updateRuns(view) ? [' ', t('ticket.due'), time(sla.updateDueAt)] : null,
+      sla.lastUpdateAt ? [t('ticket.lastUpdate'), time(sla.lastUpdateAt)] : null,
+      sla.lateUpdates > 0 ? h('span', { class: 'late-updates' }, t('ticket.lateUpdates', { count: sla.lateUpdates })) : null)));
 }
 
 /** Free text in a summary, cut as the server cuts it. */

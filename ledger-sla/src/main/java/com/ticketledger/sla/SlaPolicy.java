@@ -1,6 +1,8 @@
 package com.ticketledger.sla;
 
 import com.ticketledger.events.Priority;
+import com.ticketledger.events.Role;
+import com.ticketledger.events.Visibility;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The SLA arithmetic of one policy (docs/domain.md, "SLA"): each priority's response and resolution targets,
+ * The SLA arithmetic of one policy (docs/domain.md, "SLA"): each priority's response, resolution and update targets,
  * measured in open time of that priority's calendar; a target written in days ({@link SlaTarget}) is that many of the
  * calendar's business days.
  *
@@ -25,6 +27,10 @@ import java.util.TreeMap;
  *   <li>A target is at risk once 80 % of it is consumed and breached strictly after the due instant.</li>
  *   <li>A reclassified ticket takes its new priority's targets measured from the opening, as if it had had that
  *       priority all along ({@link #responseDeadlines}, {@link #resolutionClock}); its pauses stay pauses.</li>
+ *   <li>Update (keep-in-loop) runs in windows: each opens at the opening, a reopening or a public note by the desk
+ *       ({@link #updatesTheClient}) and closes at the next one, or at pending closure (the resolution is the
+ *       desk's last word); a window is late when it closed after its due instant ({@link UpdateClock}). No window
+ *       runs while the ticket is PENDING_CLOSURE, and a reopening opens a new one.</li>
  *   <li>A cancelled ticket's clocks stop: a target met before the cancellation keeps its state, any other
  *       reads CANCELLED, neither met nor breached.</li>
  * </ul>
@@ -72,6 +78,7 @@ public final class SlaPolicy {
             }
             positive(problems, path + ".response", target.response());
             positive(problems, path + ".resolution", target.resolution());
+            positive(problems, path + ".update", target.update());
             if (target.outOfHoursResponse() != null) {
                 positive(problems, path + ".out-of-hours-response", target.outOfHoursResponse());
             }
@@ -79,7 +86,7 @@ public final class SlaPolicy {
                 SlaTarget outOfHours = target.outOfHoursResponse() == null ? target.response()
                         : target.outOfHoursResponse();
                 targets.put(priority, new Targets(target.response().openTime(calendar), outOfHours.openTime(calendar),
-                        target.resolution().openTime(calendar), calendar));
+                        target.resolution().openTime(calendar), target.update().openTime(calendar), calendar));
             }
         }
         if (!problems.isEmpty()) {
@@ -170,6 +177,116 @@ public final class SlaPolicy {
         Deadlines deadlines = resolutionDeadlines(priority, lastStart, consumed);
         return stoppedAt == null ? new ResolutionClock(consumed, lastStart, deadlines)
                 : new ResolutionClock(consumed.plus(calendar.openTimeBetween(lastStart, stoppedAt)), null, deadlines);
+    }
+
+    /**
+     * Whether a note keeps the client in the loop, restarting the update clock: a PUBLIC note written by the desk
+     * (an operator or an engineer). The client's own notes ask for news rather than give it, and an INTERNAL
+     * note is never seen by the client.
+     */
+    public static boolean updatesTheClient(Role actorRole, Visibility visibility) {
+        return visibility == Visibility.PUBLIC && (actorRole == Role.OPERATOR || actorRole == Role.ENGINEER);
+    }
+
+    /**
+     * The update target's deadlines of a window that started at {@code since} (the opening, a reopening, or the
+     * desk's last public note): its priority's update target of open time after it. A window never carries time
+     * over from the one before, so the deadlines depend on {@code since} alone.
+     */
+    public Deadlines updateDeadlines(Priority priority, Instant since) {
+        Objects.requireNonNull(since, "since");
+        Targets target = targets(priority);
+        return deadlines(target.calendar(), since, Duration.ZERO, target.update());
+    }
+
+    /** The update clock of a ticket just opened (or reclassified before its first update): one window, from now. */
+    public UpdateClock updateOpened(Priority priority, Instant openedAt) {
+        return new UpdateClock(openedAt, updateDeadlines(priority, openedAt), 0, List.of());
+    }
+
+    /**
+     * The update clock after the desk's public note at {@code at} while the clock runs: the current window closes
+     * there (late if after its due instant) and the next one starts.
+     */
+    public UpdateClock updateGiven(Priority priority, UpdateClock clock, Instant at) {
+        UpdateClock closed = updatePaused(clock, at);
+        return new UpdateClock(at, updateDeadlines(priority, at), closed.lateWindows(), closed.windows());
+    }
+
+    /**
+     * The update clock stopped at {@code at} (pending closure): the current window closes there, late if after
+     * its due instant; {@code since} and the deadlines stay those of that last window.
+     */
+    public static UpdateClock updatePaused(UpdateClock clock, Instant at) {
+        List<UpdateWindow> windows = new ArrayList<>(clock.windows());
+        windows.add(new UpdateWindow(clock.since(), at));
+        int late = clock.lateWindows() + (at.isAfter(clock.deadlines().dueAt()) ? 1 : 0);
+        return new UpdateClock(clock.since(), clock.deadlines(), late, windows);
+    }
+
+    /** The update clock on reopening at {@code at}: a new window starts from zero; the closed ones stay. */
+    public UpdateClock updateResumed(Priority priority, UpdateClock clock, Instant at) {
+        return new UpdateClock(at, updateDeadlines(priority, at), clock.lateWindows(), clock.windows());
+    }
+
+    /**
+     * The update clock measured again with {@code priority}'s target and calendar, as after a reclassification:
+     * every closed window judged again, and the deadlines of the window that started at {@code since} (the one
+     * running, or the last one while stopped). Opening, notes, pending closure and reopening step to the same.
+     */
+    public UpdateClock updateClock(Priority priority, List<UpdateWindow> windows, Instant since) {
+        int late = 0;
+        for (UpdateWindow window : windows) {
+            late += window.to().isAfter(updateDeadlines(priority, window.from()).dueAt()) ? 1 : 0;
+        }
+        return new UpdateClock(since, updateDeadlines(priority, since), late, windows);
+    }
+
+    /**
+     * The update target's state at {@code now}: CANCELLED once cancelled; while stopped (pending closure or
+     * closed) BREACHED if any window was late, else PAUSED while pending closure and MET once closed; while
+     * running, the state of the current window, as {@link #state(Deadlines, Instant, Instant, Instant)}: what the
+     * desk has to do now (an earlier late window stays counted in {@link UpdateClock#lateWindows()}).
+     */
+    public static SlaState updateState(UpdateClock clock, boolean pendingClosure, boolean closed, boolean cancelled,
+            Instant now) {
+        if (cancelled) {
+            return SlaState.CANCELLED;
+        }
+        if (pendingClosure || closed) {
+            if (clock.lateWindows() > 0) {
+                return SlaState.BREACHED;
+            }
+            return closed ? SlaState.MET : SlaState.PAUSED;
+        }
+        return state(clock.deadlines(), null, null, now);
+    }
+
+    /** The open time of an update window, counted in the priority's calendar: a report's "time between updates". */
+    public Duration openTime(Priority priority, UpdateWindow window) {
+        return consumed(priority, window.from(), window.to());
+    }
+
+    /** A closed window of the update clock: from an update (or the opening, or a reopening) to the next one. */
+    public record UpdateWindow(Instant from, Instant to) {
+    }
+
+    /**
+     * The update (keep-in-loop) clock as the status row keeps it.
+     *
+     * @param since       when the current window started: the opening, the last reopening or the desk's last
+     *                    public note; while stopped, the start of the last window
+     * @param deadlines   that window's deadlines
+     * @param lateWindows how many closed windows closed after their due instant
+     * @param windows     the closed windows, oldest first: what a reclassification judges again, and what the
+     *                    reports measure the time between updates on
+     */
+    public record UpdateClock(Instant since, Deadlines deadlines, int lateWindows, List<UpdateWindow> windows) {
+        public UpdateClock {
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(deadlines, "deadlines");
+            windows = windows == null ? List.of() : List.copyOf(windows);
+        }
     }
 
     /** One stop of the resolution clock: pending closure {@code from}, reopened {@code to}. */
@@ -285,7 +402,7 @@ public final class SlaPolicy {
      * One priority's targets as amounts of open time of its calendar (days already turned into that calendar's
      * business days), the out-of-hours response already defaulted to the response.
      */
-    private record Targets(Duration response, Duration outOfHoursResponse, Duration resolution,
+    private record Targets(Duration response, Duration outOfHoursResponse, Duration resolution, Duration update,
             BusinessCalendar calendar) {
     }
 }

@@ -47,8 +47,11 @@ public record SlaProperties(@DefaultValue("business-hours") String officeCalenda
      * @param outOfHoursResponse the response target of a ticket opened while the office calendar is closed
      *                           (a desk's longer first response out of hours), also counted in open time of
      *                           {@code calendar}; {@code null} for the same as {@code response}
+     * @param update             the longest the client may wait for news: open time of {@code calendar} from the
+     *                           opening, a reopening or the desk's last public note to the next one (the
+     *                           keep-in-loop target); required like the other two
      */
     public record TargetProperties(SlaTarget response, SlaTarget outOfHoursResponse, SlaTarget resolution,
-            String calendar) {
+            SlaTarget update, String calendar) {
     }
 }

@@ -53,4 +53,19 @@ class SlaConfigurationTest {
                         .get(Priority.CRITICAL).response())
                         .isEqualTo(new SlaTarget(20, SlaTarget.Unit.SECONDS)));
     }
+
+    @Test
+    void anUpdateTargetWithoutItsUnitStopsTheStart() {
+        start.withPropertyValues("ledger.sla.priorities.HIGH.update=4")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("ledger.sla.priorities.high.update")
+                        .rootCause().hasMessageContaining("a whole number with its unit"));
+    }
+
+    @Test
+    void anUpdateTargetOverriddenWithItsUnitIsBound() {
+        start.withPropertyValues("ledger.sla.priorities.LOW.update=2d")
+                .run(context -> assertThat(context.getBean(SlaProperties.class).priorities()
+                        .get(Priority.LOW).update()).isEqualTo(SlaTarget.days(2)));
+    }
 }

@@ -66,13 +66,14 @@ class SlaDefaultsTest {
     void theDefaultTargetsAreTheDesksTableWithTheirUnits() throws IOException {
         Map<Priority, SlaProperties.TargetProperties> targets = bindDefaults().priorities();
         assertThat(targets.get(Priority.CRITICAL)).isEqualTo(new SlaProperties.TargetProperties(SlaTarget.hours(2),
-                null, SlaTarget.hours(8), "always"));
+                null, SlaTarget.hours(8), SlaTarget.hours(1), "always"));
         assertThat(targets.get(Priority.HIGH)).as("the desk's 24 h is one business day").isEqualTo(
-                new SlaProperties.TargetProperties(SlaTarget.hours(4), null, SlaTarget.days(1), "business-hours"));
+                new SlaProperties.TargetProperties(SlaTarget.hours(4), null, SlaTarget.days(1), SlaTarget.hours(4),
+                        "business-hours"));
         assertThat(targets.get(Priority.MEDIUM)).isEqualTo(new SlaProperties.TargetProperties(SlaTarget.days(1),
-                null, SlaTarget.days(5), "business-hours"));
+                null, SlaTarget.days(5), SlaTarget.days(1), "business-hours"));
         assertThat(targets.get(Priority.LOW)).isEqualTo(new SlaProperties.TargetProperties(SlaTarget.days(4),
-                null, SlaTarget.days(15), "business-hours"));
+                null, SlaTarget.days(15), SlaTarget.days(3), "business-hours"));
         assertThat(targets).as("the tests' fixture is the shipped table").isEqualTo(SlaFixtures.domainTargets());
     }
 
@@ -190,9 +191,10 @@ class SlaDefaultsTest {
     void targetsBindWithTheirUnitsOutOfHoursResponseIncluded() {
         SlaProperties.TargetProperties high = bind(Map.of("ledger.sla.priorities.HIGH.response", "4h",
                 "ledger.sla.priorities.HIGH.out-of-hours-response", "1d", "ledger.sla.priorities.HIGH.resolution", "30m",
-                "ledger.sla.priorities.HIGH.calendar", "always")).priorities().get(Priority.HIGH);
+                "ledger.sla.priorities.HIGH.calendar", "always", "ledger.sla.priorities.HIGH.update", "2h"))
+                .priorities().get(Priority.HIGH);
         assertThat(high).isEqualTo(new SlaProperties.TargetProperties(SlaTarget.hours(4), SlaTarget.days(1),
-                new SlaTarget(30, SlaTarget.Unit.MINUTES), "always"));
+                new SlaTarget(30, SlaTarget.Unit.MINUTES), SlaTarget.hours(2), "always"));
     }
 
     private static SlaProperties bind(Map<String, String> values) {

@@ -66,15 +66,21 @@ public final class SlaFixtures {
     /** docs/domain.md's table, as in sla-defaults.yml: hours of open time, and business days. */
     public static Map<Priority, SlaProperties.TargetProperties> domainTargets() {
         Map<Priority, SlaProperties.TargetProperties> targets = new EnumMap<>(Priority.class);
-        targets.put(Priority.CRITICAL, target(SlaTarget.hours(2), SlaTarget.hours(8), "always"));
-        targets.put(Priority.HIGH, target(SlaTarget.hours(4), SlaTarget.days(1), "business-hours"));
-        targets.put(Priority.MEDIUM, target(SlaTarget.days(1), SlaTarget.days(5), "business-hours"));
-        targets.put(Priority.LOW, target(SlaTarget.days(4), SlaTarget.days(15), "business-hours"));
+        targets.put(Priority.CRITICAL, target(SlaTarget.hours(2), SlaTarget.hours(8), SlaTarget.hours(1), "always"));
+        targets.put(Priority.HIGH, target(SlaTarget.hours(4), SlaTarget.days(1), SlaTarget.hours(4), "business-hours"));
+        targets.put(Priority.MEDIUM, target(SlaTarget.days(1), SlaTarget.days(5), SlaTarget.days(1), "business-hours"));
+        targets.put(Priority.LOW, target(SlaTarget.days(4), SlaTarget.days(15), SlaTarget.days(3), "business-hours"));
         return targets;
     }
 
+    /** A priority's targets with an update target of {@code response}'s length, the usual when only two matter. */
     public static SlaProperties.TargetProperties target(SlaTarget response, SlaTarget resolution, String calendar) {
-        return new SlaProperties.TargetProperties(response, null, resolution, calendar);
+        return target(response, resolution, response, calendar);
+    }
+
+    public static SlaProperties.TargetProperties target(SlaTarget response, SlaTarget resolution, SlaTarget update,
+            String calendar) {
+        return new SlaProperties.TargetProperties(response, null, resolution, update, calendar);
     }
 
     public static SlaProperties properties(Map<Priority, SlaProperties.TargetProperties> targets) {

@@ -1,6 +1,8 @@
 package com.ticketledger.sla;
 
 import com.ticketledger.events.Priority;
+import com.ticketledger.events.Role;
+import com.ticketledger.events.Visibility;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -138,7 +140,7 @@ class SlaPolicyTest {
                 SlaFixtures.HOLIDAYS);
         Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
         targets.put(Priority.HIGH, new SlaProperties.TargetProperties(SlaTarget.hours(4), SlaTarget.hours(8),
-                SlaTarget.days(1), "business-hours"));
+                SlaTarget.days(1), SlaTarget.hours(4), "business-hours"));
         SlaPolicy policy = new SlaPolicy(new SlaProperties("front-desk", Map.of("business-hours", businessHours(),
                 "always", twentyFourSeven(), "front-desk", frontDesk), targets));
         assertThat(policy.responseDeadlines(Priority.HIGH, local("2026-11-27T19:00")).dueAt())
@@ -290,9 +292,9 @@ class SlaPolicyTest {
     void targetsThatAreNotPositiveAreRefused() {
         Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
         targets.put(Priority.HIGH, new SlaProperties.TargetProperties(SlaTarget.hours(4), SlaTarget.hours(-1),
-                SlaTarget.days(0), "business-hours"));
+                SlaTarget.days(0), SlaTarget.hours(4), "business-hours"));
         targets.put(Priority.LOW, new SlaProperties.TargetProperties(null, null, SlaTarget.days(15),
-                "business-hours"));
+                SlaTarget.days(3), "business-hours"));
         assertThatThrownBy(() -> new SlaPolicy(properties(targets)))
                 .hasMessageContaining("ledger.sla.priorities.HIGH.resolution must be a positive amount with its unit"
                         + " (e.g. 4h, 1d), not 0d")
@@ -319,11 +321,102 @@ class SlaPolicyTest {
                 Duration.ofMinutes(-5))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    // --- Update (keep-in-loop) ------------------------------------------------------------------------------
+
+    @Test
+    void highTicketOpenedFridayAt17OwesTheClientNewsByMondayAtNoon() {
+        SlaPolicy.UpdateClock clock = policy.updateOpened(Priority.HIGH, local("2026-11-27T17:00"));
+        // 4 business hours: one on Friday, three on Monday.
+        assertThat(clock.deadlines()).isEqualTo(new Deadlines(local("2026-11-30T11:12"), local("2026-11-30T12:00")));
+        SlaPolicy.UpdateClock afterNote = policy.updateGiven(Priority.HIGH, clock, local("2026-11-30T10:00"));
+        assertThat(afterNote.since()).isEqualTo(local("2026-11-30T10:00"));
+        assertThat(afterNote.deadlines().dueAt()).isEqualTo(local("2026-11-30T14:00"));
+        assertThat(afterNote.lateWindows()).isZero();
+        assertThat(afterNote.windows()).containsExactly(
+                new SlaPolicy.UpdateWindow(local("2026-11-27T17:00"), local("2026-11-30T10:00")));
+        assertThat(SlaPolicy.updateState(afterNote, false, false, false, local("2026-11-30T13:30")))
+                .isEqualTo(SlaState.AT_RISK);
+        assertThat(SlaPolicy.updateState(afterNote, false, false, false, local("2026-11-30T14:01")))
+                .isEqualTo(SlaState.BREACHED);
+    }
+
+    @Test
+    void criticalTicketOwesNewsEveryClockHourNightsAndSundaysIncluded() {
+        SlaPolicy.UpdateClock clock = policy.updateOpened(Priority.CRITICAL, local("2026-11-29T03:00"));
+        assertThat(clock.deadlines()).isEqualTo(new Deadlines(local("2026-11-29T03:48"), local("2026-11-29T04:00")));
+        SlaPolicy.UpdateClock onTime = policy.updateGiven(Priority.CRITICAL, clock, local("2026-11-29T03:50"));
+        assertThat(onTime.deadlines().dueAt()).isEqualTo(local("2026-11-29T04:50"));
+        SlaPolicy.UpdateClock late = policy.updateGiven(Priority.CRITICAL, onTime, local("2026-11-29T05:10"));
+        assertThat(late.lateWindows()).as("05:10 is past 04:50").isEqualTo(1);
+        assertThat(SlaPolicy.updateState(late, false, false, false, local("2026-11-29T05:20")))
+                .as("the current window is on time: what the desk has to do now").isEqualTo(SlaState.RUNNING);
+        assertThat(SlaPolicy.updateState(late, false, true, false, local("2026-11-29T07:00")))
+                .as("closed with a late window").isEqualTo(SlaState.BREACHED);
+    }
+
+    @Test
+    void onlyThePublicWordOfTheDeskKeepsTheClientInTheLoop() {
+        assertThat(SlaPolicy.updatesTheClient(Role.ENGINEER, Visibility.PUBLIC)).isTrue();
+        assertThat(SlaPolicy.updatesTheClient(Role.OPERATOR, Visibility.PUBLIC)).isTrue();
+        assertThat(SlaPolicy.updatesTheClient(Role.CLIENT, Visibility.PUBLIC))
+                .as("a note by the client asks for news, it gives none").isFalse();
+        assertThat(SlaPolicy.updatesTheClient(Role.ENGINEER, Visibility.INTERNAL))
+                .as("an internal note is never seen by the client").isFalse();
+        assertThat(SlaPolicy.updatesTheClient(Role.OPERATOR, Visibility.INTERNAL)).isFalse();
+        assertThat(SlaPolicy.updatesTheClient(null, Visibility.PUBLIC)).isFalse();
+    }
+
+    @Test
+    void pendingClosurePausesTheUpdateClockAndAReopeningStartsAFreshWindow() {
+        SlaPolicy.UpdateClock opened = policy.updateOpened(Priority.HIGH, local("2026-11-30T09:00"));
+        SlaPolicy.UpdateClock pending = SlaPolicy.updatePaused(opened, local("2026-11-30T12:00"));
+        assertThat(pending.lateWindows()).isZero();
+        assertThat(SlaPolicy.updateState(pending, true, false, false, local("2026-12-07T09:00")))
+                .as("a week waiting for the client's acceptance breaches nothing").isEqualTo(SlaState.PAUSED);
+        SlaPolicy.UpdateClock reopened = policy.updateResumed(Priority.HIGH, pending, local("2026-12-07T10:00"));
+        assertThat(reopened.deadlines().dueAt()).as("4 business hours from the reopening, none carried over")
+                .isEqualTo(local("2026-12-07T14:00"));
+        SlaPolicy.UpdateClock closed = SlaPolicy.updatePaused(reopened, local("2026-12-07T11:00"));
+        assertThat(SlaPolicy.updateState(closed, false, true, false, local("2026-12-08T11:00")))
+                .as("closed with every window on time").isEqualTo(SlaState.MET);
+        assertThat(SlaPolicy.updateState(closed, false, false, true, local("2026-12-08T11:00")))
+                .isEqualTo(SlaState.CANCELLED);
+    }
+
+    @Test
+    void aPendingClosureReachedLateIsABreachEvenWhilePaused() {
+        SlaPolicy.UpdateClock opened = policy.updateOpened(Priority.HIGH, local("2026-11-30T09:00"));
+        SlaPolicy.UpdateClock pending = SlaPolicy.updatePaused(opened, local("2026-11-30T15:00"));
+        assertThat(pending.lateWindows()).isEqualTo(1);
+        assertThat(SlaPolicy.updateState(pending, true, false, false, local("2026-11-30T15:01")))
+                .isEqualTo(SlaState.BREACHED);
+    }
+
+    @Test
+    void reclassificationJudgesEveryWindowAgainWithTheNewTarget() {
+        SlaPolicy.UpdateClock low = policy.updateOpened(Priority.LOW, local("2026-11-30T09:00"));
+        low = policy.updateGiven(Priority.LOW, low, local("2026-11-30T15:00"));
+        low = policy.updateGiven(Priority.LOW, low, local("2026-12-01T10:00"));
+        assertThat(low.lateWindows()).as("LOW owes news every three business days").isZero();
+        SlaPolicy.UpdateClock high = policy.updateClock(Priority.HIGH, low.windows(), low.since());
+        assertThat(high.lateWindows()).as("6 h, then 4 business hours (15:00-18:00, 09:00-10:00): one late").isEqualTo(1);
+        assertThat(high.deadlines().dueAt()).isEqualTo(local("2026-12-01T14:00"));
+    }
+
+    @Test
+    void aPolicyWithoutAnUpdateTargetIsRefused() {
+        Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
+        targets.put(Priority.MEDIUM, new SlaProperties.TargetProperties(SlaTarget.days(1), null, SlaTarget.days(5),
+                null, "business-hours"));
+        assertThatThrownBy(() -> new SlaPolicy(properties(targets)))
+                .hasMessageContaining("ledger.sla.priorities.MEDIUM.update must be a positive amount with its unit");
+    }
+
     private static SlaPolicy withOutOfHoursResponse(Priority priority, SlaTarget outOfHoursResponse) {
         Map<Priority, SlaProperties.TargetProperties> targets = domainTargets();
         SlaProperties.TargetProperties usual = targets.get(priority);
         targets.put(priority, new SlaProperties.TargetProperties(usual.response(), outOfHoursResponse,
-                usual.resolution(), usual.calendar()));
+                usual.resolution(), usual.update(), usual.calendar()));
         return new SlaPolicy(properties(targets));
     }
 }

@@ -1,11 +1,14 @@
 package com.ticketledger.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketType;
+import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -84,5 +87,44 @@ class StatusRebuildMigrationIT extends QuerySideIT {
         awaitUntil("the report rows are rebuilt", Duration.ofSeconds(60), () -> rows("report_ticket").equals(reports));
         assertThat(getAt("operator", "/api/tickets/" + opened.ticketId(), last).json().get("vendorCaseRef").asText())
                 .isEqualTo("TAC-9001");
+    }
+
+    /**
+     * V20261204_21 does the same for the update clock's columns (V20261204_20): rows stored before them have no
+     * update clock, and the replay fills it in from the notes.
+     */
+    @Test
+    void theUpdateClocksRebuildFillsItsColumnsFromTheLedger() throws IOException {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        TicketOpened opened = Tickets.opened("acme", TicketType.INCIDENT, Priority.CRITICAL);
+        append(opened, OPERATOR, at);
+        append(new NoteAdded(opened.ticketId(), "on it", Visibility.PUBLIC), ANA, at.plus(Duration.ofMinutes(30)));
+        long last = append(new NoteAdded(opened.ticketId(), "still on it", Visibility.PUBLIC), ANA,
+                at.plus(Duration.ofMinutes(100)));
+        getAt("operator", "/api/tickets/" + opened.ticketId(), last);
+        getAt("analyst", "/api/reports/backlog", last);
+        List<Map<String, Object>> status = rows("ticket_status");
+        List<Map<String, Object>> reports = rows("report_ticket");
+
+        REBUILT.forEach(name -> processor(name).shutDown());
+        try {
+            // What V20261204_20 leaves in rows stored before it: no update clock.
+            for (String table : new String[] {"ticket_status", "report_ticket"}) {
+                jdbc.sql("UPDATE " + table + " SET update_since = NULL, update_at_risk_at = NULL,"
+                        + " update_due_at = NULL, update_late_windows = 0, update_windows = ''").update();
+            }
+            jdbc.sql(new ClassPathResource("db/query/V20261204_21__rebuild_status_and_reports_for_the_update_clock.sql")
+                    .getContentAsString(StandardCharsets.UTF_8)).update();
+            assertThat(rows("ticket_status")).isEmpty();
+            assertThat(rows("report_ticket")).isEmpty();
+        } finally {
+            REBUILT.forEach(name -> processor(name).start());
+        }
+
+        awaitUntil("the status rows are rebuilt", Duration.ofSeconds(60), () -> rows("ticket_status").equals(status));
+        awaitUntil("the report rows are rebuilt", Duration.ofSeconds(60), () -> rows("report_ticket").equals(reports));
+        JsonNode sla = getAt("operator", "/api/tickets/" + opened.ticketId(), last).json().get("sla");
+        assertThat(sla.get("lateUpdates").asInt()).as("70 minutes between the two notes").isEqualTo(1);
+        assertThat(Instant.parse(sla.get("lastUpdateAt").asText())).isEqualTo(at.plus(Duration.ofMinutes(100)));
     }
 }

@@ -69,6 +69,9 @@ class Reports {
         long cancelled = 0;
         List<Double> toRespond = new ArrayList<>();
         List<Double> toResolve = new ArrayList<>();
+        long updateMet = 0;
+        long updateBreached = 0;
+        List<Double> betweenUpdates = new ArrayList<>();
         for (StatusRow row : tickets) {
             if (row.status() == TicketStatus.CANCELLED) {
                 // Withdrawn or closed without a resolution: its targets are neither met nor breached.
@@ -90,12 +93,21 @@ class Reports {
             if (resolved) {
                 toResolve.add(minutes(row.resolutionConsumed()));
             }
+            SlaPolicy.UpdateClock updates = row.updateClock();
+            // As for the resolution, a ticket pending closure is done: met if no window was late.
+            SlaState update = SlaPolicy.updateState(updates, false, resolved, false, now);
+            // A running ticket whose current window is on time still missed an update if an earlier one was late.
+            updateBreached += update == SlaState.BREACHED || updates.lateWindows() > 0 ? 1 : 0;
+            updateMet += update == SlaState.MET ? 1 : 0;
+            for (SlaPolicy.UpdateWindow window : updates.windows()) {
+                betweenUpdates.add(minutes(sla.openTime(row.priority(), window)));
+            }
         }
         long decided = responseMet + responseBreached + resolutionMet + resolutionBreached;
         Double compliance = decided == 0 ? null : round(100.0 * (responseMet + resolutionMet) / decided);
         return new SlaReport.Group(name, tickets.size(), responseMet, responseBreached, resolutionMet,
                 resolutionBreached, compliance, mean(toRespond), p90(toRespond), mean(toResolve), p90(toResolve),
-                cancelled);
+                cancelled, updateMet, updateBreached, mean(betweenUpdates), p90(betweenUpdates));
     }
 
     Backlog backlog(Instant now) {

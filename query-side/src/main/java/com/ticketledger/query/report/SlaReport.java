@@ -19,6 +19,8 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
      * from the opening to the first response, and the open time the resolution clock ran until the last pending
      * closure (time PENDING_CLOSURE before a reopening excluded).
      * A cancelled ticket counts among {@code tickets} and in {@code cancelled}, and in none of the other figures.
+     * The update (keep-in-loop) target counts tickets, not windows: {@code updateBreached} is how many tickets had
+     * news late at least once; it is not part of {@code compliancePercent}, which stays response and resolution.
      */
     @Schema(name = "SlaReportGroup")
     record Group(
@@ -42,6 +44,17 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
             Double p90BusinessMinutesToResolve,
             @Schema(description = "Tickets cancelled (withdrawn, duplicates, out of scope, no contract): in no other"
                     + " figure of the group")
-            long cancelled) {
+            long cancelled,
+            @Schema(description = "Tickets pending closure or closed with every update window on time")
+            long updateMet,
+            @Schema(description = "Tickets that kept the client waiting for news past the update target at least"
+                    + " once: a window closed late, or the current one is running past its due instant")
+            long updateBreached,
+            @Schema(description = "Mean business minutes between updates (open time of the priority's calendar of"
+                    + " each closed window: from the opening, a reopening or a public note by the desk to the next,"
+                    + " or to pending closure), over every closed window of the group's tickets; null when none")
+            Double meanBusinessMinutesBetweenUpdates,
+            @Schema(description = "Nearest-rank 90th percentile of the same; null when none")
+            Double p90BusinessMinutesBetweenUpdates) {
     }
 }

@@ -5,11 +5,17 @@ import com.ticketledger.sla.SlaState;
 import java.time.Instant;
 
 /**
- * The SLA block of a status view. Due instants are the ones in force: while the resolution clock is stopped
+ * The SLA block of a status view: the response, resolution and update (keep-in-loop) targets. Due instants are the ones in force: while the resolution clock is stopped
  * (PENDING_CLOSURE) {@code resolutionDueAt} is the due it had when it stopped, and it moves on reopening.
  *
  * @param respondedAt when the desk first responded (first assignment, or first public note by an engineer)
  * @param resolvedAt  when the ticket was last marked pending closure, while it is pending closure or closed
+ * @param updateDueAt when the client is owed news: the due instant of the update clock's current window (while
+ *                    the ticket is PENDING_CLOSURE or after, that of its last window)
+ * @param lastUpdateAt when that window started: the opening, the last reopening or the desk's last public note
+ * @param updateState  the update target's state: while running, the current window's; once stopped (pending
+ *                     closure, closed) BREACHED if any window was late; CANCELLED once cancelled
+ * @param lateUpdates  how many windows closed after their due instant (the client waited too long for news)
  */
 public record SlaView(
         Instant responseDueAt,
@@ -17,5 +23,9 @@ public record SlaView(
         Instant respondedAt,
         Instant resolvedAt,
         SlaState responseState,
-        SlaState resolutionState) {
+        SlaState resolutionState,
+        Instant updateDueAt,
+        Instant lastUpdateAt,
+        SlaState updateState,
+        int lateUpdates) {
 }

@@ -30,7 +30,9 @@ import java.util.List;
  * The SLA clock (docs/domain.md): the response is the first assignment or the first public note by an engineer;
  * the resolution clock stops at pending closure and runs again on reopening; escalation resets nothing. A
  * reclassification gives the ticket its new priority's targets measured from the opening; a cancellation stops
- * both clocks for good.
+ * its clocks for good. The update (keep-in-loop) clock starts a window at the opening, at each public note by
+ * the desk while the ticket is open or assigned, and at a reopening; pending closure closes the current window
+ * and pauses it.
  */
 @Component
 public class StatusEvolution {
@@ -48,7 +50,8 @@ public class StatusEvolution {
         return new StatusRow(event.ticketId(), event.number(), event.clientId(), event.title(), event.type(),
                 event.priority(), TicketStatus.OPEN, SupportLevel.L1, null, at, at, 0, sequence, position, position,
                 null, response.atRiskAt(), response.dueAt(), Duration.ZERO, at, resolution.atRiskAt(),
-                resolution.dueAt(), null, null, null, event.category(), List.of(), null);
+                resolution.dueAt(), null, null, null, event.category(), List.of(), null,
+                sla.updateOpened(event.priority(), at));
     }
 
     /**
@@ -65,6 +68,9 @@ public class StatusEvolution {
             if (Role.ENGINEER.name().equals(actorRole) && note.visibility() == Visibility.PUBLIC) {
                 next.respondedAt(firstResponse(row, at));
             }
+            if (row.updateRunning() && SlaPolicy.updatesTheClient(role(actorRole), note.visibility())) {
+                next.updateClock(sla.updateGiven(row.priority(), row.updateClock(), at));
+            }
         } else if (event instanceof TicketEscalated escalated) {
             next.level(escalated.toLevel()).assignee(escalated.engineer())
                     .status(escalated.engineer() == null ? TicketStatus.OPEN : TicketStatus.ASSIGNED);
@@ -74,14 +80,16 @@ public class StatusEvolution {
         } else if (event instanceof TicketPendingClosure pending) {
             Duration consumed = consumedUntil(row, at);
             next.status(TicketStatus.PENDING_CLOSURE).resolvedAt(at).autoAcceptAt(pending.autoAcceptAt())
-                    .resolutionClock(consumed, null, row.resolutionAtRiskAt(), row.resolutionDueAt());
+                    .resolutionClock(consumed, null, row.resolutionAtRiskAt(), row.resolutionDueAt())
+                    .updateClock(row.updateRunning() ? SlaPolicy.updatePaused(row.updateClock(), at) : row.updateClock());
         } else if (event instanceof ClosureAccepted) {
             next.status(TicketStatus.CLOSED).autoAcceptAt(null);
         } else if (event instanceof TicketReopened reopened) {
             Deadlines resolution = sla.resolutionDeadlines(row.priority(), at, row.resolutionConsumed());
             next.status(TicketStatus.ASSIGNED).assignee(reopened.engineer()).reopened().resolvedAt(null).autoAcceptAt(null)
                     .resolutionClock(row.resolutionConsumed(), at, resolution.atRiskAt(), resolution.dueAt())
-                    .paused(row.resolvedAt(), at);
+                    .paused(row.resolvedAt(), at)
+                    .updateClock(sla.updateResumed(row.priority(), row.updateClock(), at));
         } else if (event instanceof AttachmentAdded) {
             // a file attached changes no status and starts or stops no clock; the row moves to its version
         } else if (event instanceof TicketReclassified reclassified) {
@@ -92,7 +100,8 @@ public class StatusEvolution {
             next.classification(priority, reclassified.toType(), reclassified.toCategory())
                     .responseClock(response.atRiskAt(), response.dueAt())
                     .resolutionClock(resolution.consumed(), resolution.runningSince(),
-                            resolution.deadlines().atRiskAt(), resolution.deadlines().dueAt());
+                            resolution.deadlines().atRiskAt(), resolution.deadlines().dueAt())
+                    .updateClock(sla.updateClock(priority, row.updateClock().windows(), row.updateClock().since()));
         } else if (event instanceof TicketCancelled) {
             next.status(TicketStatus.CANCELLED).autoAcceptAt(null)
                     .resolutionClock(consumedUntil(row, at), null, row.resolutionAtRiskAt(), row.resolutionDueAt());
@@ -123,6 +132,16 @@ public class StatusEvolution {
     private Duration consumedUntil(StatusRow row, Instant at) {
         return row.resolutionRunningSince() == null ? row.resolutionConsumed()
                 : row.resolutionConsumed().plus(sla.consumed(row.priority(), row.resolutionRunningSince(), at));
+    }
+
+    /** The acting role as the event's metadata names it; {@code null} for none, or one this side does not know. */
+    private static Role role(String actorRole) {
+        for (Role role : Role.values()) {
+            if (role.name().equals(actorRole)) {
+                return role;
+            }
+        }
+        return null;
     }
 
     private static Instant firstResponse(StatusRow row, Instant at) {

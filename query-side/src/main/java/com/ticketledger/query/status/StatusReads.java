@@ -146,9 +146,10 @@ public class StatusReads {
     }
 
     /**
-     * Tickets neither closed nor cancelled whose response or resolution is in the given state now, most urgent (earliest due)
-     * first. The SQL narrows to rows that can be at risk or breached; the state itself is decided in one place,
-     * {@link SlaPolicy#state}.
+     * Tickets neither closed nor cancelled whose response, resolution or update is in the given state now, most
+     * urgent (earliest due of a target still running) first. The SQL narrows to rows that can be at risk or
+     * breached; the state itself is decided in one place, {@link SlaPolicy#state} ({@link SlaPolicy#updateState}
+     * for the update).
      */
     public List<TicketStatusView> inState(SlaState wanted, int limit) {
         Instant now = clock.instant();
@@ -158,11 +159,14 @@ public class StatusReads {
                         status NOT IN ('CLOSED', 'CANCELLED')
                           AND ((responded_at IS NULL AND response_at_risk_at <= :now)
                             OR responded_at > response_due_at
-                            OR resolution_at_risk_at <= :now)""", params);
+                            OR resolution_at_risk_at <= :now
+                            OR (status IN ('OPEN', 'ASSIGNED') AND update_at_risk_at <= :now)
+                            OR (status = 'PENDING_CLOSURE' AND update_late_windows > 0))""", params);
         List<TicketStatusView> matching = new ArrayList<>();
         for (StatusRow row : candidates) {
             TicketStatusView view = view(row, now);
-            if (view.sla().responseState() == wanted || view.sla().resolutionState() == wanted) {
+            if (view.sla().responseState() == wanted || view.sla().resolutionState() == wanted
+                    || view.sla().updateState() == wanted) {
                 matching.add(view);
             }
         }
@@ -173,8 +177,10 @@ public class StatusReads {
     private static Instant mostUrgentDue(TicketStatusView view) {
         SlaView sla = view.sla();
         boolean responsePending = sla.respondedAt() == null;
-        return responsePending && sla.responseDueAt().isBefore(sla.resolutionDueAt())
+        Instant due = responsePending && sla.responseDueAt().isBefore(sla.resolutionDueAt())
                 ? sla.responseDueAt() : sla.resolutionDueAt();
+        boolean updateRunning = view.status() == TicketStatus.OPEN || view.status() == TicketStatus.ASSIGNED;
+        return updateRunning && sla.updateDueAt().isBefore(due) ? sla.updateDueAt() : due;
     }
 
     private Page<TicketStatusView> page(List<StatusRow> found, int limit,
@@ -195,7 +201,11 @@ public class StatusReads {
         boolean cancelled = row.status() == TicketStatus.CANCELLED;
         SlaView slaView = new SlaView(row.responseDueAt(), row.resolutionDueAt(), row.respondedAt(), row.resolvedAt(),
                 SlaPolicy.state(response, row.respondedAt(), null, cancelled, now),
-                SlaPolicy.state(resolution, resolvedAt, pausedAt, cancelled, now));
+                SlaPolicy.state(resolution, resolvedAt, pausedAt, cancelled, now),
+                row.updateClock().deadlines().dueAt(), row.updateClock().since(),
+                SlaPolicy.updateState(row.updateClock(), row.status() == TicketStatus.PENDING_CLOSURE,
+                        row.status() == TicketStatus.CLOSED, cancelled, now),
+                row.updateClock().lateWindows());
         return new TicketStatusView(row.ticketId(), row.number(), row.clientId(), row.title(), row.type(),
                 row.priority(), row.category(), row.status(), row.level(), row.assignee(), row.openedAt(), row.updatedAt(),
                 row.reopenCount(), row.version(), slaView, row.vendorCaseRef(), row.vendorEscalatedAt(),

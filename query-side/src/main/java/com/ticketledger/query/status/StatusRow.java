@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param autoAcceptAt           while PENDING_CLOSURE, when the ledger accepts the resolution itself unless the
  *                               client answers first; {@code null} otherwise, and for a pending closure recorded
  *                               before automatic acceptance existed
+ * @param updateClock            the update (keep-in-loop) clock: its current or last window, its deadlines, and
+ *                               the windows closed so far
  */
 public record StatusRow(
         UUID ticketId,
@@ -56,10 +58,16 @@ public record StatusRow(
         Instant vendorEscalatedAt,
         String category,
         List<SlaPolicy.Pause> resolutionPauses,
-        Instant autoAcceptAt) {
+        Instant autoAcceptAt,
+        SlaPolicy.UpdateClock updateClock) {
 
     public StatusRow {
         resolutionPauses = resolutionPauses == null ? List.of() : List.copyOf(resolutionPauses);
+    }
+
+    /** Whether the update clock runs: not while PENDING_CLOSURE, CLOSED or CANCELLED. */
+    boolean updateRunning() {
+        return status == TicketStatus.OPEN || status == TicketStatus.ASSIGNED;
     }
 
     Builder toBuilder() {
@@ -88,6 +96,7 @@ public record StatusRow(
         private Instant responseDueAt;
         private List<SlaPolicy.Pause> resolutionPauses;
         private Instant autoAcceptAt;
+        private SlaPolicy.UpdateClock updateClock;
 
         private Builder(StatusRow from) {
             this.from = from;
@@ -110,6 +119,12 @@ public record StatusRow(
             responseDueAt = from.responseDueAt;
             resolutionPauses = from.resolutionPauses;
             autoAcceptAt = from.autoAcceptAt;
+            updateClock = from.updateClock;
+        }
+
+        Builder updateClock(SlaPolicy.UpdateClock value) {
+            updateClock = value;
+            return this;
         }
 
         Builder classification(Priority newPriority, TicketType newType, String newCategory) {
@@ -188,7 +203,7 @@ public record StatusRow(
                     status, level, assignee, from.openedAt, at, reopenCount, version, from.openedPosition, position,
                     respondedAt, responseAtRiskAt, responseDueAt, resolutionConsumed,
                     resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt, vendorCaseRef, vendorEscalatedAt, category,
-                    resolutionPauses, autoAcceptAt);
+                    resolutionPauses, autoAcceptAt, updateClock);
         }
     }
 

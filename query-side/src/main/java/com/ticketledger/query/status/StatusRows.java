@@ -6,6 +6,7 @@ import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.TicketEvent;
 import com.ticketledger.query.processing.ProcessorBatch;
+import com.ticketledger.sla.Deadlines;
 import com.ticketledger.sla.SlaPolicy;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.RowMapper;
@@ -127,13 +128,15 @@ public class StatusRows {
                             type_rank, priority_rank, responded_at, response_at_risk_at, response_due_at,
                             resolution_consumed_ms, resolution_running_since, resolution_at_risk_at,
                             resolution_due_at, resolved_at, vendor_case_ref, vendor_escalated_at,
-                            category, resolution_pauses, auto_accept_at)
+                            category, resolution_pauses, auto_accept_at, update_since, update_at_risk_at,
+                            update_due_at, update_late_windows, update_windows)
                         VALUES (:ticketId, :number, :clientId, :title, :type, :priority, :status, :level,
                             :assignee, :openedAt, :updatedAt, :reopenCount, :version, :openedPosition, :lastPosition,
                             :typeRank, :priorityRank, :respondedAt, :responseAtRiskAt, :responseDueAt,
                             :resolutionConsumedMs, :resolutionRunningSince, :resolutionAtRiskAt,
                             :resolutionDueAt, :resolvedAt, :vendorCaseRef, :vendorEscalatedAt,
-                            :category, :resolutionPauses, :autoAcceptAt)
+                            :category, :resolutionPauses, :autoAcceptAt, :updateSince, :updateAtRiskAt,
+                            :updateDueAt, :updateLateWindows, :updateWindows)
                         ON CONFLICT (ticket_id) DO UPDATE
                         SET status = EXCLUDED.status, level = EXCLUDED.level, assignee = EXCLUDED.assignee,
                             updated_at = EXCLUDED.updated_at, reopen_count = EXCLUDED.reopen_count,
@@ -150,7 +153,11 @@ public class StatusRows {
                             response_at_risk_at = EXCLUDED.response_at_risk_at,
                             response_due_at = EXCLUDED.response_due_at,
                             resolution_pauses = EXCLUDED.resolution_pauses,
-                            auto_accept_at = EXCLUDED.auto_accept_at
+                            auto_accept_at = EXCLUDED.auto_accept_at,
+                            update_since = EXCLUDED.update_since, update_at_risk_at = EXCLUDED.update_at_risk_at,
+                            update_due_at = EXCLUDED.update_due_at,
+                            update_late_windows = EXCLUDED.update_late_windows,
+                            update_windows = EXCLUDED.update_windows
                         WHERE stored.version < EXCLUDED.version""",
                 rows.stream().map(row -> new MapSqlParameterSource(params(row))).toArray(SqlParameterSource[]::new));
     }
@@ -191,6 +198,13 @@ public class StatusRows {
         params.put("category", row.category());
         params.put("resolutionPauses", pauses(row.resolutionPauses()));
         params.put("autoAcceptAt", timestamp(row.autoAcceptAt()));
+        SlaPolicy.UpdateClock update = row.updateClock();
+        params.put("updateSince", timestamp(update.since()));
+        params.put("updateAtRiskAt", timestamp(update.deadlines().atRiskAt()));
+        params.put("updateDueAt", timestamp(update.deadlines().dueAt()));
+        params.put("updateLateWindows", update.lateWindows());
+        params.put("updateWindows", pauses(update.windows().stream()
+                .map(window -> new SlaPolicy.Pause(window.from(), window.to())).toList()));
         return params;
     }
 
@@ -199,7 +213,7 @@ public class StatusRows {
         return jdbc.sql("SELECT * FROM " + table + " WHERE " + where).params(params).query(ROW).list();
     }
 
-    /** The clock's stops as text: {@code <from>/<to>} ISO-8601 instants, separated by spaces, oldest first. */
+    /** The clock's stops (or the update clock's windows) as text: {@code <from>/<to>} ISO-8601 instants, separated by spaces, oldest first. */
     static String pauses(List<SlaPolicy.Pause> pauses) {
         return pauses.stream().map(pause -> pause.from() + "/" + pause.to()).collect(Collectors.joining(" "));
     }
@@ -252,6 +266,10 @@ public class StatusRows {
                 instant(rs, "vendor_escalated_at"),
                 rs.getString("category"),
                 pauses(rs.getString("resolution_pauses")),
-                instant(rs, "auto_accept_at"));
+                instant(rs, "auto_accept_at"),
+                new SlaPolicy.UpdateClock(instant(rs, "update_since"),
+                        new Deadlines(instant(rs, "update_at_risk_at"), instant(rs, "update_due_at")),
+                        rs.getInt("update_late_windows"), pauses(rs.getString("update_windows")).stream()
+                                .map(window -> new SlaPolicy.UpdateWindow(window.from(), window.to())).toList()));
     }
 }

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A reclassification gives the ticket its new priority's targets measured from the opening (docs/domain.md):
  * through {@link StatusEvolution}, the clocks of a reclassified ticket are those of the same ticket opened with
- * the new priority, whatever pending closures and reopenings it went through, paused or running.
+ * the new priority, whatever pending closures and reopenings it went through, paused or running; the update
+ * (keep-in-loop) clock included, its windows judged again.
  */
 class ReclassificationLawsTest {
 
@@ -109,6 +110,6 @@ class ReclassificationLawsTest {
     static List<Object> clocks(StatusRow row) {
         return Arrays.asList(row.priority(), row.responseAtRiskAt(), row.responseDueAt(), row.resolutionConsumed(),
                 row.resolutionRunningSince(), row.resolutionAtRiskAt(), row.resolutionDueAt(), row.resolvedAt(),
-                row.resolutionPauses());
+                row.resolutionPauses(), row.updateClock());
     }
 }
