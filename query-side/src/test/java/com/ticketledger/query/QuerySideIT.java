@@ -46,7 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
-        "ledger.reads.max-wait=2s"})
+        "ledger.reads.max-wait=2s",
+        // Notifications are decided by every test's query side, but delivered and scanned only by
+        // NotificationsIT's own (its settings); the local mail server takes a free port in each.
+        "ledger.notifications.delivery.enabled=false", "ledger.notifications.scan.enabled=false",
+        "ledger.notifications.local-mail-server.port=0"})
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("embedded")
 @Import(ProjectionFaults.class)
