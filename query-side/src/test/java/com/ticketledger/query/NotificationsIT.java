@@ -2,41 +2,31 @@ package com.ticketledger.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.sun.net.httpserver.HttpServer;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.Priority;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketType;
 import com.ticketledger.events.Visibility;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,65 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mail server (GreenMail) and to a webhook (a local HTTP receiver that checks the signature), with retries.
  *
  * <p>Its settings make a query side of its own, beside the one the other tests share, on the same database (its
- * own node id, closed after the class); only this one delivers.
+ * own node id, closed after the class); only this one delivers and scans the deadlines.
  */
 @TestPropertySource(properties = {"ledger.processing.node-id=notifications-it",
         "ledger.notifications.delivery.enabled=true", "ledger.notifications.delivery.poll-interval=100ms",
         "ledger.notifications.delivery.backoff=200ms", "ledger.notifications.delivery.max-backoff=400ms",
         "ledger.notifications.delivery.max-attempts=50",
-        "ledger.notifications.language=en"})
+        "ledger.notifications.scan.enabled=true", "ledger.notifications.scan.interval=200ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class NotificationsIT extends QuerySideIT {
-
-    /** What the webhook receiver got: the body, and whether its signature was right. */
-    record Received(String body, boolean signed) {
-    }
-
-    static final List<Received> HOOKED = new CopyOnWriteArrayList<>();
-    /** How many of the next calls the receiver answers 503, as a webhook that is down. */
-    static final AtomicInteger REFUSE = new AtomicInteger();
-    static final HttpServer RECEIVER = receiver();
-
-    static HttpServer receiver() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hook", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                String timestamp = exchange.getRequestHeaders().getFirst("X-Ledger-Timestamp");
-                String signature = exchange.getRequestHeaders().getFirst("X-Ledger-Signature");
-                int status = REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
-                if (status == 204) {
-                    HOOKED.add(new Received(body, ("sha256=" + hmac("webhook-secret", timestamp + "." + body))
-                            .equals(signature) && Math.abs(Instant.now().getEpochSecond()
-                            - Long.parseLong(timestamp)) < 60));
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The subscription whole in one place: Spring Boot binds a list from one property source only. */
-    @DynamicPropertySource
-    static void webhook(DynamicPropertyRegistry registry) {
-        registry.add("ledger.notifications.webhooks[0].url", NotificationsIT::webhookUrl);
-        registry.add("ledger.notifications.webhooks[0].secret", () -> "webhook-secret");
-        registry.add("ledger.notifications.webhooks[0].kinds", () -> "ACCEPTANCE_REQUESTED,VENDOR_ESCALATION");
-    }
 
     @Autowired
     GreenMail mailServer;
@@ -184,7 +124,7 @@ class NotificationsIT extends QuerySideIT {
 
         // the webhook wanted ACCEPTANCE_REQUESTED, signed; not ASSIGNED
         awaitStatus(ticket.ticketId(), "ACCEPTANCE_REQUESTED", "WEBHOOK", "SENT");
-        assertThat(HOOKED).filteredOn(r -> r.body().contains(ticket.ticketId().toString()))
+        assertThat(WebhookReceiver.RECEIVED).filteredOn(r -> r.body().contains(ticket.ticketId().toString()))
                 .singleElement().satisfies(r -> {
                     assertThat(r.signed()).isTrue();
                     JsonNode body = JSON.readTree(r.body());
@@ -226,7 +166,7 @@ class NotificationsIT extends QuerySideIT {
 
         JsonNode vendor = notifications("ticketId=" + ticket.ticketId() + "&kind=VENDOR_ESCALATION", position);
         assertThat(vendor).extracting(n -> n.get("recipient").asText())
-                .containsExactlyInAnyOrder("area.manager@desk.example", webhookUrl());
+                .containsExactlyInAnyOrder("area.manager@desk.example", WebhookReceiver.url());
         JsonNode accepted = notifications("ticketId=" + ticket.ticketId() + "&kind=AUTO_ACCEPTED", position);
         assertThat(accepted).singleElement().satisfies(n ->
                 assertThat(n.get("recipient").asText()).isEqualTo("marta@acme.example"));
@@ -234,7 +174,7 @@ class NotificationsIT extends QuerySideIT {
 
     @Test
     void aWebhookThatIsDownIsTriedAgainWithItsErrorShownUntilItIsBack() {
-        REFUSE.set(2);
+        WebhookReceiver.REFUSE.set(2);
         TicketOpened ticket = Tickets.opened("acme");
         Instant now = Instant.now();
         append(ticket, ACME_CLIENT, now);
@@ -247,7 +187,7 @@ class NotificationsIT extends QuerySideIT {
         JsonNode sent = awaitStatus(ticket.ticketId(), "ACCEPTANCE_REQUESTED", "WEBHOOK", "SENT");
         assertThat(sent.get("attempts").asInt()).isEqualTo(3);
         assertThat(sent.get("lastError").asText()).contains("HTTP 503");
-        assertThat(HOOKED).filteredOn(r -> r.body().contains(ticket.ticketId().toString())).hasSize(1);
+        assertThat(WebhookReceiver.RECEIVED).filteredOn(r -> r.body().contains(ticket.ticketId().toString())).hasSize(1);
     }
 
     @Test
@@ -271,6 +211,56 @@ class NotificationsIT extends QuerySideIT {
         JsonNode sent = awaitStatus(ticket.ticketId(), "PUBLIC_UPDATE", "EMAIL", "SENT");
         assertThat(sent.get("attempts").asInt()).isGreaterThan(1);
         assertThat(mailTo("marta@acme.example")).filteredOn(m -> subject(m).contains(ticket.number())).hasSize(1);
+    }
+
+    @Test
+    void anUnassignedTicketsResponseAtRiskWarnsTheLevelsTeamLeadWithoutAnyEvent() throws Exception {
+        // CRITICAL: a response within 2 hours, around the clock; 80 % of it passed 4 minutes ago
+        TicketOpened ticket = Tickets.opened("acme", TicketType.INCIDENT, Priority.CRITICAL);
+        append(ticket, ACME_CLIENT, Instant.now().minus(Duration.ofMinutes(100)));
+
+        JsonNode warning = awaitStatus(ticket.ticketId(), "SLA_AT_RISK", "EMAIL", "SENT");
+        assertThat(warning.get("recipient").asText()).isEqualTo("lead.l1@desk.example");
+        MimeMessage mail = mailTo("lead.l1@desk.example").stream()
+                .filter(m -> subject(m).startsWith("[" + ticket.number() + "]")).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("[" + ticket.number() + "] SLA at risk (response): VPN down");
+        assertThat(plainText(mail)).contains("The response target of ticket " + ticket.number() + " is at risk")
+                .contains("/engineer.html?ticket=" + ticket.number());
+        // scanned again and again, the same deadline warns once; it is not breached yet
+        Thread.sleep(600);
+        assertThat(get("operator", "/api/notifications?ticketId=" + ticket.ticketId()).json())
+                .extracting(n -> n.get("kind").asText()).containsExactly("SLA_AT_RISK");
+    }
+
+    @Test
+    void anAssignedTicketsResolutionAtRiskWarnsItsEngineer() {
+        // CRITICAL: resolved within 8 hours, around the clock; answered at once, 7 hours ago
+        TicketOpened ticket = Tickets.opened("acme", TicketType.INCIDENT, Priority.CRITICAL);
+        Instant opened = Instant.now().minus(Duration.ofHours(7));
+        append(ticket, ACME_CLIENT, opened);
+        append(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, opened);
+
+        JsonNode warning = awaitStatus(ticket.ticketId(), "SLA_AT_RISK", "EMAIL", "SENT");
+        assertThat(warning.get("recipient").asText()).isEqualTo("ana@desk.example");
+        assertThat(mailTo("ana@desk.example")).filteredOn(m -> subject(m).equals("[" + ticket.number()
+                + "] SLA at risk (resolution): VPN down")).hasSize(1);
+    }
+
+    @Test
+    void aReporterWhoHasNotAnsweredIsRemindedBeforeTheAutomaticAcceptance() throws Exception {
+        TicketOpened ticket = Tickets.opened("acme");
+        Instant now = Instant.now();
+        append(ticket, ACME_CLIENT, now.minus(Duration.ofDays(3)));
+        append(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, now.minus(Duration.ofDays(3)));
+        append(new TicketPendingClosure(ticket.ticketId(), "replaced the router", now.plus(Duration.ofHours(20)),
+                now.minus(Duration.ofMinutes(4))), ANA, now.minus(Duration.ofDays(1)));
+
+        JsonNode reminder = awaitStatus(ticket.ticketId(), "AUTO_ACCEPT_SOON", "EMAIL", "SENT");
+        assertThat(reminder.get("recipient").asText()).isEqualTo("marta@acme.example");
+        MimeMessage mail = mailTo("marta@acme.example").stream()
+                .filter(m -> subject(m).startsWith("[" + ticket.number() + "] The resolution will be accepted on"))
+                .findFirst().orElseThrow();
+        assertThat(plainText(mail)).contains("Unless you accept the resolution or reopen the ticket");
     }
 
     @Test
@@ -303,10 +293,6 @@ class NotificationsIT extends QuerySideIT {
             }
         }
         return null;
-    }
-
-    private static String webhookUrl() {
-        return "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hook";
     }
 
     /** The text/plain part of a message (MimeMessageHelper nests it inside the related and alternative parts). */
