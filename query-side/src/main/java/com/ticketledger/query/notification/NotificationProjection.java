@@ -55,7 +55,7 @@ class NotificationProjection {
     @EventHandler
     void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.ROLE) String role,
-            ReplayStatus replay) {
+            @MetaDataValue(MetaDataKeys.USER) String user, ReplayStatus replay) {
         if (event instanceof TicketOpened opened) {
             tickets.opened(opened, sequence);
             return;
@@ -73,7 +73,8 @@ class NotificationProjection {
         }
         String trigger = "event:" + eventIdentifier;
         boolean byDesk = role != null && !Role.CLIENT.name().equals(role);
-        if (event instanceof TicketAssigned assigned) {
+        if (event instanceof TicketAssigned assigned && !assigned.engineer().equals(user)) {
+            // an engineer who took the ticket (take next, or assigning themselves) knows it already
             decide(after, NotificationKind.ASSIGNED, trigger, recipients.deskUser(assigned.engineer()), at,
                     Map.of("engineer", assigned.engineer()));
         } else if (event instanceof TicketEscalated escalated && escalated.toLevel() == SupportLevel.VENDOR) {

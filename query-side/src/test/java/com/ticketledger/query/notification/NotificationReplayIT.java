@@ -1,5 +1,6 @@
 package com.ticketledger.query.notification;
 
+import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.Channel;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.Reporter;
@@ -44,27 +45,38 @@ class NotificationReplayIT extends QuerySideIT {
         TicketOpened ticket = opened();
         Instant now = Instant.now();
         String assignment = UUID.randomUUID().toString();
-        projection.on(ticket, now, 0, UUID.randomUUID().toString(), "CLIENT", ReplayStatus.REGULAR);
+        projection.on(ticket, now, 0, UUID.randomUUID().toString(), "CLIENT", "acme-1", ReplayStatus.REGULAR);
         projection.on(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), now, 1, assignment,
-                "OPERATOR", ReplayStatus.REGULAR);
+                "OPERATOR", "operator", ReplayStatus.REGULAR);
         int decided = outbox(ticket.ticketId());
         assertThat(decided).isEqualTo(2); // ASSIGNED to ana, PUBLIC_UPDATE to the reporter
 
         // the same event again (a batch retried after a crash): the ticket is past it, and the key is taken
         projection.on(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), now, 1, assignment,
-                "OPERATOR", ReplayStatus.REGULAR);
+                "OPERATOR", "operator", ReplayStatus.REGULAR);
         assertThat(outbox(ticket.ticketId())).isEqualTo(decided);
+    }
+
+    @Test
+    void anEngineerWhoTakesATicketIsNotToldOfIt() {
+        TicketOpened ticket = opened();
+        Instant now = Instant.now();
+        projection.on(ticket, now, 0, UUID.randomUUID().toString(), "CLIENT", "acme-1", ReplayStatus.REGULAR);
+        projection.on(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1, AssignedVia.TAKE_NEXT), now,
+                1, UUID.randomUUID().toString(), "ENGINEER", "ana", ReplayStatus.REGULAR);
+        assertThat(jdbc.sql("SELECT kind FROM notification WHERE ticket_id = :id").param("id", ticket.ticketId())
+                .query(String.class).list()).containsExactly("PUBLIC_UPDATE");
     }
 
     @Test
     void aReplayRefillsTheTicketsButDecidesNothing() {
         TicketOpened ticket = opened();
         Instant now = Instant.now();
-        projection.on(ticket, now, 0, UUID.randomUUID().toString(), "CLIENT", ReplayStatus.REPLAY);
+        projection.on(ticket, now, 0, UUID.randomUUID().toString(), "CLIENT", "acme-1", ReplayStatus.REPLAY);
         projection.on(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), now, 1,
-                UUID.randomUUID().toString(), "OPERATOR", ReplayStatus.REPLAY);
+                UUID.randomUUID().toString(), "OPERATOR", "operator", ReplayStatus.REPLAY);
         projection.on(new TicketPendingClosure(ticket.ticketId(), "cleared the jam", now.plusSeconds(3_600),
-                now.plusSeconds(60)), now, 2, UUID.randomUUID().toString(), "ENGINEER", ReplayStatus.REPLAY);
+                now.plusSeconds(60)), now, 2, UUID.randomUUID().toString(), "ENGINEER", "ana", ReplayStatus.REPLAY);
 
         assertThat(outbox(ticket.ticketId())).isZero();
         String status = jdbc.sql("SELECT status FROM notification_ticket WHERE ticket_id = :id")
