@@ -174,8 +174,8 @@ class NotificationsIT extends QuerySideIT {
 
     @Test
     void aWebhookThatIsDownIsTriedAgainWithItsErrorShownUntilItIsBack() {
-        WebhookReceiver.REFUSE.set(2);
         TicketOpened ticket = Tickets.opened("acme");
+        WebhookReceiver.refuse(ticket.ticketId().toString(), 2);
         Instant now = Instant.now();
         append(ticket, ACME_CLIENT, now);
         long position = append(new TicketPendingClosure(ticket.ticketId(), "done", null, null), ANA, now);

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,11 +30,19 @@ final class WebhookReceiver {
     }
 
     static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
-    /** How many of the next calls are answered 503, as a webhook that is down. */
-    static final AtomicInteger REFUSE = new AtomicInteger();
+    /**
+     * How many more deliveries mentioning a text (a ticket's id) are answered 503, as a webhook that is down for
+     * them: by text, since the notifications of other tests' tickets arrive here too.
+     */
+    private static final Map<String, AtomicInteger> REFUSALS = new ConcurrentHashMap<>();
     private static final HttpServer SERVER = start();
 
     private WebhookReceiver() {
+    }
+
+    /** The next {@code times} deliveries whose body mentions {@code text} are refused with 503. */
+    static void refuse(String text, int times) {
+        REFUSALS.put(text, new AtomicInteger(times));
     }
 
     static String url() {
@@ -46,7 +56,8 @@ final class WebhookReceiver {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String timestamp = exchange.getRequestHeaders().getFirst("X-Ledger-Timestamp");
                 String signature = exchange.getRequestHeaders().getFirst("X-Ledger-Signature");
-                int status = REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
+                int status = REFUSALS.entrySet().stream().anyMatch(refusal -> body.contains(refusal.getKey())
+                        && refusal.getValue().getAndUpdate(n -> Math.max(0, n - 1)) > 0) ? 503 : 204;
                 if (status == 204) {
                     RECEIVED.add(new Received(body, timestamp != null
                             && ("sha256=" + hmac(timestamp + "." + body)).equals(signature)
