@@ -1,7 +1,7 @@
 // The engineer board: each level's queue and each engineer's, in queue order, SLA alarms highlighted; and the
 // desk's commands on the selected ticket. Forms are offered by role and status; the server decides and its
 // problem is shown as it wrote it.
-import { attach, command, deskSettings, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
+import { attach, command, deskSettings, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage, time } from './app.js';
 import { clearTicketCard, findByNumber, statusView, ticketTable, timeline } from './tickets.js';
 import { name, t } from './i18n.js';
 
@@ -56,9 +56,13 @@ function start(person) {
     $('ticket-card').hidden = !selectedId;
     if (!selectedId) return;
     const id = selectedId;
-    const [view, history, settings] = await Promise.all([read(`/api/tickets/${id}`), read(`/api/tickets/${id}/history`),
-      deskSettings()]);
+    // What the ledger told whom about the ticket: the OPERATOR reads the outbox (docs/api.md), an engineer does not.
+    const told = person.role === 'OPERATOR';
+    const [view, history, settings, notifications] = await Promise.all([read(`/api/tickets/${id}`),
+      read(`/api/tickets/${id}/history`), deskSettings(), told ? read(`/api/notifications?ticketId=${id}`) : null]);
     if (id !== selectedId) return;
+    $('notifications-part').hidden = !told;
+    if (told) renderIfChanged($('notifications'), notifications, notificationList);
     const levelChanged = selected?.level !== view.level;
     selected = view;
     $('ticket-heading').textContent = `${view.number}: ${view.title}`;
@@ -165,4 +169,18 @@ function start(person) {
   }, key, t('engineer.cancelled', { reason: name('reason', v.reason) })), { result });
   onSubmit($('pending-form'), (v, key) => onSelected('pending-closure', { resolution: v.resolution }, key,
     t('engineer.marked')), { result });
+}
+
+/** The ticket's notifications, newest first: what, to whom, whether it arrived (and why not, if it did not). */
+function notificationList(notifications) {
+  if (notifications.length === 0) return h('p', { class: 'none' }, t('notifications.none'));
+  const columns = ['kind', 'recipient', 'delivery', 'attempts', 'at'];
+  return h('table', { class: 'notifications' },
+    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, t(`notifications.${column}`))))),
+    h('tbody', {}, notifications.map((n) => h('tr', { dataset: { kind: n.kind, status: n.status } },
+      h('td', {}, name('notificationKind', n.kind)),
+      h('td', {}, `${name('notificationChannel', n.channel)}: ${n.recipient}`),
+      h('td', {}, name('notificationStatus', n.status), n.lastError ? h('div', { class: 'error' }, n.lastError) : null),
+      h('td', {}, String(n.attempts)),
+      h('td', {}, time(n.sentAt ?? n.createdAt, 'short'))))));
 }

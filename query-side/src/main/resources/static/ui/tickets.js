@@ -227,7 +227,8 @@ export function clearTicketCard() {
 
 /**
  * The "find by number" box of the client portal and the engineer board: reads the ticket by the number typed (the
- * server checks its shape: a 400 or 404 is shown as its problem) and selects it on the page.
+ * server checks its shape: a 400 or 404 is shown as its problem) and selects it on the page; a page opened with
+ * ?ticket=<number> finds that one at once.
  */
 export function findByNumber(form, select) {
   onSubmit(form, async (v) => {
@@ -235,4 +236,10 @@ export function findByNumber(form, select) {
     select(view.ticketId);
     return t('find.found', { number: view.number });
   });
+  // A notification's link names its ticket (client.html?ticket=TCK-000123): the page opens on it.
+  const linked = new URLSearchParams(location.search).get('ticket');
+  if (linked) {
+    form.elements.number.value = linked;
+    form.requestSubmit();
+  }
 }

@@ -103,6 +103,8 @@ class AuthorizationMatrixIT extends QuerySideIT {
         matrix.put("GET /api/audit/ledger/verify", row(403, 403, 403, 403, 200, 403, 401));
         matrix.put("GET /api/reports/sla", row(403, 403, 403, 403, 200, 200, 401));
         matrix.put("GET /api/reports/backlog", row(403, 403, 403, 403, 200, 200, 401));
+        matrix.put("GET /api/notifications", row(200, 403, 403, 403, 200, 403, 401));
+        matrix.put("GET /api/notifications?ticketId=" + id, row(200, 403, 403, 403, 200, 403, 401));
         matrix.put("GET /api/admin/projections", row(200, 403, 403, 403, 200, 200, 401));
         matrix.put("POST /api/admin/projections/reports/rebuild", row(202, 403, 403, 403, 403, 202, 401));
         // an operator may rebuild any projection (an unknown one is a 404); an analyst only the reporting ones
@@ -174,14 +176,17 @@ class AuthorizationMatrixIT extends QuerySideIT {
         for (String path : List.of("/api/tickets?status=SLEEPING", "/api/tickets?priority=1", "/api/tickets?limit=abc",
                 "/api/tickets?cursor=%00%00", "/api/tickets?minPosition=1e9", "/api/tickets/not-a-uuid",
                 "/api/queues/L7", "/api/queues/L1?cursor=" + "A".repeat(500), "/api/sla/breaches?state=MET",
-                "/api/sla/breaches?state=%3Cscript%3E")) {
+                "/api/sla/breaches?state=%3Cscript%3E",
+                "/api/notifications?kind=SMOKE_SIGNAL", "/api/notifications?status=LOST",
+                "/api/notifications?ticketId=42", "/api/notifications?limit=0")) {
             Answer answer = get("operator", path);
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
             assertThat(answer.response().body()).as(path).doesNotContain("Exception");
         }
         for (String path : List.of("/api/tickets?stauts=OPEN", "/api/tickets?status=OPEN&clientid=globex",
-                "/api/queues/L1?order=newest", "/api/reports/backlog?format=csv", "/api/tickets?%3Cscript%3E=1")) {
+                "/api/queues/L1?order=newest", "/api/reports/backlog?format=csv", "/api/tickets?%3Cscript%3E=1",
+                "/api/notifications?recipient=ana@desk.example")) {
             Answer answer = get("auditor", path);
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.contentType()).as(path).startsWith("application/problem+json");

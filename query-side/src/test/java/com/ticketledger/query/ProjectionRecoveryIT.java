@@ -64,7 +64,10 @@ class ProjectionRecoveryIT {
                         "--spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
                         "--ledger.processing.node-id=" + nodeId,
                         "--ledger.processing.claim-timeout=2s",
-                        "--ledger.checkpoint.key-file=target/checkpoint-key.pem");
+                        "--ledger.checkpoint.key-file=target/checkpoint-key.pem",
+                        // two instances at once: each its own free port for the local mail server
+                        "--ledger.notifications.local-mail-server.port=0",
+                        "--ledger.notifications.delivery.enabled=false", "--ledger.notifications.scan.enabled=false");
         instances.add(context);
         return context;
     }

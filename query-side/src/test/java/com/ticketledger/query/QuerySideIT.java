@@ -46,7 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
-        "ledger.reads.max-wait=2s", "ledger.checkpoint.key-file=target/checkpoint-key.pem"})
+        "ledger.reads.max-wait=2s", "ledger.checkpoint.key-file=target/checkpoint-key.pem",
+        // Notifications are decided by every test's query side (whichever holds the segment), so all of them
+        // have the same settings (in English, one webhook: WebhookReceiver), but delivered and scanned only by
+        // NotificationsIT's own; the local mail server takes a free port in each.
+        "ledger.notifications.language=en",
+        "ledger.notifications.delivery.enabled=false", "ledger.notifications.scan.enabled=false",
+        "ledger.notifications.local-mail-server.port=0"})
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("embedded")
 @Import(ProjectionFaults.class)
@@ -58,6 +64,10 @@ public abstract class QuerySideIT {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().jdbcUrl());
         registry.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
+        // the subscription whole in one place: Spring Boot binds a list from one property source only
+        registry.add("ledger.notifications.webhooks[0].url", WebhookReceiver::url);
+        registry.add("ledger.notifications.webhooks[0].secret", () -> WebhookReceiver.SECRET);
+        registry.add("ledger.notifications.webhooks[0].kinds", () -> "ACCEPTANCE_REQUESTED,VENDOR_ESCALATION");
     }
 
     @LocalServerPort

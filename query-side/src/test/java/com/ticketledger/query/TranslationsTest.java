@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TranslationsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "web-messages"})
+    @ValueSource(strings = {"messages", "web-messages", "notifications"})
     void everyEnglishTextHasASpanishOneAndTheOtherWayRound(String bundle) {
         Translations.assertEveryTextInBothLanguages(bundle);
     }

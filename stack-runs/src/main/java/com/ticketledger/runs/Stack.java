@@ -65,6 +65,8 @@ final class Stack implements AutoCloseable {
         environment.put("SERVER_PORT", Integer.toString(port));
         // Metrics on a port of the system's choosing: never one a running ledger holds.
         environment.put("MANAGEMENT_SERVER_PORT", "0");
+        // The query side's local mail server likewise (the command side has none).
+        environment.put("LEDGER_NOTIFICATIONS_LOCALMAILSERVER_PORT", "0");
         environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres");
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
         environment.put("SPRING_DATASOURCE_PASSWORD", "");

@@ -23,6 +23,7 @@ class QueryAccessRules implements AccessRules {
                 .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR")
                 .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole("ANALYST", "AUDITOR")
+                .requestMatchers(HttpMethod.GET, "/api/notifications").hasAnyRole("OPERATOR", "AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/dead-letters")
                 .hasAnyRole("OPERATOR", "ANALYST", "AUDITOR")
                 .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/dead-letters/retry").hasRole("OPERATOR")

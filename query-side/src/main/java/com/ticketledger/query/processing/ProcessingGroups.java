@@ -8,9 +8,14 @@ public final class ProcessingGroups {
     public static final String TICKET_STATUS = "ticket-status";
     public static final String TICKET_HISTORY = "ticket-history";
     public static final String REPORTS = "reports";
+    /**
+     * The notifications decided from the events (the outbox). Its rebuild refills only what it keeps of each
+     * ticket: a replayed event decides no notification, so nothing is sent twice (docs/design.md).
+     */
+    public static final String NOTIFICATIONS = "notifications";
 
     /** Every projection of the query side. */
-    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS);
+    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS, NOTIFICATIONS);
 
     /**
      * The projections only reports read: an ANALYST may rebuild these. The desk's own views (status, queues,

@@ -1,0 +1,116 @@
+package com.ticketledger.query.notification;
+
+import com.ticketledger.events.ClosureAccepted;
+import com.ticketledger.events.MetaDataKeys;
+import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.Role;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketEscalated;
+import com.ticketledger.events.TicketEvent;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketReopened;
+import com.ticketledger.events.Visibility;
+import com.ticketledger.query.processing.ProcessingGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides the notifications the events call for (docs/domain.md, "Notifications") and writes them to the
+ * outbox in the transaction of the batch that handles the event, with what it keeps of each ticket
+ * ({@code notification_ticket}) to address and word them. Nothing is sent here: the sender delivers later, so
+ * an unreachable mail server never holds up a projection.
+ *
+ * <p>Once only: a notification's natural key is the ticket, the kind and the event, so an event handled again
+ * (a retried batch, a dead letter) adds nothing; and a replay (a rebuild) decides nothing at all, it only
+ * refills {@code notification_ticket}: what was decided before stays, and nothing of the past is told again.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.NOTIFICATIONS)
+class NotificationProjection {
+
+    private final NotificationTickets tickets;
+    private final Outbox outbox;
+    private final Recipients recipients;
+
+    NotificationProjection(NotificationTickets tickets, Outbox outbox, Recipients recipients) {
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.recipients = recipients;
+    }
+
+    @EventHandler
+    void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.ROLE) String role,
+            @MetaDataValue(MetaDataKeys.USER) String user, ReplayStatus replay) {
+        if (event instanceof TicketOpened opened) {
+            tickets.opened(opened, sequence);
+            return;
+        }
+        Optional<NotificationTickets.Ticket> found = tickets.find(event.ticketId());
+        if (found.isEmpty() || found.get().version() >= sequence) {
+            // opened before this projection first ran (it starts at the ledger's head), or handled already
+            return;
+        }
+        NotificationTickets.Ticket before = found.get();
+        NotificationTickets.Ticket after = before.after(event, sequence);
+        tickets.save(after);
+        if (replay == ReplayStatus.REPLAY) {
+            return;
+        }
+        String trigger = "event:" + eventIdentifier;
+        boolean byDesk = role != null && !Role.CLIENT.name().equals(role);
+        if (event instanceof TicketAssigned assigned && !assigned.engineer().equals(user)) {
+            // an engineer who took the ticket (take next, or assigning themselves) knows it already
+            decide(after, NotificationKind.ASSIGNED, trigger, recipients.deskUser(assigned.engineer()), at,
+                    Map.of("engineer", assigned.engineer()));
+        } else if (event instanceof TicketEscalated escalated && escalated.toLevel() == SupportLevel.VENDOR) {
+            decide(after, NotificationKind.VENDOR_ESCALATION, trigger, recipients.areaManager(), at,
+                    Map.of("vendorCaseRef", escalated.vendorCaseRef(), "reason", escalated.reason()));
+        } else if (event instanceof TicketPendingClosure pending) {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            if (pending.autoAcceptAt() != null) {
+                facts.put("autoAcceptAt", pending.autoAcceptAt().toString());
+            }
+            decide(after, NotificationKind.ACCEPTANCE_REQUESTED, trigger, after.reporterEmail(), at, facts);
+            return;
+        } else if (event instanceof ClosureAccepted accepted && accepted.automatic()) {
+            decide(after, NotificationKind.AUTO_ACCEPTED, trigger, after.reporterEmail(), at, Map.of());
+            return;
+        } else if (event instanceof NoteAdded note && note.visibility() == Visibility.PUBLIC && byDesk) {
+            decide(after, NotificationKind.PUBLIC_UPDATE, trigger, after.reporterEmail(), at, Map.of("note", true));
+            return;
+        }
+        // the status the client sees changed by the desk's hand (the client knows what they did themselves)
+        if (byDesk && after.status() != before.status() && !(event instanceof TicketReopened)) {
+            decide(after, NotificationKind.PUBLIC_UPDATE, trigger, after.reporterEmail(), at,
+                    Map.of("previousStatus", before.status().name()));
+        }
+    }
+
+    private void decide(NotificationTickets.Ticket ticket, NotificationKind kind, String trigger, String email,
+            Instant at, Map<String, Object> extra) {
+        Map<String, Object> facts = ticket.facts();
+        facts.putAll(extra);
+        outbox.record(new Decision(ticket.ticketId(), kind, trigger, email, recipients.language(), facts, at));
+    }
+
+    /** A rebuild refills what is kept of each ticket; the outbox stays as it is (nothing is decided again). */
+    @ResetHandler
+    void reset() {
+        tickets.deleteAll();
+    }
+}

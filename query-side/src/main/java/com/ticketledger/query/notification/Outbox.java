@@ -1,0 +1,172 @@
+package com.ticketledger.query.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The SQL of the outbox ({@code notification}): what the projection and the scan decide goes in once (its
+ * natural key), what the sender claims, and the reads.
+ */
+@Component
+class Outbox {
+
+    private static final TypeReference<Map<String, Object>> FACTS = new TypeReference<>() {
+    };
+
+    /** A row the sender claimed, with what it needs to render and deliver it. */
+    record Claimed(UUID id, UUID ticketId, NotificationKind kind, NotificationChannel channel, String recipient,
+            String language, Map<String, Object> facts, int attempts, Instant createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final NotificationProperties properties;
+
+    Outbox(JdbcClient jdbc, ObjectMapper json, NotificationProperties properties) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /**
+     * Records a decision: an e-mail to its recipient, if any, and a call to each webhook that wants its kind. A
+     * row whose natural key is there already stays as it is (a replay, or a scan meeting the same deadline).
+     * Runs in the caller's transaction: the projection's batch, or the scan's.
+     */
+    void record(Decision decision) {
+        if (decision.email() != null && !decision.email().isBlank()) {
+            insert(decision, NotificationChannel.EMAIL, decision.email().trim());
+        }
+        for (NotificationProperties.Webhook webhook : properties.webhooks()) {
+            if (webhook.wants(decision.kind())) {
+                insert(decision, NotificationChannel.WEBHOOK, webhook.url().toString());
+            }
+        }
+    }
+
+    private void insert(Decision decision, NotificationChannel channel, String recipient) {
+        jdbc.sql("""
+                        INSERT INTO notification (id, ticket_id, kind, trigger, channel, recipient, language, facts,
+                            created_at, next_attempt_at)
+                        VALUES (:id, :ticketId, :kind, :trigger, :channel, :recipient, :language, CAST(:facts AS JSONB),
+                            :at, :at)
+                        ON CONFLICT ON CONSTRAINT notification_natural_key DO NOTHING""")
+                .param("id", UUID.randomUUID())
+                .param("ticketId", decision.ticketId())
+                .param("kind", decision.kind().name())
+                .param("trigger", decision.trigger())
+                .param("channel", channel.name())
+                .param("recipient", recipient)
+                .param("language", channel == NotificationChannel.EMAIL ? decision.locale().toLanguageTag() : "en")
+                .param("facts", write(decision.facts()))
+                .param("at", timestamp(decision.at()))
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} due notifications for this instance: their next attempt moves {@code lease}
+     * ahead in the same statement, so another instance (whose look skips the rows locked here) does not take them
+     * while they are sent, and takes them over if this one dies before it records the outcome.
+     */
+    List<Claimed> claimDue(Instant now, int limit, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE notification n SET next_attempt_at = :leaseEnd
+                        WHERE n.id IN (SELECT id FROM notification
+                                       WHERE status = 'PENDING' AND next_attempt_at <= :now
+                                       ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING n.id, n.ticket_id, n.kind, n.channel, n.recipient, n.language, n.facts, n.attempts,
+                            n.created_at""")
+                .param("now", timestamp(now)).param("leaseEnd", timestamp(now.plus(lease))).param("limit", limit)
+                .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
+                        NotificationKind.valueOf(rs.getString("kind")),
+                        NotificationChannel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+                        rs.getString("language"), read(rs.getString("facts")), rs.getInt("attempts"),
+                        instant(rs, "created_at")))
+                .list();
+    }
+
+    void sent(UUID id, Instant at) {
+        jdbc.sql("UPDATE notification SET status = 'SENT', attempts = attempts + 1, sent_at = :at WHERE id = :id")
+                .param("id", id).param("at", timestamp(at)).update();
+    }
+
+    /** A failed attempt: tried again at {@code retryAt}, or FAILED for good when that is {@code null}. */
+    void failed(UUID id, String error, Instant retryAt) {
+        String shortened = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        jdbc.sql("""
+                        UPDATE notification SET attempts = attempts + 1, last_error = :error,
+                            status = CASE WHEN CAST(:retryAt AS TIMESTAMPTZ) IS NULL THEN 'FAILED' ELSE 'PENDING' END,
+                            next_attempt_at = coalesce(CAST(:retryAt AS TIMESTAMPTZ), next_attempt_at)
+                        WHERE id = :id""")
+                .param("id", id).param("error", shortened).param("retryAt", timestamp(retryAt)).update();
+    }
+
+    /** The outbox, newest first, narrowed by whichever of ticket, status and kind are given. */
+    List<Notification> find(UUID ticketId, NotificationStatus status, NotificationKind kind, int limit) {
+        StringBuilder where = new StringBuilder("TRUE");
+        Map<String, Object> params = new HashMap<>();
+        if (ticketId != null) {
+            where.append(" AND ticket_id = :ticketId");
+            params.put("ticketId", ticketId);
+        }
+        if (status != null) {
+            where.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        if (kind != null) {
+            where.append(" AND kind = :kind");
+            params.put("kind", kind.name());
+        }
+        params.put("limit", limit);
+        return jdbc.sql("SELECT * FROM notification WHERE " + where + " ORDER BY created_at DESC, id LIMIT :limit")
+                .params(params).query(NOTIFICATION).list();
+    }
+
+    private static final RowMapper<Notification> NOTIFICATION = (rs, row) -> new Notification(
+            rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
+            NotificationKind.valueOf(rs.getString("kind")), NotificationChannel.valueOf(rs.getString("channel")),
+            rs.getString("recipient"), rs.getString("language"), NotificationStatus.valueOf(rs.getString("status")),
+            rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "sent_at"), rs.getString("last_error"));
+
+    private String write(Map<String, Object> facts) {
+        try {
+            return json.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts not writable as JSON", e);
+        }
+    }
+
+    private Map<String, Object> read(String facts) {
+        try {
+            return new HashMap<>(json.readValue(facts, FACTS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts not readable: " + facts, e);
+        }
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+}

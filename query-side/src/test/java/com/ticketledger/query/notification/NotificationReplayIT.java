@@ -1,0 +1,86 @@
+package com.ticketledger.query.notification;
+
+import com.ticketledger.events.AssignedVia;
+import com.ticketledger.events.Channel;
+import com.ticketledger.events.Priority;
+import com.ticketledger.events.Reporter;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketAssigned;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.TicketPendingClosure;
+import com.ticketledger.events.TicketType;
+import com.ticketledger.query.QuerySideIT;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The once-only rule at the projection: an event handled again adds nothing, and a replay (a rebuild) decides
+ * nothing while it refills what the projection keeps of each ticket. The events are handed to the projection
+ * directly, as its processor would, without entering the shared ledger.
+ */
+class NotificationReplayIT extends QuerySideIT {
+
+    @Autowired
+    NotificationProjection projection;
+
+    private TicketOpened opened() {
+        return new TicketOpened(UUID.randomUUID(), "TCK-" + (800_000 + (int) (Math.random() * 99_999)), "acme",
+                new Reporter("Marta", "marta@acme.example", null), null, "Printer jammed", "It jams", 1, null,
+                TicketType.INCIDENT, Priority.LOW, Channel.WEB);
+    }
+
+    private int outbox(UUID ticketId) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE ticket_id = :id").param("id", ticketId)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void anEventHandledTwiceDecidesItsNotificationsOnce() {
+        TicketOpened ticket = opened();
+        Instant now = Instant.now();
+        String assignment = UUID.randomUUID().toString();
+        projection.on(ticket, now, 0, UUID.randomUUID().toString(), "CLIENT", "acme-1", ReplayStatus.REGULAR);
+        projection.on(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), now, 1, assignment,
+                "OPERATOR", "operator", ReplayStatus.REGULAR);
+        int decided = outbox(ticket.ticketId());
+        assertThat(decided).isEqualTo(2); // ASSIGNED to ana, PUBLIC_UPDATE to the reporter
+
+        // the same event again (a batch retried after a crash): the ticket is past it, and the key is taken
+        projection.on(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), now, 1, assignment,
+                "OPERATOR", "operator", ReplayStatus.REGULAR);
+        assertThat(outbox(ticket.ticketId())).isEqualTo(decided);
+    }
+
+    @Test
+    void anEngineerWhoTakesATicketIsNotToldOfIt() {
+        TicketOpened ticket = opened();
+        Instant now = Instant.now();
+        projection.on(ticket, now, 0, UUID.randomUUID().toString(), "CLIENT", "acme-1", ReplayStatus.REGULAR);
+        projection.on(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1, AssignedVia.TAKE_NEXT), now,
+                1, UUID.randomUUID().toString(), "ENGINEER", "ana", ReplayStatus.REGULAR);
+        assertThat(jdbc.sql("SELECT kind FROM notification WHERE ticket_id = :id").param("id", ticket.ticketId())
+                .query(String.class).list()).containsExactly("PUBLIC_UPDATE");
+    }
+
+    @Test
+    void aReplayRefillsTheTicketsButDecidesNothing() {
+        TicketOpened ticket = opened();
+        Instant now = Instant.now();
+        projection.on(ticket, now, 0, UUID.randomUUID().toString(), "CLIENT", "acme-1", ReplayStatus.REPLAY);
+        projection.on(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), now, 1,
+                UUID.randomUUID().toString(), "OPERATOR", "operator", ReplayStatus.REPLAY);
+        projection.on(new TicketPendingClosure(ticket.ticketId(), "cleared the jam", now.plusSeconds(3_600),
+                now.plusSeconds(60)), now, 2, UUID.randomUUID().toString(), "ENGINEER", "ana", ReplayStatus.REPLAY);
+
+        assertThat(outbox(ticket.ticketId())).isZero();
+        String status = jdbc.sql("SELECT status FROM notification_ticket WHERE ticket_id = :id")
+                .param("id", ticket.ticketId()).query(String.class).single();
+        assertThat(status).isEqualTo("PENDING_CLOSURE");
+    }
+}
