@@ -95,7 +95,7 @@ class TicketCommandController {
         return record(headers, List.of("open", body), actor -> new OpenTicket(UUID.randomUUID(), numbers.next(),
                 body.clientId(), new Reporter(body.reporter().name(), body.reporter().email(), body.reporter().phone()),
                 body.affectedService(), body.title(), body.description(), body.affectedUsers(), body.occurredAt(),
-                body.type(), body.priority(), body.channel(), body.category(), actor));
+                body.type(), body.priority(), body.channel(), body.category(), actor, clock.instant()));
     }
 
     @Sends(AssignTicket.class)

@@ -16,10 +16,15 @@ class LedgerPositions {
     }
 
     long of(UUID ticketId, long sequence) {
+        return of(ticketId.toString(), sequence);
+    }
+
+    /** The position of the event at {@code sequence} in the stream {@code aggregateId} (a ticket's or a client's). */
+    long of(String aggregateId, long sequence) {
         return jdbc.sql("""
                         SELECT global_index FROM domain_event_entry
                         WHERE aggregate_identifier = :ticket AND sequence_number = :sequence""")
-                .param("ticket", ticketId.toString())
+                .param("ticket", aggregateId)
                 .param("sequence", sequence)
                 .query(Long.class)
                 .single();
