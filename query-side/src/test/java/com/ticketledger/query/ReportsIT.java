@@ -146,7 +146,7 @@ class ReportsIT extends QuerySideIT {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).isEqualTo("group,tickets,responseMet,responseBreached,resolutionMet,resolutionBreached,"
                 + "compliancePercent,meanBusinessMinutesToRespond,p90BusinessMinutesToRespond,"
-                + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve,cancelled");
+                + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve,cancelled,clientName,slaPolicy");
         assertThat(lines[1]).startsWith("CRITICAL,");
     }
 

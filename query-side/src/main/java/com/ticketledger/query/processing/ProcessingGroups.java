@@ -8,9 +8,10 @@ public final class ProcessingGroups {
     public static final String TICKET_STATUS = "ticket-status";
     public static final String TICKET_HISTORY = "ticket-history";
     public static final String REPORTS = "reports";
+    public static final String CLIENTS = "clients";
 
     /** Every projection of the query side. */
-    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS);
+    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS, CLIENTS);
 
     /**
      * The projections only reports read: an ANALYST may rebuild these. The desk's own views (status, queues,

@@ -38,7 +38,8 @@ class ReportController {
 
     /** Tickets opened in [from, to); by default the last 30 days, grouped by priority. */
     @Operation(operationId = "getSlaReport", summary = "Read the SLA compliance report",
-            description = "Tickets opened in [from, to), the last 30 days by default, grouped by priority or by client:"
+            description = "Tickets opened in [from, to), the last 30 days by default, grouped by priority or by client"
+                    + " (with the client's name and its contract's SLA policy):"
                     + " met and breached targets, compliance, mean and p90 business minutes to respond and to resolve"
                     + " (open time of the priority's calendar, as the SLA clocks count it: time pending closure is"
                     + " not counted). JSON, or CSV with `Accept: text/csv`.")
@@ -68,12 +69,13 @@ class ReportController {
             @RequestParam(defaultValue = "priority") String groupBy) {
         StringBuilder csv = new StringBuilder("group,tickets,responseMet,responseBreached,resolutionMet,"
                 + "resolutionBreached,compliancePercent,meanBusinessMinutesToRespond,p90BusinessMinutesToRespond,"
-                + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve,cancelled\r\n");
+                + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve,cancelled,clientName,slaPolicy\r\n");
         for (SlaReport.Group group : sla(from, to, groupBy).groups()) {
             csv.append(line(group.group(), group.tickets(), group.responseMet(), group.responseBreached(),
                     group.resolutionMet(), group.resolutionBreached(), group.compliancePercent(),
                     group.meanBusinessMinutesToRespond(), group.p90BusinessMinutesToRespond(),
-                    group.meanBusinessMinutesToResolve(), group.p90BusinessMinutesToResolve(), group.cancelled()));
+                    group.meanBusinessMinutesToResolve(), group.p90BusinessMinutesToResolve(), group.cancelled(),
+                    group.clientName(), group.slaPolicy()));
         }
         return csv.toString();
     }

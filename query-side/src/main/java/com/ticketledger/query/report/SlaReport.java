@@ -42,6 +42,11 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
             Double p90BusinessMinutesToResolve,
             @Schema(description = "Tickets cancelled (withdrawn, duplicates, out of scope, no contract): in no other"
                     + " figure of the group")
-            long cancelled) {
+            long cancelled,
+            @Schema(description = "Grouped by client: the client's name in the register; null when grouped by"
+                    + " priority, or for a client never registered")
+            String clientName,
+            @Schema(description = "Grouped by client: the SLA policy its contract names; null otherwise")
+            String slaPolicy) {
     }
 }
