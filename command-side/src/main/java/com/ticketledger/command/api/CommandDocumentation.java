@@ -1,6 +1,9 @@
 package com.ticketledger.command.api;
 
 import com.ticketledger.command.client.RegisterClient;
+import com.ticketledger.command.client.SetContacts;
+import com.ticketledger.command.client.SetContract;
+import com.ticketledger.command.ticket.OpenTicket;
 import com.ticketledger.command.ticket.TakeFromQueue;
 import com.ticketledger.web.openapi.ProblemResponse;
 import com.ticketledger.web.openapi.ResponseHeaders;
@@ -54,6 +57,13 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
                         !onTicket);
             }
         });
+        Class<?> sent = handler.hasMethodAnnotation(Sends.class) ? handler.getMethodAnnotation(Sends.class).value() : null;
+        if (sent == OpenTicket.class || sent == RegisterClient.class) {
+            ProblemResponse.CLIENT_CONFLICT.addTo(operation);
+        }
+        if (sent == OpenTicket.class || sent == SetContract.class || sent == SetContacts.class) {
+            ProblemResponse.CLIENT_NOT_FOUND.addTo(operation);
+        }
         if (taken) {
             ProblemResponse.QUEUE_EMPTY.addTo(operation);
             ProblemResponse.CONFLICT.addTo(operation);

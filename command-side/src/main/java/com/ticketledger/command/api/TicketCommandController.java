@@ -85,8 +85,9 @@ class TicketCommandController {
 
     @Sends(OpenTicket.class)
     @Operation(operationId = "openTicket", summary = "Open a ticket",
-            description = "A new ticket at L1, status OPEN, version 0.\n\n**Who:** OPERATOR, ENGINEER, or a CLIENT for its "
-                    + "own organisation (`clientId`).")
+            description = "A new ticket at L1, status OPEN, version 0, for a registered client (else 404) whose contract "
+                    + "is in force today in its time zone and not suspended (else 409 saying why).\n\n**Who:** OPERATOR, "
+                    + "ENGINEER, or a CLIENT for its own organisation (`clientId`).")
     @ResponseStatus(HttpStatus.CREATED) // the status the answer below always has, for the document
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> open(@Valid @RequestBody OpenTicketRequest body, CommandHeaders headers) {

@@ -27,7 +27,7 @@ class ContractsEndingController {
     @Operation(operationId = "getContractsEnding", summary = "Read the contracts ending soon",
             description = "The clients whose contract's last day is within the next `days` days (1 to 366, 30 by"
                     + " default; today included, in each client's time zone), soonest first, suspended ones"
-                    + " included.\n\n**Who:** OPERATOR, ENGINEER, ANALYST, AUDITOR.")
+                    + " included.")
     @GetMapping(path = "/api/reports/contracts-ending", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ClientView> contractsEnding(@Parameter(description = "How many days ahead, 1 to 366")
             @RequestParam(required = false) Integer days) {
