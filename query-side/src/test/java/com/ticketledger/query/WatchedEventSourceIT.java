@@ -1,6 +1,7 @@
 package com.ticketledger.query;
 
 import com.ticketledger.events.TicketOpened;
+import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.WatchedEventSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -28,7 +29,7 @@ class WatchedEventSourceIT extends QuerySideIT {
     @Test
     void everyProjectionReadsTheLedgerThroughTheWatchedSource() {
         int processors = processing.eventProcessors().size();
-        assertThat(processors).isEqualTo(3);
+        assertThat(processors).isEqualTo(ProcessingGroups.ALL.size());
         awaitUntil("each processor reads through the watched source", Duration.ofSeconds(60),
                 () -> ledgerStream.openStreams() == processors);
     }
