@@ -232,14 +232,15 @@ export async function deskSettings() {
 
 /**
  * A command to the command side: If-Match with the version the person acted on, an Idempotency-Key so that a
- * retry writes nothing twice. Answers {ticketId, number, version, position}.
+ * retry writes nothing twice. Answers {ticketId, number, version, position} ({clientId, version, position} for the
+ * client register, whose contract and contacts are PUTs).
  */
-export async function command(path, body, { version, key } = {}) {
+export async function command(path, body, { version, key, method = 'POST' } = {}) {
   const { commandBaseUrl } = await config();
   const headers = {};
   if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
   if (key) headers['Idempotency-Key'] = key;
-  const { data, headers: answer } = await call(commandBaseUrl + path, { method: 'POST', body: body ?? {}, headers });
+  const { data, headers: answer } = await call(commandBaseUrl + path, { method, body: body ?? {}, headers });
   rememberPosition(Number(answer.get('X-Ledger-Position') ?? data?.position));
   return data;
 }

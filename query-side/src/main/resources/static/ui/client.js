@@ -2,6 +2,7 @@
 // accepting or reopening a resolution. The server decides what is allowed; the page offers what fits the status.
 import { attach, command, deskSettings, h, offer, onSubmit, poll, read, readAll, renderIfChanged, startPage } from './app.js';
 import { clearTicketCard, findByNumber, newestFirst, statusView, ticketTable, timeline } from './tickets.js';
+import { contractView } from './contract.js';
 import { name, t } from './i18n.js';
 
 startPage({ roles: ['CLIENT'], start });
@@ -29,6 +30,15 @@ function start(person) {
     ]);
     await showSelected();
   });
+
+  // The organisation's contract, with its SLA policy's targets: read seldom, it changes seldom.
+  poll(async () => {
+    const client = await read(`/api/clients/${encodeURIComponent(person.organisation)}`).catch((error) => {
+      if (error.status === 404) return { contract: null };
+      throw error;
+    });
+    renderIfChanged($('contract'), client.contract, () => contractView(client.contract));
+  }, 30000);
 
   async function showSelected() {
     $('ticket-card').hidden = !selectedId;

@@ -71,6 +71,7 @@ class AuthorizationMatrixIT extends QuerySideIT {
         getAt("operator", "/api/tickets/" + ticket.ticketId() + "/history", position);
         String id = ticket.ticketId().toString();
         String cancelled = duplicate.ticketId().toString();
+        getAt("operator", "/api/clients/acme", registeredClient("acme"));
 
         Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
         //                                                        operator ana acme-1 globex-1 auditor analyst none
@@ -115,6 +116,9 @@ class AuthorizationMatrixIT extends QuerySideIT {
                 row(404, 403, 403, 403, 403, 403, 401));
         matrix.put("GET /api/me", row(200, 200, 200, 200, 200, 200, 401));
         matrix.put("GET /api/engineers", row(200, 200, 403, 403, 200, 200, 401));
+        matrix.put("GET /api/clients/acme", row(200, 200, 200, 404, 200, 200, 401));
+        matrix.put("GET /api/clients", row(200, 200, 200, 200, 200, 200, 401));
+        matrix.put("GET /api/reports/contracts-ending?days=30", row(200, 200, 403, 403, 200, 200, 401));
 
         List<String> wrong = new ArrayList<>();
         int cells = 0;

@@ -3,6 +3,9 @@ package com.ticketledger.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.embeddeddb.EmbeddedDatabase;
+import com.ticketledger.events.ClientEvent;
+import com.ticketledger.events.ClientRegistered;
+import com.ticketledger.events.ContractSet;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.TicketEvent;
@@ -140,6 +143,34 @@ public abstract class QuerySideIT {
         return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :t "
                         + "AND sequence_number = :s")
                 .param("t", event.ticketId().toString()).param("s", sequence).query(Long.class).single();
+    }
+
+    /** Appends the client's next event (its stream is {@code client:<id>}), stamped {@code at}; answers its position. */
+    protected long appendClient(ClientEvent event, Instant at) {
+        String stream = ClientEvent.streamOf(event.clientId());
+        long sequence = jdbc.sql("SELECT coalesce(max(sequence_number) + 1, 0) FROM domain_event_entry"
+                + " WHERE aggregate_identifier = :c").param("c", stream).query(Long.class).single();
+        Map<String, Object> metaData = Map.of(MetaDataKeys.USER, "operator", MetaDataKeys.ROLE, Role.OPERATOR.name(),
+                MetaDataKeys.CORRELATION_ID, UUID.randomUUID().toString());
+        transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Client",
+                stream, sequence, event, metaData, UUID.randomUUID().toString(), at)));
+        return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :c "
+                        + "AND sequence_number = :s")
+                .param("c", stream).param("s", sequence).query(Long.class).single();
+    }
+
+    /** Registers {@code clientId} with a contract in force, unless registered already; answers the last position. */
+    protected long registeredClient(String clientId) {
+        boolean known = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :c")
+                .param("c", ClientEvent.streamOf(clientId)).query(Long.class).single() > 0;
+        if (known) {
+            return jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = :c")
+                    .param("c", ClientEvent.streamOf(clientId)).query(Long.class).single();
+        }
+        appendClient(new ClientRegistered(clientId, clientId + " S.A.", "es-AR", "America/Argentina/Buenos_Aires"),
+                Instant.now());
+        return appendClient(new ContractSet(clientId, java.time.LocalDate.now().minusDays(30),
+                java.time.LocalDate.now().plusDays(365), "standard", false, false, null), Instant.now());
     }
 
     protected record Answer(int status, HttpResponse<String> response) {

@@ -147,7 +147,7 @@ class ReportsIT extends QuerySideIT {
         assertThat(lines[0]).isEqualTo("group,tickets,responseMet,responseBreached,resolutionMet,resolutionBreached,"
                 + "compliancePercent,meanBusinessMinutesToRespond,p90BusinessMinutesToRespond,"
                 + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve,cancelled,updateMet,updateBreached,"
-                + "meanBusinessMinutesBetweenUpdates,p90BusinessMinutesBetweenUpdates");
+                + "meanBusinessMinutesBetweenUpdates,p90BusinessMinutesBetweenUpdates,clientName,slaPolicy");
         assertThat(lines[1]).startsWith("CRITICAL,");
     }
 

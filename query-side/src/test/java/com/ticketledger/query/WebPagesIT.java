@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebPagesIT extends QuerySideIT {
 
     static final List<String> PAGES = List.of("/", "/index.html", "/client.html", "/engineer.html", "/sla.html",
-            "/audit.html");
+            "/audit.html", "/clients.html");
 
     HttpResponse<String> send(String method, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -58,7 +58,7 @@ class WebPagesIT extends QuerySideIT {
     @Test
     void theHomePageLinksTheFourPages() {
         String home = send("GET", "/").body();
-        for (String page : List.of("client.html", "engineer.html", "sla.html", "audit.html")) {
+        for (String page : List.of("client.html", "engineer.html", "sla.html", "audit.html", "clients.html")) {
             assertThat(home).contains("href=\"" + page + "\"");
         }
     }

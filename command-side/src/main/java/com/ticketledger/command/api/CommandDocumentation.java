@@ -1,5 +1,9 @@
 package com.ticketledger.command.api;
 
+import com.ticketledger.command.client.RegisterClient;
+import com.ticketledger.command.client.SetContacts;
+import com.ticketledger.command.client.SetContract;
+import com.ticketledger.command.ticket.OpenTicket;
 import com.ticketledger.command.ticket.TakeFromQueue;
 import com.ticketledger.web.openapi.ProblemResponse;
 import com.ticketledger.web.openapi.ResponseHeaders;
@@ -36,7 +40,8 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
             return operation;
         }
         boolean onTicket = Arrays.stream(handler.getMethod().getParameters()).anyMatch(parameter ->
-                parameter.isAnnotationPresent(PathVariable.class) && parameter.getName().equals("ticketId"));
+                parameter.isAnnotationPresent(PathVariable.class) && (parameter.getName().equals("ticketId")
+                        || parameter.getName().equals("clientId")));
         if (onTicket) {
             operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.IF_MATCH));
         }
@@ -44,11 +49,21 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
         operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.CORRELATION_ID));
         boolean taken = handler.hasMethodAnnotation(Sends.class)
                 && handler.getMethodAnnotation(Sends.class).value() == TakeFromQueue.class;
+        boolean registered = handler.hasMethodAnnotation(Sends.class)
+                && handler.getMethodAnnotation(Sends.class).value() == RegisterClient.class;
         operation.getResponses().forEach((status, response) -> {
             if (status.startsWith("2")) {
-                committed(response, taken ? TAKEN : onTicket ? APPLIED : OPENED, !onTicket);
+                committed(response, taken ? TAKEN : onTicket ? APPLIED : registered ? REGISTERED : OPENED,
+                        !onTicket);
             }
         });
+        Class<?> sent = handler.hasMethodAnnotation(Sends.class) ? handler.getMethodAnnotation(Sends.class).value() : null;
+        if (sent == OpenTicket.class || sent == RegisterClient.class) {
+            ProblemResponse.CLIENT_CONFLICT.addTo(operation);
+        }
+        if (sent == OpenTicket.class || sent == SetContract.class || sent == SetContacts.class) {
+            ProblemResponse.CLIENT_NOT_FOUND.addTo(operation);
+        }
         if (taken) {
             ProblemResponse.QUEUE_EMPTY.addTo(operation);
             ProblemResponse.CONFLICT.addTo(operation);
@@ -66,6 +81,8 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
 
     private static final String OPENED = "The ticket is opened: its event is committed. A retry with the same"
             + " `Idempotency-Key` gets the same answer.";
+    private static final String REGISTERED = "The client is registered: its event is committed, and `Location` names"
+            + " it. A retry with the same `Idempotency-Key` gets the same answer.";
     private static final String APPLIED = "The command's event is committed. A retry with the same `Idempotency-Key`"
             + " gets the same answer and writes nothing more.";
     private static final String TAKEN = "The head of the queue is assigned to the caller: its event is committed, and"

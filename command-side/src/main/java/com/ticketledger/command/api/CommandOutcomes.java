@@ -33,7 +33,8 @@ class CommandOutcomes implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/tickets", "/api/tickets/**", "/api/queues/**");
+        registry.addInterceptor(this).addPathPatterns("/api/tickets", "/api/tickets/**", "/api/queues/**", "/api/clients",
+                "/api/clients/**");
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.ticketledger.command.api;
 import com.ticketledger.command.attachment.UploadRefused;
 import com.ticketledger.command.recording.IdempotencyKeyReused;
 import com.ticketledger.command.ticket.CommandRefused;
+import com.ticketledger.events.ClientEvent;
 import com.ticketledger.web.problem.ProblemTexts;
 import com.ticketledger.web.problem.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The command side's refusals as problems: the aggregate's {@link CommandRefused} by its stable reason, an
- * unknown ticket, a conflict that outlived the retries, and a reused Idempotency-Key. Everything else falls
+ * unknown ticket or client, a conflict that outlived the retries, and a reused Idempotency-Key. Everything else falls
  * through to the shared advice of ledger-web. The words are the request's language: a refusal's detail is the
  * text {@code refused.<key>} of the bundles with the refusal's arguments.
  */
@@ -60,6 +61,11 @@ class CommandProblemAdvice {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
+        String stream = String.valueOf(missing.getAggregateIdentifier());
+        if (stream.startsWith(ClientEvent.STREAM_PREFIX)) {
+            return problem(HttpStatus.NOT_FOUND, CommandRefused.Reason.CLIENT_NOT_FOUND.code(),
+                    stream.substring(ClientEvent.STREAM_PREFIX.length()));
+        }
         return problem(HttpStatus.NOT_FOUND, CommandRefused.Reason.TICKET_NOT_FOUND.code(),
                 missing.getAggregateIdentifier());
     }
@@ -96,6 +102,11 @@ class CommandProblemAdvice {
                 return HttpStatus.PRECONDITION_FAILED;
             case INVALID_COMMAND:
                 return HttpStatus.BAD_REQUEST;
+            case CLIENT_NOT_FOUND:
+                return HttpStatus.NOT_FOUND;
+            case NOT_ENTITLED:
+            case CLIENT_EXISTS:
+                return HttpStatus.CONFLICT;
             default:
                 throw new IllegalArgumentException("unmapped refusal " + reason);
         }

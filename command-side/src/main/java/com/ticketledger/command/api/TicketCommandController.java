@@ -85,8 +85,9 @@ class TicketCommandController {
 
     @Sends(OpenTicket.class)
     @Operation(operationId = "openTicket", summary = "Open a ticket",
-            description = "A new ticket at L1, status OPEN, version 0.\n\n**Who:** OPERATOR, ENGINEER, or a CLIENT for its "
-                    + "own organisation (`clientId`).")
+            description = "A new ticket at L1, status OPEN, version 0, for a registered client (else 404) whose contract "
+                    + "is in force today in its time zone and not suspended (else 409 saying why).\n\n**Who:** OPERATOR, "
+                    + "ENGINEER, or a CLIENT for its own organisation (`clientId`).")
     @ResponseStatus(HttpStatus.CREATED) // the status the answer below always has, for the document
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> open(@Valid @RequestBody OpenTicketRequest body, CommandHeaders headers) {
@@ -95,7 +96,7 @@ class TicketCommandController {
         return record(headers, List.of("open", body), actor -> new OpenTicket(UUID.randomUUID(), numbers.next(),
                 body.clientId(), new Reporter(body.reporter().name(), body.reporter().email(), body.reporter().phone()),
                 body.affectedService(), body.title(), body.description(), body.affectedUsers(), body.occurredAt(),
-                body.type(), body.priority(), body.channel(), body.category(), actor));
+                body.type(), body.priority(), body.channel(), body.category(), actor, clock.instant()));
     }
 
     @Sends(AssignTicket.class)

@@ -2,10 +2,12 @@ package com.ticketledger.command.recording;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.command.client.ClientVersion;
 import com.ticketledger.command.ticket.Actor;
 import com.ticketledger.command.ticket.CommandRefused;
 import com.ticketledger.command.ticket.TicketCommand;
 import com.ticketledger.command.ticket.TicketVersion;
+import com.ticketledger.events.ClientEvent;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.store.AppendedPositions;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -74,6 +77,25 @@ public class CommandRecorder {
      */
     public Recorded record(Actor actor, String correlationId, String idempotencyKey, List<?> request,
             Supplier<?> command) {
+        return send(actor, correlationId, idempotencyKey, request, command, this::recorded, this::replayed);
+    }
+
+    /** As {@link #record}, for a command on the client register: the answer names the client. */
+    public ClientRecorded recordClientChange(Actor actor, String correlationId, String idempotencyKey,
+            List<?> request, Supplier<?> command) {
+        return send(actor, correlationId, idempotencyKey, request, command, (payload, result) -> {
+            ClientVersion client = IdempotencyInterceptor.committed(payload, result).client();
+            return new ClientRecorded(client.clientId(), client.version(),
+                    positions.of(ClientEvent.streamOf(client.clientId()), client.version()),
+                    IdempotencyInterceptor.answersCreated(payload));
+        }, entry -> new ClientRecorded(entry.committed().client().clientId(), entry.committed().version(),
+                positions.of(ClientEvent.streamOf(entry.committed().clientId()), entry.committed().version()),
+                entry.created()));
+    }
+
+    private <R> R send(Actor actor, String correlationId, String idempotencyKey, List<?> request,
+            Supplier<?> command, BiFunction<Object, Object, R> answered,
+            Function<IdempotencyRecords.Entry, R> replayed) {
         byte[] fingerprint = idempotencyKey == null ? null : fingerprint(request);
         Object payload = command.get();
         MetaData metaData = MetaData.from(metaData(actor, correlationId, idempotencyKey, fingerprint));
@@ -81,10 +103,10 @@ public class CommandRecorder {
         boolean decidedAgain = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                return recorded(payload, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
+                return answered.apply(payload, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
                         .andMetaData(metaData)));
             } catch (IdempotencyInterceptor.DuplicateRequest repeated) {
-                return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> repeated);
+                return replay(actor.user(), idempotencyKey, fingerprint).map(replayed).orElseThrow(() -> repeated);
             } catch (ConcurrencyException appendedElsewhere) {
                 if (attempt == ATTEMPTS) {
                     throw appendedElsewhere;
@@ -99,12 +121,12 @@ public class CommandRecorder {
                 if (idempotencyKey == null) {
                     throw refused;
                 }
-                return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> refused);
+                return replay(actor.user(), idempotencyKey, fingerprint).map(replayed).orElseThrow(() -> refused);
             } catch (RuntimeException refused) {
                 if (idempotencyKey == null) {
                     throw refused;
                 }
-                return replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> refused);
+                return replay(actor.user(), idempotencyKey, fingerprint).map(replayed).orElseThrow(() -> refused);
             }
         }
     }
@@ -129,7 +151,7 @@ public class CommandRecorder {
         }
         byte[] fingerprint = idempotencyKey == null ? null : fingerprint(request);
         if (idempotencyKey != null) {
-            Optional<Recorded> earlier = replay(actor.user(), idempotencyKey, fingerprint);
+            Optional<Recorded> earlier = replay(actor.user(), idempotencyKey, fingerprint).map(this::replayed);
             if (earlier.isPresent()) {
                 return earlier;
             }
@@ -155,7 +177,8 @@ public class CommandRecorder {
                 }
                 passedOver.add(tried.get());
             } catch (IdempotencyInterceptor.DuplicateRequest lostTheRace) {
-                return Optional.of(replay(actor.user(), idempotencyKey, fingerprint).orElseThrow(() -> lostTheRace));
+                return Optional.of(replay(actor.user(), idempotencyKey, fingerprint).map(this::replayed)
+                        .orElseThrow(() -> lostTheRace));
             } catch (ConcurrencyException appendedElsewhere) {
                 if (++conflicts == ATTEMPTS) {
                     throw appendedElsewhere;
@@ -172,15 +195,20 @@ public class CommandRecorder {
                 positions.of(ticket.ticketId(), ticket.version()), IdempotencyInterceptor.answersCreated(payload));
     }
 
-    private Optional<Recorded> replay(String user, String key, byte[] fingerprint) {
+    /** The earlier request under this key, provided it was the same request. */
+    private Optional<IdempotencyRecords.Entry> replay(String user, String key, byte[] fingerprint) {
         return idempotency.find(user, key).map(entry -> {
             if (!Arrays.equals(entry.requestHash(), fingerprint)) {
                 throw new IdempotencyKeyReused(key);
             }
-            TicketVersion ticket = entry.ticket();
-            return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
-                    positions.of(ticket.ticketId(), ticket.version()), entry.created());
+            return entry;
         });
+    }
+
+    private Recorded replayed(IdempotencyRecords.Entry entry) {
+        TicketVersion ticket = entry.committed().ticket();
+        return new Recorded(ticket.ticketId(), ticket.number(), ticket.version(),
+                positions.of(ticket.ticketId(), ticket.version()), entry.created());
     }
 
     private static Map<String, String> metaData(Actor actor, String correlationId, String key, byte[] fingerprint) {

@@ -1,5 +1,7 @@
 package com.ticketledger.command.recording;
 
+import com.ticketledger.command.client.ClientVersion;
+import com.ticketledger.command.client.RegisterClient;
 import com.ticketledger.command.ticket.OpenTicket;
 import com.ticketledger.command.ticket.TakeFromQueue;
 import com.ticketledger.command.ticket.TicketVersion;
@@ -37,7 +39,7 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
             String user = (String) command.getMetaData().get(MetaDataKeys.USER);
             byte[] hash = HexFormat.of().parseHex((String) command.getMetaData().get(REQUEST_HASH));
             boolean created = answersCreated(command.getPayload());
-            if (!records.recordIfAbsent(user, (String) key, hash, outcome(command.getPayload(), result), created)) {
+            if (!records.recordIfAbsent(user, (String) key, hash, committed(command.getPayload(), result), created)) {
                 throw new DuplicateRequest();
             }
         }
@@ -52,12 +54,23 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         return (TicketVersion) result;
     }
 
+    /** What the command changed, a ticket or a client, and its version after. */
+    static Committed committed(Object command, Object result) {
+        if (command instanceof RegisterClient register) {
+            return Committed.of(new ClientVersion(register.clientId(), 0));
+        }
+        if (result instanceof ClientVersion client) {
+            return Committed.of(client);
+        }
+        return Committed.of(outcome(command, result));
+    }
+
     /**
      * A command answered {@code 201 Created} with the ticket's {@code Location}: an opening, or a take from a queue
-     * (the caller learns there which ticket it now has).
+     * (the caller learns there which ticket it now has); or with the client's: a registration.
      */
     static boolean answersCreated(Object command) {
-        return command instanceof OpenTicket || command instanceof TakeFromQueue;
+        return command instanceof OpenTicket || command instanceof TakeFromQueue || command instanceof RegisterClient;
     }
 
     /** Another request with the same key committed while this one ran; this one rolls back and replays it. */

@@ -1,11 +1,11 @@
 package com.ticketledger.command.recording;
 
-import com.ticketledger.command.ticket.TicketVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +21,7 @@ class IdempotencyRecords {
     /** Several command-side instances may clean up at once; one of them does the work (an advisory lock). */
     private static final long CLEANUP_LOCK = 0x1D3A_9C0DEL;
 
-    record Entry(byte[] requestHash, TicketVersion ticket, boolean created) {
+    record Entry(byte[] requestHash, Committed committed, boolean created) {
     }
 
     private final JdbcClient jdbc;
@@ -40,15 +40,15 @@ class IdempotencyRecords {
 
     Optional<Entry> find(String user, String key) {
         return jdbc.sql("""
-                        SELECT request_hash, ticket_id, ticket_number, version, created
+                        SELECT request_hash, ticket_id, ticket_number, client_id, version, created
                         FROM idempotency_record
                         WHERE user_name = :user AND idempotency_key = :key AND recorded_at > :expired""")
                 .param("user", user)
                 .param("key", key)
                 .param("expired", expiredUpTo())
                 .query((rs, row) -> new Entry(rs.getBytes("request_hash"),
-                        new TicketVersion(rs.getObject("ticket_id", UUID.class), rs.getString("ticket_number"),
-                                rs.getLong("version")),
+                        new Committed(rs.getObject("ticket_id", UUID.class), rs.getString("ticket_number"),
+                                rs.getString("client_id"), rs.getLong("version")),
                         rs.getBoolean("created")))
                 .optional();
     }
@@ -58,23 +58,25 @@ class IdempotencyRecords {
      * request with the same key committed first (this insert waited for it), so this one must roll back. An
      * expired record of the same key is replaced.
      */
-    boolean recordIfAbsent(String user, String key, byte[] requestHash, TicketVersion ticket, boolean created) {
+    boolean recordIfAbsent(String user, String key, byte[] requestHash, Committed committed, boolean created) {
         return jdbc.sql("""
                         INSERT INTO idempotency_record
-                            (user_name, idempotency_key, request_hash, ticket_id, ticket_number, version, created,
-                             recorded_at)
-                        VALUES (:user, :key, :hash, :ticketId, :number, :version, :created, :now)
+                            (user_name, idempotency_key, request_hash, ticket_id, ticket_number, client_id, version,
+                             created, recorded_at)
+                        VALUES (:user, :key, :hash, :ticketId, :number, :clientId, :version, :created, :now)
                         ON CONFLICT (user_name, idempotency_key) DO UPDATE SET
                             request_hash = EXCLUDED.request_hash, ticket_id = EXCLUDED.ticket_id,
-                            ticket_number = EXCLUDED.ticket_number, version = EXCLUDED.version,
+                            ticket_number = EXCLUDED.ticket_number, client_id = EXCLUDED.client_id,
+                            version = EXCLUDED.version,
                             created = EXCLUDED.created, recorded_at = EXCLUDED.recorded_at
                         WHERE idempotency_record.recorded_at <= :expired""")
                 .param("user", user)
                 .param("key", key)
                 .param("hash", requestHash)
-                .param("ticketId", ticket.ticketId())
-                .param("number", ticket.number())
-                .param("version", ticket.version())
+                .param("ticketId", committed.ticketId(), Types.OTHER)
+                .param("number", committed.ticketNumber(), Types.VARCHAR)
+                .param("clientId", committed.clientId(), Types.VARCHAR)
+                .param("version", committed.version())
                 .param("created", created)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("expired", expiredUpTo())

@@ -20,14 +20,22 @@ class LedgerPositions {
     }
 
     long of(UUID ticketId, long sequence) {
-        return AppendedPositions.take(ticketId.toString(), sequence).orElseGet(() -> lookUp(ticketId, sequence));
+        return of(ticketId.toString(), sequence);
     }
 
-    private long lookUp(UUID ticketId, long sequence) {
+    /**
+     * The position of the event at {@code sequence} in the stream {@code aggregateId} (a ticket's or a client's):
+     * from the append itself when this thread just made it, else looked up.
+     */
+    long of(String aggregateId, long sequence) {
+        return AppendedPositions.take(aggregateId, sequence).orElseGet(() -> lookUp(aggregateId, sequence));
+    }
+
+    private long lookUp(String aggregateId, long sequence) {
         return jdbc.sql("""
                         SELECT global_index FROM domain_event_entry
                         WHERE aggregate_identifier = :ticket AND sequence_number = :sequence""")
-                .param("ticket", ticketId.toString())
+                .param("ticket", aggregateId)
                 .param("sequence", sequence)
                 .query(Long.class)
                 .single();

@@ -13,11 +13,11 @@ import com.ticketledger.events.SupportLevel;
  */
 public record Actor(String user, Role role, String organisation, SupportLevel level) {
 
-    boolean is(Role candidate) {
+    public boolean is(Role candidate) {
         return role == candidate;
     }
 
-    boolean isAnyOf(Role... candidates) {
+    public boolean isAnyOf(Role... candidates) {
         for (Role candidate : candidates) {
             if (role == candidate) {
                 return true;

@@ -19,7 +19,13 @@ public class CommandRefused extends RuntimeException {
         /** The caller named a version that is not the ticket's current one. */
         STALE_VERSION("stale-version"),
         /** The command itself is incomplete or contradictory. */
-        INVALID_COMMAND("invalid-command");
+        INVALID_COMMAND("invalid-command"),
+        /** No such client organisation is registered. */
+        CLIENT_NOT_FOUND("client-not-found"),
+        /** The client has no contract in force: none, not yet, no more, or suspended. */
+        NOT_ENTITLED("not-entitled"),
+        /** The client organisation is registered already. */
+        CLIENT_EXISTS("client-exists");
 
         private final String code;
 

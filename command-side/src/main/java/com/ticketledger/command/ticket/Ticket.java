@@ -33,6 +33,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
@@ -80,7 +81,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public Ticket(OpenTicket command) {
+    public Ticket(OpenTicket command, ClientRegister clients) {
         Actor actor = command.actor();
         if (!actor.isAnyOf(OPERATOR, ENGINEER, CLIENT)) {
             throw new CommandRefused(Reason.NOT_ALLOWED, "role.open", "a " + actor.role() + " may not open tickets",
@@ -91,9 +92,42 @@ public class Ticket {
                     "a client may open tickets only for its own organisation (" + actor.organisation() + ")",
                     actor.organisation());
         }
+        requireEntitled(clients, command.clientId(), command.requestedAt());
         apply(new TicketOpened(command.ticketId(), command.number(), command.clientId(), command.reporter(),
                 command.affectedService(), command.title(), command.description(), command.affectedUsers(),
                 command.occurredAt(), command.type(), command.priority(), command.channel(), command.category()));
+    }
+
+    /**
+     * Support is for clients with a contract in force (docs/domain.md, "Clients and contracts"): a client the
+     * desk never registered is not found, and one without a contract on the day of the opening (in the client's
+     * time zone), or with its contract suspended, is refused with the reason. Only new tickets are refused: a
+     * contract that ends leaves the tickets already open as they are.
+     */
+    private static void requireEntitled(ClientRegister clients, String clientId, Instant at) {
+        ClientRegister.Terms terms = clients.find(clientId).orElseThrow(() -> new CommandRefused(
+                Reason.CLIENT_NOT_FOUND, "client-not-found", "no client " + clientId, clientId));
+        ClientRegister.Contract contract = terms.contract();
+        if (contract == null) {
+            throw new CommandRefused(Reason.NOT_ENTITLED, "contract.none", "client " + clientId
+                    + " has no contract; no ticket may be opened for it", clientId);
+        }
+        if (contract.suspended()) {
+            throw new CommandRefused(Reason.NOT_ENTITLED, "contract.suspended", "the contract of client " + clientId
+                    + " is suspended (" + contract.suspensionReason() + "); no ticket may be opened for it", clientId,
+                    contract.suspensionReason());
+        }
+        LocalDate day = at.atZone(terms.zone()).toLocalDate();
+        if (day.isBefore(contract.from())) {
+            throw new CommandRefused(Reason.NOT_ENTITLED, "contract.not-started", "the contract of client " + clientId
+                    + " starts on " + contract.from() + "; no ticket may be opened for it before", clientId,
+                    contract.from().toString());
+        }
+        if (day.isAfter(contract.to())) {
+            throw new CommandRefused(Reason.NOT_ENTITLED, "contract.ended", "the contract of client " + clientId
+                    + " ended on " + contract.to() + "; no ticket may be opened for it", clientId,
+                    contract.to().toString());
+        }
     }
 
     @CommandHandler
@@ -228,8 +262,9 @@ public class Ticket {
     }
 
     @CommandHandler
-    public TicketVersion handle(AcceptClosure command) {
+    public TicketVersion handle(AcceptClosure command, ClientRegister clients) {
         admit(command, "accept", "accept a closure", CLIENT);
+        requireRepresentative(command, clients, "accept", "accept its resolution");
         requireStatus(command, "accept", "accepted", PENDING_CLOSURE);
         apply(new ClosureAccepted(ticketId, command.comment()));
         return currentVersion();
@@ -254,8 +289,9 @@ public class Ticket {
     }
 
     @CommandHandler
-    public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy) {
+    public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy, ClientRegister clients) {
         admit(command, "reopen", "reopen tickets", CLIENT);
+        requireRepresentative(command, clients, "reopen", "reopen it");
         requireStatus(command, "reopen", "reopened", PENDING_CLOSURE, CLOSED);
         if (status == CLOSED) {
             Instant windowEnd = closedAt.plus(policy.window());
@@ -445,6 +481,22 @@ public class Ticket {
             throw refusal(Reason.STALE_VERSION, "stale-version", "is at version " + version + ", not at version "
                     + command.expectedVersion() + " as the request's If-Match says; read it again",
                     version, command.expectedVersion());
+        }
+    }
+
+    /**
+     * Acceptance and reopening speak for the client: when it names representatives, only they may (the other
+     * users of the organisation still read and add public notes); when it names none, or was never registered
+     * (a ticket older than the client register), any user of the organisation may.
+     */
+    private void requireRepresentative(TicketCommand command, ClientRegister clients, String commandKey,
+            String action) {
+        String user = command.actor().user();
+        boolean maySpeak = clients.find(clientId).map(terms -> terms.mayBeSpokenForBy(user)).orElse(true);
+        if (!maySpeak) {
+            throw refusal(Reason.NOT_ALLOWED, "representatives-only." + commandKey, "may be accepted or reopened only"
+                    + " by the representatives of client " + clientId + "; " + user + " is not one of them, and may"
+                    + " not " + action, clientId, user);
         }
     }
 

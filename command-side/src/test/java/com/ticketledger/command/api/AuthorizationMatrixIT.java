@@ -94,6 +94,41 @@ class AuthorizationMatrixIT extends CommandSideIT {
         assertThat(wrong).isEmpty();
     }
 
+    /** The client register is the desk's: an OPERATOR changes it, nobody else; a refusal writes nothing. */
+    @Test
+    void theClientRegisterAnswersEveryUserAsTheContractSays() {
+        //                                operator ana bruno carla acme-1 globex-1 auditor analyst none
+        Map<String, Integer> register = row(201, 403, 403, 403, 403, 403, 403, 403, 401);
+        Map<String, Integer> change = row(200, 403, 403, 403, 403, 403, 403, 403, 401);
+        List<String> wrong = new ArrayList<>();
+        for (String user : USERS) {
+            String who = user.equals("(none)") ? null : user;
+            String client = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+            long before = eventCount();
+            Answer registered = post(who, "/api/clients", "{\"clientId\":\"" + client
+                    + "\",\"name\":\"M\",\"language\":\"en\",\"timeZone\":\"UTC\"}");
+            check(wrong, "register by " + user, registered, register.get(user), before);
+            registerClient(client, null, null);
+            before = eventCount();
+            check(wrong, "contract by " + user, put(who, "/api/clients/" + client + "/contract",
+                    "{\"from\":\"2026-01-01\",\"to\":\"2099-12-31\",\"slaPolicy\":\"standard\"}"), change.get(user),
+                    before);
+            before = eventCount();
+            check(wrong, "contacts by " + user, put(who, "/api/clients/" + client + "/contacts",
+                    "{\"representatives\":[]}"), change.get(user), before);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private void check(List<String> wrong, String what, Answer answer, int expected, long eventsBefore) {
+        if (answer.status() != expected) {
+            wrong.add(what + ": " + answer.status() + " (expected " + expected + ") " + answer.body());
+        }
+        if (answer.status() >= 400 && eventCount() != eventsBefore) {
+            wrong.add(what + " was refused but wrote an event");
+        }
+    }
+
     /** An attachment is answered as a note is: PUBLIC for everyone who may add notes, INTERNAL for the desk only. */
     @Test
     void attachmentsAnswerEveryUserAsNotesDo() {

@@ -90,6 +90,49 @@ abstract class CommandSideIT {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), "application/json", headers);
     }
 
+    /** A JSON PUT (the client register's contract and contacts) as {@code user}, with headers as name, value pairs. */
+    Answer put(String user, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        if (user != null) {
+            request.header("Authorization", basic(user, user));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return execute(request.build());
+    }
+
+    /** The number of events in the stream of the client {@code clientId}. */
+    long clientEventCount(String clientId) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :c")
+                .param("c", "client:" + clientId).query(Long.class).single();
+    }
+
+    /**
+     * Registers a client with a contract from {@code from} to {@code to} (ISO days, in Buenos Aires), unless it is
+     * registered already: tests that open tickets for a client of their own call it once.
+     */
+    void registerClient(String clientId, String from, String to) {
+        Answer registered = post("operator", "/api/clients", """
+                {"clientId":"%s","name":"%s S.A.","language":"es-AR","timeZone":"America/Argentina/Buenos_Aires"}"""
+                .formatted(clientId, clientId));
+        if (registered.status() == 409) {
+            return;
+        }
+        if (registered.status() != 201) {
+            throw new AssertionError("registration failed: " + registered);
+        }
+        if (from != null) {
+            Answer contract = put("operator", "/api/clients/" + clientId + "/contract", """
+                    {"from":"%s","to":"%s","slaPolicy":"standard","onSiteSupport":true}""".formatted(from, to));
+            if (contract.status() != 200) {
+                throw new AssertionError("contract failed: " + contract);
+            }
+        }
+    }
+
     Answer postBytes(String user, String path, byte[] body, String contentType, String... headers) {
         return send(port, user, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
     }

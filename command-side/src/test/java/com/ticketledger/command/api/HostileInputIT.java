@@ -200,6 +200,65 @@ class HostileInputIT extends CommandSideIT {
         }
     }
 
+    /**
+     * The client register's commands: bad input is a 400 naming the field (or a 404 for a client id that cannot be
+     * one), never a 500, and writes nothing; a valid request from someone who may not change the register is a 403.
+     */
+    @Test
+    void badClientRegisterCommandsAreClearProblemsAndWriteNothing() {
+        String client = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+        registerClient(client, "2026-01-01", "2099-12-31");
+        String register = "{\"clientId\":\"%s\",\"name\":\"N\",\"language\":\"%s\",\"timeZone\":\"%s\"}";
+        String contract = "/api/clients/" + client + "/contract";
+        String contacts = "/api/clients/" + client + "/contacts";
+        List<Bad> cases = List.of(
+                new Bad("operator", "/api/clients", register.formatted("new-" + client, "fr", "UTC"), 400, "language", null),
+                new Bad("operator", "/api/clients", register.formatted("new-" + client, "en", "Mars/Olympus"), 400,
+                        "timeZone", null),
+                new Bad("operator", "/api/clients", register.formatted("../etc", "en", "UTC"), 400, "clientId", null),
+                new Bad("operator", "/api/clients", register.formatted("a b", "en", "UTC"), 400, "clientId", null),
+                new Bad("operator", "/api/clients", register.formatted("x".repeat(101), "en", "UTC"), 400, "clientId",
+                        null),
+                new Bad("operator", "/api/clients", register.formatted("'; DROP TABLE x; --", "en", "UTC"), 400,
+                        "clientId", null),
+                new Bad("operator", "/api/clients", "{\"clientId\":\"c\",\"name\":\"N\",\"language\":\"en\","
+                        + "\"timeZone\":\"UTC\",\"slaPolicy\":\"gold\"}", 400, "slaPolicy", null),
+                new Bad("auditor", "/api/clients", register.formatted("new-" + client, "en", "UTC"), 403, null, null),
+                new Bad("operator", contract, "{\"from\":\"2026-12-31\",\"to\":\"2026-01-01\",\"slaPolicy\":\"standard\"}",
+                        400, "to", null),
+                new Bad("operator", contract, "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"slaPolicy\":\"gold\"}",
+                        400, "slaPolicy", null),
+                new Bad("operator", contract, "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"slaPolicy\":\"standard\","
+                        + "\"suspended\":true}", 400, "suspensionReason", null),
+                new Bad("operator", contract, "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"slaPolicy\":\"standard\","
+                        + "\"suspensionReason\":\"unpaid\"}", 400, "suspensionReason", null),
+                new Bad("operator", contract, "{\"from\":\"yesterday\",\"to\":\"2026-12-31\",\"slaPolicy\":\"standard\"}",
+                        400, "from", null),
+                new Bad("operator", contract, "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"slaPolicy\":\"standard\","
+                        + "\"onsite\":true}", 400, "onsite", null),
+                new Bad("ana", contract, "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"slaPolicy\":\"standard\"}",
+                        403, null, null),
+                new Bad("operator", "/api/clients/-ab/contract",
+                        "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"slaPolicy\":\"standard\"}", 400, "clientId", null),
+                new Bad("operator", contacts, "{\"areaManagerEmail\":\"not-an-address\"}", 400, "areaManagerEmail", null),
+                new Bad("operator", contacts, "{\"representatives\":[\"nobody\"]}", 400, "representatives", null),
+                new Bad("operator", contacts, "{\"representative\":[\"acme-1\"]}", 400, "representative", null),
+                new Bad("acme-1", contacts, "{\"representatives\":[]}", 403, null, null));
+
+        for (Bad bad : cases) {
+            long before = eventCount();
+            Answer refused = bad.path().equals("/api/clients") ? post(bad.user(), bad.path(), bad.body())
+                    : put(bad.user(), bad.path(), bad.body());
+            String why = bad.path() + " " + bad.body() + " → " + refused.body();
+            assertThat(refused.status()).as(why).isEqualTo(bad.status());
+            assertThat(judge(refused)).as(why).isNull();
+            if (bad.field() != null) {
+                assertThat(refused.body()).as(why).contains("\"" + bad.field() + "\"");
+            }
+            assertThat(eventCount()).as("nothing written by " + why).isEqualTo(before);
+        }
+    }
+
     /** A bad cancellation or reclassification: its status, and the field or the words that say why. */
     record Bad(String user, String path, String body, int status, String field, String inDetail) {
     }

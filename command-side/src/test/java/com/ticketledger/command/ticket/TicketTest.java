@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,19 +74,42 @@ class TicketTest {
             ORIGINAL, new TicketDirectory.Entry(ORIGINAL, "TCK-000007", "acme"),
             GLOBEX_TICKET, new TicketDirectory.Entry(GLOBEX_TICKET, "TCK-000008", "globex")).get(id));
 
+    /** When the tickets of these tests are asked for: a Monday morning in Buenos Aires. */
+    static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+    static final ClientRegister.Contract IN_FORCE = new ClientRegister.Contract(LocalDate.parse("2026-01-01"),
+            LocalDate.parse("2027-12-31"), "standard", false, null);
+
+    /** The client register: acme names two representatives (acme-3 is not one), globex none. */
+    static ClientRegister register(ClientRegister.Terms... clients) {
+        return clientId -> Arrays.stream(clients).filter(terms -> terms.clientId().equals(clientId)).findFirst();
+    }
+
+    static final ClientRegister CLIENTS = register(
+            new ClientRegister.Terms("acme", BUENOS_AIRES, IN_FORCE, List.of("acme-1", "acme-2")),
+            new ClientRegister.Terms("globex", BUENOS_AIRES, IN_FORCE, List.of()));
+
+    static final Actor ACME_3 = new Actor("acme-3", Role.CLIENT, "acme", null);
+
     FixtureConfiguration<Ticket> fixture;
 
     @BeforeEach
     void setUp() {
+        useClients(CLIENTS);
+    }
+
+    /** A fresh fixture whose client register is {@code clients} (a fixture's first resource of a type wins). */
+    void useClients(ClientRegister clients) {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(new ReopeningPolicy(Duration.ofDays(30)));
         fixture.registerInjectableResource(DIRECTORY);
         fixture.registerInjectableResource(AUTO_ACCEPTANCE);
+        fixture.registerInjectableResource(clients);
     }
 
     static OpenTicket open(String clientId, Actor actor) {
         return new OpenTicket(ID, NUMBER, clientId, MARTA, "vpn-gw-01", "VPN down", "Nobody can connect", 40,
-                Instant.parse("2026-11-24T08:30:00Z"), TicketType.INCIDENT, Priority.HIGH, Channel.PHONE, actor);
+                Instant.parse("2026-11-24T08:30:00Z"), TicketType.INCIDENT, Priority.HIGH, Channel.PHONE, actor, NOW);
     }
 
     static TicketOpened opened() {
@@ -539,6 +566,7 @@ class TicketTest {
         void reopeningWindowIsConfigurable() {
             fixture = new AggregateTestFixture<>(Ticket.class);
             fixture.registerInjectableResource(new ReopeningPolicy(Duration.ofDays(7)));
+            fixture.registerInjectableResource(CLIENTS);
             fixture.givenCurrentTime(CLOSED_AT)
                     .andGiven(opened(), assigned("ana", null, L1), PENDING, ACCEPTED)
                     .when(new ReopenTicket(ID, "it came back", CLOSED_AT.plus(Duration.ofDays(8)), ACME, null))
@@ -564,6 +592,137 @@ class TicketTest {
             fixture.given(opened(), assigned("ana", null, L1), PENDING)
                     .when(new ReopenTicket(ID, "hm", Instant.now(), GLOBEX, null))
                     .expectException(refused(Reason.TICKET_NOT_FOUND, "no ticket"));
+        }
+    }
+
+    /** docs/domain.md, "Clients and contracts": a new ticket needs a registered client with a contract in force. */
+    @Nested
+    class Entitlement {
+
+        void given(ClientRegister.Terms terms) {
+            useClients(register(terms));
+        }
+
+        ClientRegister.Terms acmeWith(ClientRegister.Contract contract) {
+            return new ClientRegister.Terms("acme", BUENOS_AIRES, contract, List.of());
+        }
+
+        @Test
+        void ticketOfAnUnknownClientIsNotOpened() {
+            fixture.givenNoPriorActivity()
+                    .when(open("initech", OPERATOR))
+                    .expectException(refused(Reason.CLIENT_NOT_FOUND, "no client initech"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void clientWithoutAContractGetsNoTicket() {
+            given(acmeWith(null));
+            fixture.givenNoPriorActivity()
+                    .when(open("acme", OPERATOR))
+                    .expectException(refused(Reason.NOT_ENTITLED, "client acme has no contract"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void suspendedContractSaysWhy() {
+            given(acmeWith(new ClientRegister.Contract(IN_FORCE.from(), IN_FORCE.to(), "standard", true, "unpaid")));
+            fixture.givenNoPriorActivity()
+                    .when(open("acme", ACME))
+                    .expectException(refused(Reason.NOT_ENTITLED, "is suspended (unpaid)"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void contractStartingTomorrowDoesNotCoverToday() {
+            given(acmeWith(new ClientRegister.Contract(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-11-30"),
+                    "standard", false, null)));
+            fixture.givenNoPriorActivity()
+                    .when(open("acme", OPERATOR))
+                    .expectException(refused(Reason.NOT_ENTITLED, "starts on 2026-12-01"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void contractThatEndedCoversNoNewTicket() {
+            given(acmeWith(new ClientRegister.Contract(LocalDate.parse("2025-12-01"), LocalDate.parse("2026-11-29"),
+                    "standard", false, null)));
+            fixture.givenNoPriorActivity()
+                    .when(open("acme", OPERATOR))
+                    .expectException(refused(Reason.NOT_ENTITLED, "ended on 2026-11-29"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void contractCoversItsLastDayInTheClientsTimeZone() {
+            // 02:00 UTC on the 1st is still the 30th in Buenos Aires (UTC-3): the contract's last day
+            given(acmeWith(new ClientRegister.Contract(LocalDate.parse("2025-12-01"), LocalDate.parse("2026-11-30"),
+                    "standard", false, null)));
+            OpenTicket late = open("acme", OPERATOR);
+            fixture.givenNoPriorActivity()
+                    .when(new OpenTicket(late.ticketId(), late.number(), late.clientId(), late.reporter(),
+                            late.affectedService(), late.title(), late.description(), late.affectedUsers(),
+                            late.occurredAt(), late.type(), late.priority(), late.channel(), late.category(),
+                            late.actor(), Instant.parse("2026-12-01T02:00:00Z")))
+                    .expectEvents(opened());
+        }
+
+        @Test
+        void roleIsCheckedBeforeTheClient() {
+            fixture.givenNoPriorActivity()
+                    .when(open("initech", AUDITOR))
+                    .expectException(refused(Reason.NOT_ALLOWED, "AUDITOR may not open tickets"));
+        }
+    }
+
+    /** Acceptance and reopening are for the client's representatives, when it names any. */
+    @Nested
+    class Representatives {
+
+        @Test
+        void representativeAcceptsTheResolution() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new AcceptClosure(ID, "works now", new Actor("acme-2", Role.CLIENT, "acme", null), null))
+                    .expectEvents(ACCEPTED);
+        }
+
+        @Test
+        void userOfTheOrganisationWhoIsNoRepresentativeMayNotAccept() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new AcceptClosure(ID, null, ACME_3, null))
+                    .expectException(refused(Reason.NOT_ALLOWED, "acme-3 is not one of them"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void userOfTheOrganisationWhoIsNoRepresentativeMayNotReopen() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new ReopenTicket(ID, "still failing", NOW, ACME_3, null))
+                    .expectException(refused(Reason.NOT_ALLOWED, "may not reopen it"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void userWhoIsNoRepresentativeStillAddsPublicNotes() {
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new AddNote(ID, "it still blinks", Visibility.PUBLIC, ACME_3, null))
+                    .expectEvents(new NoteAdded(ID, "it still blinks", Visibility.PUBLIC));
+        }
+
+        @Test
+        void anyUserMayAcceptWhenTheClientNamesNoRepresentative() {
+            useClients(register(new ClientRegister.Terms("acme", BUENOS_AIRES, IN_FORCE, List.of())));
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new AcceptClosure(ID, "works now", ACME_3, null))
+                    .expectEvents(ACCEPTED);
+        }
+
+        @Test
+        void ticketOfAClientNeverRegisteredIsAcceptedAsBefore() {
+            useClients(register());
+            fixture.given(opened(), assigned("ana", null, L1), PENDING)
+                    .when(new AcceptClosure(ID, "works now", ACME_3, null))
+                    .expectEvents(ACCEPTED);
         }
     }
 

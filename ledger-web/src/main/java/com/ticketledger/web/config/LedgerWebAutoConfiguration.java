@@ -208,7 +208,7 @@ public class LedgerWebAutoConfiguration {
     public CorsFilter corsFilter(CrossOriginProperties properties, ProblemWriter writer) {
         CorsConfiguration pages = new CorsConfiguration();
         pages.setAllowedOrigins(properties.allowedOrigins());
-        pages.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        pages.setAllowedMethods(List.of("GET", "POST", "PUT", "OPTIONS")); // PUT: the client register's contract and contacts
         pages.setAllowedHeaders(CROSS_ORIGIN_REQUEST_HEADERS);
         pages.setExposedHeaders(CROSS_ORIGIN_EXPOSED_HEADERS);
         // The pages send the session cookie (SameSite=Strict: both sides are one site) to these origins only.

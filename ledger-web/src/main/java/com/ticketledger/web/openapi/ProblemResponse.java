@@ -57,6 +57,19 @@ public enum ProblemResponse {
                     "read-of-no-ticket", example("A read of no such ticket", "about:blank", 404, Sample.TICKET,
                             "no ticket 0b6f0d1e-3c55-4c7e-9d5e-1f4f8a1b2c3d", null))),
 
+    CLIENT_NOT_FOUND("ClientNotFound", 404, "No such client is registered: no ticket may be opened for it, and it has"
+            + " no contract or contacts to set; nothing is written.",
+            Map.of("opening-for-no-client", example("An opening for an unregistered client", "client-not-found", 404,
+                    "/api/tickets", "no client initech", null))),
+
+    CLIENT_CONFLICT("ClientConflict", 409, "The client has no contract in force on the day (none, not started yet,"
+            + " ended, or suspended: the detail says which, and why it is suspended), or a registration names a client"
+            + " registered already; nothing is written.",
+            Map.of("not-entitled", example("A client whose contract is suspended", "not-entitled", 409, "/api/tickets",
+                            "the contract of client acme is suspended (unpaid); no ticket may be opened for it", null),
+                    "client-exists", example("A client registered already", "client-exists", 409, "/api/clients",
+                            "client acme is registered already; change its contract or contacts instead", null))),
+
     QUEUE_EMPTY("QueueEmpty", 404, "Nobody is waiting in the level's queue: there is no ticket to take, and nothing"
             + " is written.",
             Map.of("queue-empty", example("An empty queue", "queue-empty", 404, "/api/queues/L2/next",

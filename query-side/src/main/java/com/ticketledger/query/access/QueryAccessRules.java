@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who reads what on the query side (docs/api.md). Ticket reads are open to every role and scoped to the
- * client's organisation by the reads themselves; the rest is role by role. The AUDITOR reads everything a
+ * client's organisation by the reads themselves, and so are client reads (a CLIENT its own); the rest is role by
+ * role. The AUDITOR reads everything a
  * desk role reads (queues, breaches, reports, the engineers) and changes nothing. {@code /api/me} (anyone
  * logged in) and {@code /api/engineers} (those who read the queues) serve the web pages.
  */
@@ -21,7 +22,11 @@ class QueryAccessRules implements AccessRules {
         rules.requestMatchers(HttpMethod.GET, "/api/tickets", "/api/tickets/**", "/api/me").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/engineers", "/api/queues/**", "/api/sla/**")
                 .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR")
+                .requestMatchers(HttpMethod.GET, "/api/clients", "/api/clients/*")
+                .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR", "CLIENT")
                 .requestMatchers("/api/audit/**").hasRole("AUDITOR")
+                .requestMatchers(HttpMethod.GET, "/api/reports/contracts-ending")
+                .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole("ANALYST", "AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/notifications").hasAnyRole("OPERATOR", "AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/dead-letters")

@@ -17,7 +17,7 @@ class PageAccessRules implements AccessRules {
 
     /** The pages under {@code static/}, each named: a new page is opened on purpose, not by a pattern. */
     static final Set<String> PAGES = Set.of("/", "/index.html", "/client.html", "/engineer.html", "/sla.html",
-            "/audit.html");
+            "/audit.html", "/clients.html");
 
     /** The pages' scripts and styles under {@code static/ui/}, and {@code /ui/config.json}. */
     static final String ASSETS = "/ui/**";

@@ -14,8 +14,11 @@ public final class ProcessingGroups {
      */
     public static final String NOTIFICATIONS = "notifications";
 
+    /** The client register as the desk reads it. */
+    public static final String CLIENTS = "clients";
+
     /** Every projection of the query side. */
-    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS, NOTIFICATIONS);
+    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS, NOTIFICATIONS, CLIENTS);
 
     /**
      * The projections only reports read: an ANALYST may rebuild these. The desk's own views (status, queues,

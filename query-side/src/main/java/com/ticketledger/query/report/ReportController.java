@@ -38,7 +38,8 @@ class ReportController {
 
     /** Tickets opened in [from, to); by default the last 30 days, grouped by priority. */
     @Operation(operationId = "getSlaReport", summary = "Read the SLA compliance report",
-            description = "Tickets opened in [from, to), the last 30 days by default, grouped by priority or by client:"
+            description = "Tickets opened in [from, to), the last 30 days by default, grouped by priority or by client"
+                    + " (with the client's name and its contract's SLA policy):"
                     + " met and breached targets, compliance, mean and p90 business minutes to respond, to resolve"
                     + " and between updates to the client"
                     + " (open time of the priority's calendar, as the SLA clocks count it: time pending closure is"
@@ -70,14 +71,14 @@ class ReportController {
         StringBuilder csv = new StringBuilder("group,tickets,responseMet,responseBreached,resolutionMet,"
                 + "resolutionBreached,compliancePercent,meanBusinessMinutesToRespond,p90BusinessMinutesToRespond,"
                 + "meanBusinessMinutesToResolve,p90BusinessMinutesToResolve,cancelled,updateMet,updateBreached,"
-                + "meanBusinessMinutesBetweenUpdates,p90BusinessMinutesBetweenUpdates\r\n");
+                + "meanBusinessMinutesBetweenUpdates,p90BusinessMinutesBetweenUpdates,clientName,slaPolicy\r\n");
         for (SlaReport.Group group : sla(from, to, groupBy).groups()) {
             csv.append(line(group.group(), group.tickets(), group.responseMet(), group.responseBreached(),
                     group.resolutionMet(), group.resolutionBreached(), group.compliancePercent(),
                     group.meanBusinessMinutesToRespond(), group.p90BusinessMinutesToRespond(),
                     group.meanBusinessMinutesToResolve(), group.p90BusinessMinutesToResolve(), group.cancelled(),
                     group.updateMet(), group.updateBreached(), group.meanBusinessMinutesBetweenUpdates(),
-                    group.p90BusinessMinutesBetweenUpdates()));
+                    group.p90BusinessMinutesBetweenUpdates(), group.clientName(), group.slaPolicy()));
         }
         return csv.toString();
     }

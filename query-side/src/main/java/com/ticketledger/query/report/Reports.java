@@ -47,11 +47,15 @@ class Reports {
             for (Priority priority : Priority.values()) {
                 List<StatusRow> group = groups.get(priority.name());
                 if (group != null) {
-                    result.add(group(priority.name(), group, now));
+                    result.add(group(priority.name(), group, now, null, null));
                 }
             }
         } else {
-            groups.forEach((client, group) -> result.add(group(client, group, now)));
+            Map<String, String[]> register = clientNamesAndPolicies();
+            groups.forEach((client, group) -> {
+                String[] known = register.getOrDefault(client, new String[2]);
+                result.add(group(client, group, now, known[0], known[1]));
+            });
         }
         return new SlaReport(from, to, groupBy, now, result);
     }
@@ -61,7 +65,19 @@ class Reports {
      * (that clock never pauses), and the open time the resolution clock had consumed when it last stopped, which
      * the status evolution keeps and which leaves out every stretch the ticket spent PENDING_CLOSURE.
      */
-    private SlaReport.Group group(String name, List<StatusRow> tickets, Instant now) {
+    /**
+     * Each registered client's name and contract policy, from the clients projection. A client never registered (its
+     * tickets older than the register) is grouped by its id alone.
+     */
+    private Map<String, String[]> clientNamesAndPolicies() {
+        Map<String, String[]> register = new TreeMap<>();
+        jdbc.sql("SELECT client_id, name, sla_policy FROM client_view").query((rs, row) -> register.put(
+                rs.getString("client_id"), new String[] {rs.getString("name"), rs.getString("sla_policy")})).list();
+        return register;
+    }
+
+    private SlaReport.Group group(String name, List<StatusRow> tickets, Instant now, String clientName,
+            String slaPolicy) {
         long responseMet = 0;
         long responseBreached = 0;
         long resolutionMet = 0;
@@ -107,7 +123,8 @@ class Reports {
         Double compliance = decided == 0 ? null : round(100.0 * (responseMet + resolutionMet) / decided);
         return new SlaReport.Group(name, tickets.size(), responseMet, responseBreached, resolutionMet,
                 resolutionBreached, compliance, mean(toRespond), p90(toRespond), mean(toResolve), p90(toResolve),
-                cancelled, updateMet, updateBreached, mean(betweenUpdates), p90(betweenUpdates));
+                cancelled, updateMet, updateBreached, mean(betweenUpdates), p90(betweenUpdates), clientName,
+                slaPolicy);
     }
 
     Backlog backlog(Instant now) {

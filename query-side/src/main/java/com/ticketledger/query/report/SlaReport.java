@@ -55,6 +55,11 @@ record SlaReport(Instant from, Instant to, String groupBy, Instant asOf, List<Gr
                     + " or to pending closure), over every closed window of the group's tickets; null when none")
             Double meanBusinessMinutesBetweenUpdates,
             @Schema(description = "Nearest-rank 90th percentile of the same; null when none")
-            Double p90BusinessMinutesBetweenUpdates) {
+            Double p90BusinessMinutesBetweenUpdates,
+            @Schema(description = "Grouped by client: the client's name in the register; null when grouped by"
+                    + " priority, or for a client never registered")
+            String clientName,
+            @Schema(description = "Grouped by client: the SLA policy its contract names; null otherwise")
+            String slaPolicy) {
     }
 }

@@ -1,0 +1,80 @@
+package com.ticketledger.command.client;
+
+import com.ticketledger.command.recording.CommandRecorder;
+import com.ticketledger.command.ticket.Actor;
+import com.ticketledger.command.ticket.ClientRegister;
+import com.ticketledger.command.ticket.CommandRefused;
+import com.ticketledger.events.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The demo organisations of the embedded default, registered at the first start so that the demo users, the README
+ * walkthrough and the pages can open tickets at once: {@code acme} (policy {@code standard}, representatives
+ * {@code acme-1} and {@code acme-2}; {@code acme-3} is a user of acme who is not one) and {@code globex} (policy
+ * {@code standard} until the desk has others; no representatives, so any of its users may accept). A client already
+ * registered is left as it is, so a restart changes nothing. Runs once the application is ready (Axon's handlers
+ * subscribe only as the context finishes starting), before readiness reports that it accepts traffic.
+ */
+@Component
+@Profile("embedded")
+class DemoClients {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoClients.class);
+    private static final String ZONE = "America/Argentina/Buenos_Aires";
+    private static final Actor DESK = new Actor("operator", Role.OPERATOR, null, null);
+
+    private final CommandRecorder recorder;
+    private final ClientRegister register;
+    private final Clock clock;
+
+    DemoClients(CommandRecorder recorder, ClientRegister register, Clock clock) {
+        this.recorder = recorder;
+        this.register = register;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void registerDemoClients() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(ZONE)));
+        registerIfAbsent("acme", "Acme Corporation", "es-AR", today.plusYears(3), List.of("acme-1", "acme-2"),
+                "Marta Díaz", "marta@acme.example", "area.manager@desk.example");
+        // ends within two months, so that the report of contracts ending soon shows one
+        registerIfAbsent("globex", "Globex Inc.", "en", today.plusDays(45), List.of(), null, null,
+                "area.manager@desk.example");
+    }
+
+    private void registerIfAbsent(String clientId, String name, String language, LocalDate to,
+            List<String> representatives, String focalPointName, String focalPointEmail, String areaManagerEmail) {
+        if (register.find(clientId).isPresent()) {
+            return;
+        }
+        try {
+            send(() -> new RegisterClient(clientId, name, language, ZONE, DESK));
+        } catch (CommandRefused registeredMeanwhile) {
+            if (registeredMeanwhile.reason() == CommandRefused.Reason.CLIENT_EXISTS) {
+                return; // another instance registered it first
+            }
+            throw registeredMeanwhile;
+        }
+        LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(ZONE))).minusYears(1);
+        send(() -> new SetContract(clientId, from, to, SlaPolicyNames.STANDARD, true, false, null, DESK, null));
+        send(() -> new SetContacts(clientId, representatives, focalPointName, focalPointEmail, areaManagerEmail,
+                List.of(), DESK, null));
+        log.info("Demo client {} registered, contract until {}", clientId, to);
+    }
+
+    private void send(Supplier<ClientCommand> command) {
+        recorder.recordClientChange(DESK, "demo-clients", null, List.of(), command);
+    }
+}
