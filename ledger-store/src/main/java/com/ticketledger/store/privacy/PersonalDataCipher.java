@@ -3,6 +3,12 @@ package com.ticketledger.store.privacy;
 import com.ticketledger.events.DataSubject;
 import com.ticketledger.events.PersonalData;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
 import java.lang.reflect.Constructor;
@@ -11,6 +17,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +25,10 @@ import java.util.Optional;
  * name as associated data, and decrypts it again; what the key's deletion leaves is {@value PersonalData#ERASED}.
  */
 public class PersonalDataCipher {
+
+    /** Reads a stored record's plain values only to learn whose they are. */
+    private static final ObjectMapper PLAIN = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final SubjectKeys keys;
     private final SubjectRefs refs;
@@ -99,6 +110,46 @@ public class PersonalDataCipher {
         }
     }
 
+    /**
+     * The stored JSON of an event of {@code type} as an auditor may see it: unchanged, except that personal data
+     * stored in the clear (events older than the encryption) reads {@value PersonalData#ERASED} once its subject
+     * is erased. Encrypted values are left as stored: they reveal nothing.
+     */
+    public JsonNode redactStored(JsonNode payload, Class<?> type) {
+        if (payload instanceof ObjectNode object && type.isRecord()) {
+            redact(object, type);
+        }
+        return payload;
+    }
+
+    private void redact(ObjectNode node, Class<?> type) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonNode value = node.get(component.getName());
+            if (value instanceof ObjectNode nested && component.getType().isRecord()) {
+                redact(nested, component.getType());
+            }
+        }
+        if (!DataSubject.class.isAssignableFrom(type)) {
+            return;
+        }
+        List<String> plain = Arrays.stream(type.getRecordComponents())
+                .filter(c -> c.isAnnotationPresent(PersonalData.class))
+                .map(RecordComponent::getName)
+                .filter(name -> node.path(name).isTextual())
+                .toList();
+        if (plain.isEmpty()) {
+            return;
+        }
+        try {
+            String subject = ((DataSubject) PLAIN.treeToValue(node, type)).dataSubject();
+            if (subject != null && erased.isErased(refs.of(subject))) {
+                plain.forEach(name -> node.put(name, PersonalData.ERASED));
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Not readable as its record: nothing to say about whose it is; shown as stored.
+        }
+    }
+
     /** The reference of a normalised subject. */
     public String subjectRef(String subject) {
         return refs.of(subject);
@@ -106,6 +157,12 @@ public class PersonalDataCipher {
 
     public boolean isErased(String subjectRef) {
         return erased.isErased(subjectRef);
+    }
+
+    /** Forgets what this instance cached of the subject (its key, "not erased"): asked again at the next use. */
+    public void forget(String subjectRef) {
+        keys.forget(subjectRef);
+        erased.forget(subjectRef);
     }
 
     private static byte[] associatedData(String subjectRef, String field) {

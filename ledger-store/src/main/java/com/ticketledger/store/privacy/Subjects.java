@@ -35,6 +35,14 @@ public class Subjects {
         return cipher.isErased(subjectRef);
     }
 
+    /**
+     * Forgets what this instance cached of the subject: called where a {@code PersonalDataErased} is handled, so
+     * that this instance reads the subject as erased at once rather than after {@code ledger.privacy.key-cache-ttl}.
+     */
+    public void forget(String subjectRef) {
+        cipher.forget(subjectRef);
+    }
+
     /** Whether the subject an e-mail address names was erased. */
     public boolean isEmailErased(String email) {
         return isErased(refOfEmail(email));
