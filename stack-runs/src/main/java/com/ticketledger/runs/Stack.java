@@ -69,6 +69,8 @@ final class Stack implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
         environment.put("SPRING_DATASOURCE_PASSWORD", "");
         environment.put("SPRING_PROFILES_ACTIVE", "embedded");
+        // The embedded default's generated master key (personal data) in this run's data directory, not ./data's.
+        environment.put("LEDGER_DATA_DIR", data.toString());
         return environment;
     }
 
