@@ -48,9 +48,19 @@ public class SubjectKeys {
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
-    /** The subject's key, or empty when it has none: never had personal data encrypted, or was erased. */
+    /**
+     * The subject's key, or empty when it has none: never had personal data encrypted, or was erased. Loaded
+     * outside the cache's lock: a thread decoding events outside a transaction needs a connection of the pool to
+     * load it, and must not keep waiting there the threads that hold theirs (a rare double load is harmless).
+     */
     public Optional<SecretKey> find(String subjectRef) {
-        return cache.get(subjectRef, this::load);
+        Optional<SecretKey> cached = cache.getIfPresent(subjectRef);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<SecretKey> loaded = load(subjectRef);
+        cache.put(subjectRef, loaded);
+        return loaded;
     }
 
     /** The subject's key, created (and committed) now if it has none. */
