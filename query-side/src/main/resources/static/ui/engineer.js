@@ -142,7 +142,10 @@ function start(person) {
   const result = $('ticket-result');
   onSubmit($('assign-form'), (v, key) => onSelected('assignment', { engineer: v.engineer }, key,
     t('engineer.assigned', { engineer: v.engineer })), { result });
-  onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: v.visibility }, key,
+  // Only an operator marks a note as the reporter's personal data (the command side refuses it from anyone else).
+  $('note-personal').hidden = isEngineer;
+  onSubmit($('note-form'), (v, key) => onSelected('notes', { text: v.text, visibility: v.visibility,
+    personalData: v.personalData === 'true' }, key,
     t(v.visibility === 'INTERNAL' ? 'engineer.notedInternal' : 'engineer.notedPublic')), { result });
   onSubmit($('attach-form'), async (v, key) => {
     const answer = await attach(`/api/tickets/${selected.ticketId}/attachments`, v.file, v.visibility,

@@ -28,6 +28,8 @@ class OutsideTheEmbeddedDefaultIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().jdbcUrl());
+        // Outside the embedded default a master key must be given (LEDGER_MASTER_KEY).
+        registry.add("ledger.privacy.master-key", () -> "bGVkZ2VyLXRlc3QtbWFzdGVyLWtleS0zMi1ieXRlcyE=");
         registry.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
     }
 

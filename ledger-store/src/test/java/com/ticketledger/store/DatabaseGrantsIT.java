@@ -157,6 +157,25 @@ class DatabaseGrantsIT {
     }
 
     @Test
+    void querySideReadsTheSubjectKeysAndCannotWriteOrDeleteThem() {
+        String ref = "a".repeat(64);
+        command.sql("INSERT INTO subject_key (subject_ref, wrapped_key, master_key_id) VALUES (:ref, '\\x01', :id)")
+                .param("ref", ref).param("id", "0".repeat(16)).update();
+
+        assertThat(query.sql("SELECT count(*) FROM subject_key WHERE subject_ref = :ref").param("ref", ref)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(query.sql("SELECT count(*) FROM ledger_secret").query(Long.class).single()).isNotNegative();
+        assertThatThrownBy(() -> query.sql("DELETE FROM subject_key").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> query.sql("INSERT INTO subject_key (subject_ref, wrapped_key, master_key_id) "
+                + "VALUES (:ref, '\\x01', :id)").param("ref", "b".repeat(64)).param("id", "0".repeat(16)).update())
+                .rootCause().hasMessageContaining("permission denied");
+        // Its owner deletes a key only in an erasure naming that subject (the guard of db/store).
+        assertThatThrownBy(() -> command.sql("DELETE FROM subject_key").update())
+                .rootCause().hasMessageContaining("kept until an erasure");
+    }
+
+    @Test
     void querySideCreatesItsOwnTables() {
         query.sql("CREATE TABLE projection_probe (id INT PRIMARY KEY)").update();
         query.sql("INSERT INTO projection_probe VALUES (1)").update();

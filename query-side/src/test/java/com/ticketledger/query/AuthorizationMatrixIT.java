@@ -205,4 +205,44 @@ class AuthorizationMatrixIT extends QuerySideIT {
             assertThat(get("auditor", path).status()).as(path).isEqualTo(400);
         }
     }
+
+    /**
+     * A data subject's data is the privacy officer's to read, and nobody else's; the privacy officer reads tickets
+     * as the desk does and nothing else.
+     */
+    @Test
+    void onlyThePrivacyOfficerReadsADataSubject() throws Exception {
+        TicketOpened ticket = Tickets.opened("acme");
+        long position = append(ticket, ACME_CLIENT, Instant.now());
+        getAt("operator", "/api/tickets/" + ticket.ticketId() + "/history", position);
+        List<String> wrong = new ArrayList<>();
+        String subject = "/api/privacy/subjects?email=marta@acme.example";
+        for (String cell : USERS) {
+            String user = cell.equals("(none)") ? null : cell;
+            int expected = user == null ? 401 : 403;
+            if (call("GET", user, subject) != expected) {
+                wrong.add("GET " + subject + " by " + cell);
+            }
+        }
+        Map<String, Integer> dpo = new LinkedHashMap<>();
+        dpo.put("GET " + subject, 200);
+        dpo.put("GET /api/tickets/" + ticket.ticketId(), 200);
+        dpo.put("GET /api/tickets/" + ticket.ticketId() + "/history", 200);
+        dpo.put("GET /api/me", 200);
+        dpo.put("GET /api/queues/L1", 403);
+        dpo.put("GET /api/sla/breaches", 403);
+        dpo.put("GET /api/audit/tickets/" + ticket.ticketId() + "/events", 403);
+        dpo.put("GET /api/reports/backlog", 403);
+        dpo.put("GET /api/admin/projections", 403);
+        dpo.put("POST /api/admin/projections/reports/rebuild", 403);
+        dpo.put("POST /api/privacy/subjects/erasure", 403);
+        for (Map.Entry<String, Integer> cell : dpo.entrySet()) {
+            String[] request = cell.getKey().split(" ", 2);
+            int status = call(request[0], "dpo", request[1]);
+            if (status != cell.getValue()) {
+                wrong.add(cell.getKey() + " by dpo: " + status + " (expected " + cell.getValue() + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
 }

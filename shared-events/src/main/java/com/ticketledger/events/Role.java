@@ -6,5 +6,7 @@ public enum Role {
     ENGINEER,
     CLIENT,
     AUDITOR,
-    ANALYST
+    ANALYST,
+    /** The data-protection officer: erases a data subject's personal data, and reads everything held about them. */
+    PRIVACY_OFFICER
 }

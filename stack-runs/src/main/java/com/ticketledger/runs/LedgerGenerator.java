@@ -1,6 +1,8 @@
 package com.ticketledger.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
@@ -20,11 +22,12 @@ import com.ticketledger.events.TicketType;
 import com.ticketledger.events.Visibility;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,6 +51,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the event table's trigger chains each event exactly as it chains the command side's. Before writing a
  * single event it proves the first claim: events the command side wrote in this run, read back and written
  * again by the generator's serializer, must come out byte for byte the same.
+ *
+ * <p>Personal data: an event whose personal values the command side encrypted (a random nonce each) cannot come
+ * out the same and is not compared. When the command side encrypts, the generator gives every ticket it writes the
+ * reporter of the command side's first encrypted opening, ciphertext and all, so that a rebuild decrypts as it would
+ * over the command side's events; with {@code ledger.privacy.encryption} off, it writes its reporter in the clear.
  */
 final class LedgerGenerator {
 
@@ -57,11 +65,14 @@ final class LedgerGenerator {
     private static final Reporter REPORTER = new Reporter("Generated", "generated@acme.example", null);
 
     private final String jdbcUrl;
+    private final ObjectMapper objectMapper;
     private final JacksonSerializer serializer;
+    /** The reporter as the command side stored it encrypted; {@code null}: written in the clear. */
+    private volatile JsonNode encryptedReporter;
 
     LedgerGenerator(String jdbcUrl) {
         this.jdbcUrl = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-        ObjectMapper objectMapper = new ObjectMapper()
+        this.objectMapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new ParameterNamesModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -84,6 +95,9 @@ final class LedgerGenerator {
                     String type = rows.getString(1);
                     byte[] payload = rows.getBytes(2);
                     byte[] metaData = rows.getBytes(3);
+                    if (encrypted(type, payload)) {
+                        continue;
+                    }
                     Object event = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class,
                             new SimpleSerializedType(type, null)));
                     Object meta = serializer.deserialize(new SimpleSerializedObject<>(metaData, byte[].class,
@@ -101,6 +115,38 @@ final class LedgerGenerator {
             throw new IllegalStateException("no event of the command side to compare the generator's with");
         }
         return compared;
+    }
+
+    /** Whether the payload holds encrypted personal data; the first encrypted reporter is kept to be reused. */
+    private boolean encrypted(String type, byte[] payload) {
+        try {
+            JsonNode tree = objectMapper.readTree(payload);
+            JsonNode reporter = tree.path("reporter");
+            if (type.equals(TicketOpened.class.getName()) && reporter.path("email").has("ciphertext")) {
+                if (encryptedReporter == null) {
+                    encryptedReporter = reporter;
+                }
+                return true;
+            }
+            return tree.path("text").has("ciphertext");
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored payload is not JSON", e);
+        }
+    }
+
+    /** The event's payload as the command side would store it (its encrypted reporter, if it encrypts). */
+    private byte[] payload(TicketEvent event) {
+        JsonNode reporter = encryptedReporter;
+        if (reporter == null || !(event instanceof TicketOpened)) {
+            return serializer.serialize(event, byte[].class).getData();
+        }
+        try {
+            ObjectNode tree = objectMapper.valueToTree(event);
+            tree.set("reporter", reporter);
+            return objectMapper.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an event could not be written", e);
+        }
     }
 
     /**
@@ -223,15 +269,14 @@ final class LedgerGenerator {
                 Instant start = Instant.now();
                 long sequence = 0;
                 for (Written event : lifecycle.of(ticket, number, start)) {
-                    SerializedObject<byte[]> payload = serializer.serialize(event.event(), byte[].class);
                     Map<String, String> metaData = new HashMap<>(event.actor());
                     metaData.put(MetaDataKeys.CORRELATION_ID, UUID.randomUUID().toString());
                     insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, ticket.toString());
                     insert.setLong(3, sequence++);
                     insert.setString(4, DateTimeUtils.formatInstant(event.at()));
-                    insert.setString(5, payload.getType().getName());
-                    insert.setBytes(6, payload.getData());
+                    insert.setString(5, event.event().getClass().getName());
+                    insert.setBytes(6, payload(event.event()));
                     insert.setBytes(7, serializer.serialize(MetaData.from(metaData), byte[].class).getData());
                     insert.addBatch();
                     events++;

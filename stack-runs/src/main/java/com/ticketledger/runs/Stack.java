@@ -71,7 +71,8 @@ final class Stack implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
         environment.put("SPRING_DATASOURCE_PASSWORD", "");
         environment.put("SPRING_PROFILES_ACTIVE", "embedded");
-        // The embedded profile keeps the checkpoint signing key in the data directory: this run's, not ./data.
+        // The embedded profile keeps its generated keys (checkpoint signing, personal data) in the data directory:
+        // this run's, not ./data.
         environment.put("LEDGER_DATA_DIR", data.toString());
         return environment;
     }

@@ -114,13 +114,15 @@ class TicketCommandController {
 
     @Sends(AddNote.class)
     @Operation(operationId = "addNote", summary = "Add a note",
-            description = "PUBLIC (the default) or INTERNAL, on a ticket not yet closed.\n\n**Who:** OPERATOR, ENGINEER, a "
-                    + "CLIENT of the ticket's organisation (PUBLIC notes only).")
+            description = "PUBLIC (the default) or INTERNAL, on a ticket not yet closed. `personalData: true` marks the"
+                    + " text as the reporter's personal data: it is then encrypted under the reporter's key and reads"
+                    + " `\"[erased]\"` once they are erased (only an OPERATOR marks a note; 403 for others).\n\n"
+                    + "**Who:** OPERATOR, ENGINEER, a CLIENT of the ticket's organisation (PUBLIC notes only).")
     @PostMapping(path = "/{ticketId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> addNote(@PathVariable UUID ticketId, @Valid @RequestBody NoteRequest body,
             CommandHeaders headers) {
         return record(headers, List.of("note", ticketId, body), actor -> new AddNote(ticketId, body.text(),
-                body.visibilityOrDefault(), actor, headers.expectedVersion()));
+                body.visibilityOrDefault(), actor, headers.expectedVersion(), body.markedPersonal()));
     }
 
     @Sends(AddAttachment.class)

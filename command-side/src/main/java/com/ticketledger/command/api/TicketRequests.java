@@ -61,9 +61,22 @@ final class TicketRequests {
             @NotBlank @Size(max = 100) @Pattern(regexp = SINGLE_LINE, message = NO_LINE_BREAKS) String engineer) {
     }
 
+    /**
+     * @param personalData the text holds the reporter's personal data (an OPERATOR's mark; {@code false} if absent)
+     */
     record NoteRequest(
             @NotBlank @Size(max = 10_000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROL_CHARACTERS) String text,
-            Visibility visibility) {
+            Visibility visibility,
+            Boolean personalData) {
+
+        /** A note without the mark. */
+        NoteRequest(String text, Visibility visibility) {
+            this(text, visibility, null);
+        }
+
+        boolean markedPersonal() {
+            return Boolean.TRUE.equals(personalData);
+        }
 
         Visibility visibilityOrDefault() {
             return visibility == null ? Visibility.PUBLIC : visibility;

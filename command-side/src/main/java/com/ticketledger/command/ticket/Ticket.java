@@ -7,6 +7,7 @@ import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.PersonalData;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
@@ -64,6 +65,8 @@ public class Ticket {
     private UUID ticketId;
     private String number;
     private String clientId;
+    /** The reporter's subject (normalised e-mail or phone), whose key encrypts the notes marked as theirs. */
+    private String reporterSubject;
     private String title;
     private Priority priority;
     private TicketType type;
@@ -197,6 +200,10 @@ public class Ticket {
                     Visibility.PUBLIC);
         }
         requireStatus(command, "note", "given a note", OPEN, ASSIGNED, PENDING_CLOSURE);
+        if (command.personalData()) {
+            apply(new NoteAdded(ticketId, command.text(), command.visibility(), personalDataSubject(command)));
+            return currentVersion();
+        }
         apply(new NoteAdded(ticketId, command.text(), command.visibility()));
         return currentVersion();
     }
@@ -380,6 +387,22 @@ public class Ticket {
         return currentVersion();
     }
 
+    /**
+     * Only an OPERATOR judges that a note holds the reporter's personal data (it then reads "[erased]" once the
+     * reporter is); a reporter already erased has no key to encrypt it under, and the note is refused.
+     */
+    private String personalDataSubject(AddNote command) {
+        if (!command.actor().is(OPERATOR)) {
+            throw new CommandRefused(Reason.NOT_ALLOWED, "role.personal-note", "a " + command.actor().role()
+                    + " may not mark a note as the reporter's personal data: only an OPERATOR does", command.actor().role());
+        }
+        if (reporterSubject == null || reporterSubject.equals(PersonalData.ERASED)) {
+            throw new CommandRefused(Reason.INVALID_TRANSITION, "reporter-erased", "the reporter's personal data was erased:"
+                    + " a note cannot be recorded as theirs");
+        }
+        return reporterSubject;
+    }
+
     // --- what each event changes -------------------------------------------------------------------
 
     @EventSourcingHandler
@@ -387,6 +410,7 @@ public class Ticket {
         ticketId = event.ticketId();
         number = event.number();
         clientId = event.clientId();
+        reporterSubject = event.reporter() == null ? null : event.reporter().dataSubject();
         title = event.title();
         priority = event.priority();
         type = event.type();

@@ -232,4 +232,39 @@ class AuthorizationMatrixIT extends CommandSideIT {
         }
         assertThat(wrong).isEmpty();
     }
+
+    /**
+     * The privacy officer erases a data subject, and nobody else may; the privacy officer issues no ticket
+     * command. A refusal writes nothing.
+     */
+    @Test
+    void onlyThePrivacyOfficerErasesAndTheyIssueNoTicketCommand() {
+        List<String> wrong = new ArrayList<>();
+        String erasure = "{\"email\":\"nobody@acme.example\",\"reason\":\"matrix\"}";
+        for (String cell : USERS) {
+            String user = cell.equals("(none)") ? null : cell;
+            long before = eventCount();
+            Answer answer = post(user, "/api/privacy/subjects/erasure", erasure);
+            int expected = user == null ? 401 : 403;
+            if (answer.status() != expected || eventCount() != before) {
+                wrong.add("erasure by " + cell + ": " + answer.status() + " (expected " + expected + ")");
+            }
+        }
+        assertThat(post("dpo", "/api/privacy/subjects/erasure", erasure).status()).isEqualTo(200);
+
+        UUID ticket = assignedTicket();
+        long before = eventCount();
+        for (String[] command : new String[][] {{"/api/tickets", openBody("acme")},
+                {"/api/tickets/" + ticket + "/notes", "{\"text\":\"hello\"}"},
+                {"/api/tickets/" + ticket + "/assignment", "{\"engineer\":\"ana\"}"},
+                {"/api/tickets/" + ticket + "/cancellation", "{\"reason\":\"OUT_OF_SCOPE\",\"note\":\"n\"}"},
+                {"/api/queues/L1/next", null}}) {
+            Answer answer = post("dpo", command[0], command[1]);
+            if (answer.status() != 403) {
+                wrong.add("dpo " + command[0] + ": " + answer.status() + " " + answer.body());
+            }
+        }
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(wrong).isEmpty();
+    }
 }

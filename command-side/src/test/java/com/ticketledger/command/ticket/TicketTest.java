@@ -1330,4 +1330,48 @@ class TicketTest {
             assertThat(stored.via()).isEqualTo(AssignedVia.DIRECT);
         }
     }
+
+    @Nested
+    class PersonalDataNotes {
+
+        @Test
+        void operatorMarksANoteAsTheReportersPersonalData() {
+            fixture.given(opened())
+                    .when(new AddNote(ID, "Marta's home number is 4555-0101", Visibility.INTERNAL, OPERATOR, null, true))
+                    .expectEvents(new NoteAdded(ID, "Marta's home number is 4555-0101", Visibility.INTERNAL,
+                            "marta@acme.example"));
+        }
+
+        @Test
+        void theNoteIsTheSubjectsWhoeverTypedTheAddress() {
+            fixture.given(new TicketOpened(ID, NUMBER, "acme", new Reporter("Marta", " Marta@ACME.example ", null),
+                            null, "VPN down", "Nobody can connect", null, null, TicketType.INCIDENT, Priority.HIGH,
+                            Channel.PHONE))
+                    .when(new AddNote(ID, "lives in Rosario", Visibility.INTERNAL, OPERATOR, null, true))
+                    .expectEvents(new NoteAdded(ID, "lives in Rosario", Visibility.INTERNAL, "marta@acme.example"));
+        }
+
+        @Test
+        void engineerMayNotMarkANoteAsPersonalData() {
+            fixture.given(opened())
+                    .when(new AddNote(ID, "her mobile is 15-5555", Visibility.INTERNAL, ANA, null, true))
+                    .expectException(refused(Reason.NOT_ALLOWED, "may not mark a note as the reporter's personal"));
+        }
+
+        @Test
+        void clientMayNotMarkANoteAsPersonalData() {
+            fixture.given(opened())
+                    .when(new AddNote(ID, "my address", Visibility.PUBLIC, ACME, null, true))
+                    .expectException(refused(Reason.NOT_ALLOWED, "only an OPERATOR does"));
+        }
+
+        @Test
+        void aNoteCannotBeMarkedAsTheDataOfAnErasedReporter() {
+            fixture.given(new TicketOpened(ID, NUMBER, "acme", new Reporter("[erased]", "[erased]", null), null,
+                            "VPN down", "Nobody can connect", null, null, TicketType.INCIDENT, Priority.HIGH,
+                            Channel.PHONE))
+                    .when(new AddNote(ID, "her address", Visibility.INTERNAL, OPERATOR, null, true))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "personal data was erased"));
+        }
+    }
 }

@@ -13,6 +13,7 @@ import com.ticketledger.query.status.TicketStatusView;
 import com.ticketledger.store.HashChain;
 import com.ticketledger.store.StoredEvent;
 import com.ticketledger.store.StoredEvents;
+import com.ticketledger.store.privacy.PersonalDataCipher;
 import com.ticketledger.web.openapi.ProblemAnswers;
 import com.ticketledger.web.openapi.ProblemResponse;
 import com.ticketledger.web.problem.InvalidField;
@@ -57,15 +58,17 @@ class AuditController {
     private final StatusReads reads;
     private final ObjectMapper objectMapper;
     private final AttachmentChecks attachmentChecks;
+    private final PersonalDataCipher personalData;
 
     AuditController(StoredEvents storedEvents, EventStore eventStore, StatusEvolution evolution, StatusReads reads,
-            ObjectMapper objectMapper, AttachmentChecks attachmentChecks) {
+            ObjectMapper objectMapper, AttachmentChecks attachmentChecks, PersonalDataCipher personalData) {
         this.storedEvents = storedEvents;
         this.eventStore = eventStore;
         this.evolution = evolution;
         this.reads = reads;
         this.objectMapper = objectMapper;
         this.attachmentChecks = attachmentChecks;
+        this.personalData = personalData;
     }
 
     @Operation(operationId = "getAuditEvents", summary = "Read a ticket's raw events",
@@ -129,7 +132,20 @@ class AuditController {
         String payloadType = event.payloadType();
         return new AuditEvent(event.sequenceNumber(), event.globalIndex(),
                 payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType, Instant.parse(event.timeStamp()),
-                json(event.payload()), json(event.metaData()), hex(event.hash()), hex(event.previousHash()));
+                payload(payloadType, json(event.payload())), json(event.metaData()), hex(event.hash()),
+                hex(event.previousHash()));
+    }
+
+    /**
+     * The payload as stored; personal data is there encrypted (it reveals nothing), except in events older than
+     * the encryption, whose clear values read "[erased]" once their subject is erased.
+     */
+    private JsonNode payload(String payloadType, JsonNode payload) {
+        try {
+            return personalData.redactStored(payload, Class.forName(payloadType));
+        } catch (ClassNotFoundException e) {
+            return payload;
+        }
     }
 
     private JsonNode json(byte[] bytes) {

@@ -8,6 +8,8 @@ import com.ticketledger.events.CancellationReason;
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.PersonalData;
+import com.ticketledger.events.PersonalDataErased;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketCancelled;
@@ -22,6 +24,8 @@ import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ProcessorBatch;
 import com.ticketledger.sla.ClosureProperties;
+import com.ticketledger.store.privacy.PersonalDataCipher;
+import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -63,14 +67,17 @@ class HistoryProjection {
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final ObjectMapper objectMapper;
     private final EventPositions positions;
+    private final Subjects subjects;
+
     /** The acceptance period as the desk says it ("5 business days"), named by an automatic acceptance's entry. */
     private final String acceptancePeriod;
 
     HistoryProjection(NamedParameterJdbcTemplate jdbcTemplate, ObjectMapper objectMapper, EventPositions positions,
-            ClosureProperties closure) {
+            Subjects subjects, ClosureProperties closure) {
         this.jdbcTemplate = jdbcTemplate;
         this.objectMapper = objectMapper;
         this.positions = positions;
+        this.subjects = subjects;
         this.acceptancePeriod = closure.describeAutoAcceptAfter();
     }
 
@@ -95,6 +102,7 @@ class HistoryProjection {
         entry.put("visibility", visibility(event).name());
         entry.put("summary", summary(event, acceptancePeriod));
         entry.put("details", json(event));
+        entry.put("subjectRef", subjectRef(event));
         List<Map<String, Object>> entries = new ArrayList<>(List.of(entry));
         if (event instanceof TicketCancelled cancelled && cancelled.duplicateOf() != null) {
             Map<String, Object> original = new HashMap<>(entry);
@@ -131,13 +139,71 @@ class HistoryProjection {
         }
         jdbcTemplate.batchUpdate("""
                         INSERT INTO ticket_history (position, ticket_id, client_id, sequence, at, type, actor,
-                            actor_role, visibility, summary, details)
+                            actor_role, visibility, summary, details, subject_ref)
                         VALUES (:position, :ticketId,
                             coalesce(:clientId, (SELECT h.client_id FROM ticket_history h
                                                  WHERE h.ticket_id = :ticketId AND h.sequence = 0)),
-                            :sequence, :at, :type, :actor, :role, :visibility, :summary, CAST(:details AS JSONB))
+                            :sequence, :at, :type, :actor, :role, :visibility, :summary, CAST(:details AS JSONB),
+                            :subjectRef)
                         ON CONFLICT (position, ticket_id) DO NOTHING""",
                 batch.entries.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * The subject's entries are overwritten as a read shows them once the subject is erased: the event's personal
+     * data {@value PersonalData#ERASED} in the details and in the summary. The batch's entries are written first,
+     * so that an opening handled in the same batch is overwritten too.
+     */
+    @EventHandler
+    void on(PersonalDataErased erased) {
+        // This instance reads the subject as erased from now on, not only once its caches expire.
+        subjects.forget(erased.subjectRef());
+        ProcessorBatch.resource(Batch.class.getName(), Batch::new, this::write).ifPresent(batch -> {
+            write(batch);
+            batch.entries.clear();
+        });
+        List<Map<String, Object>> rows = jdbcTemplate.query("""
+                        SELECT position, ticket_id, type, details FROM ticket_history WHERE subject_ref = :ref""",
+                Map.of("ref", erased.subjectRef()), (rs, n) -> {
+                    TicketEvent event = erasedEvent(rs.getString("type"), rs.getString("details"));
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("position", rs.getLong("position"));
+                    row.put("ticketId", rs.getObject("ticket_id"));
+                    row.put("summary", summary(event));
+                    row.put("details", json(event));
+                    return row;
+                });
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                            UPDATE ticket_history SET summary = :summary, details = CAST(:details AS JSONB)
+                            WHERE position = :position AND ticket_id = :ticketId""",
+                    rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /**
+     * Whose personal data an entry holds: the reporter of an opening, or of a note marked as theirs; {@code null}
+     * for none (or already erased).
+     */
+    private String subjectRef(TicketEvent event) {
+        if (event instanceof TicketOpened opened && opened.reporter() != null
+                && !PersonalData.ERASED.equals(opened.reporter().name())) {
+            return subjects.refOf(opened.reporter().dataSubject());
+        }
+        if (event instanceof NoteAdded note && note.personalDataOf() != null
+                && !PersonalData.ERASED.equals(note.personalDataOf())) {
+            return subjects.refOf(note.personalDataOf());
+        }
+        return null;
+    }
+
+    private TicketEvent erasedEvent(String type, String details) {
+        try {
+            Class<?> eventClass = Class.forName(TicketEvent.class.getPackageName() + "." + type);
+            return (TicketEvent) PersonalDataCipher.erasedCopy((Record) objectMapper.readValue(details, eventClass));
+        } catch (ClassNotFoundException | JsonProcessingException e) {
+            throw new IllegalStateException("a history entry of type " + type + " could not be read back", e);
+        }
     }
 
     @ResetHandler

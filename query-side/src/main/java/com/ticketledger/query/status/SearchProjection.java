@@ -53,8 +53,15 @@ class SearchProjection {
         batch().ifPresentOrElse(b -> b.openings.add(row), () -> write(new Batch(List.of(row), List.of())));
     }
 
+    /**
+     * A note marked as the reporter's personal data is not indexed: the index could not be cleaned of it at an
+     * erasure without the other notes' text, which it does not keep.
+     */
     @EventHandler
     void on(NoteAdded note, @SequenceNumber long sequence) {
+        if (note.personalDataOf() != null) {
+            return;
+        }
         Map<String, Object> row = new HashMap<>();
         row.put("ticketId", note.ticketId());
         row.put("sequence", sequence);
