@@ -9,7 +9,10 @@ import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.PersonalDataErased;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.Reporter;
+import com.ticketledger.events.SupportLevel;
+import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.ProcessingGroups;
@@ -165,6 +168,34 @@ class PersonalDataIT extends QuerySideIT {
         }
         answers(tickets, erasure).forEach(answer -> assertNone(zoe.values(), answer));
         assertNone(zoe.values(), projectionTables());
+    }
+
+    @Test
+    void theOutboxForgetsAnErasedReporterAndSendsHerNothingMore() {
+        Person eva = Person.fresh();
+        TicketOpened opened = opened(eva);
+        append(opened, OPERATOR, Instant.now());
+        append(new TicketAssigned(opened.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, Instant.now());
+        append(new TicketPendingClosure(opened.ticketId(), "monitor cable replaced"), ANA, Instant.now());
+        awaitUntil("the reporter is asked to accept", Duration.ofSeconds(30), () -> jdbc.sql("""
+                        SELECT count(*) FROM notification WHERE ticket_id = :t AND kind = 'ACCEPTANCE_REQUESTED'
+                        AND recipient = :email""")
+                .param("t", opened.ticketId()).param("email", eva.email()).query(Long.class).single() == 1);
+
+        erase(eva);
+
+        awaitUntil("the outbox forgets her address", Duration.ofSeconds(30), () -> outboxRowsTo(eva.email()) == 0);
+        assertThat(jdbc.sql("""
+                        SELECT DISTINCT status || ' ' || last_error FROM notification
+                        WHERE ticket_id = :t AND recipient = '[erased]'""")
+                .param("t", opened.ticketId()).query(String.class).list())
+                .containsExactly("FAILED the recipient's personal data was erased");
+        assertNone(eva.values(), projectionTables());
+    }
+
+    long outboxRowsTo(String email) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE recipient = :email").param("email", email)
+                .query(Long.class).single();
     }
 
     @Test

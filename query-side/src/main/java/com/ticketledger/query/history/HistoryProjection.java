@@ -169,7 +169,7 @@ class HistoryProjection {
                     Map<String, Object> row = new HashMap<>();
                     row.put("position", rs.getLong("position"));
                     row.put("ticketId", rs.getObject("ticket_id"));
-                    row.put("summary", summary(event));
+                    row.put("summary", summary(event, acceptancePeriod));
                     row.put("details", json(event));
                     return row;
                 });

@@ -2,6 +2,8 @@ package com.ticketledger.query.notification;
 
 import com.ticketledger.events.ClosureAccepted;
 import com.ticketledger.events.MetaDataKeys;
+import com.ticketledger.events.PersonalData;
+import com.ticketledger.events.PersonalDataErased;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
@@ -13,6 +15,7 @@ import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.ProcessingGroups;
+import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -24,9 +27,11 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides the notifications the events call for (docs/domain.md, "Notifications") and writes them to the
@@ -45,11 +50,32 @@ class NotificationProjection {
     private final NotificationTickets tickets;
     private final Outbox outbox;
     private final Recipients recipients;
+    private final Subjects subjects;
 
-    NotificationProjection(NotificationTickets tickets, Outbox outbox, Recipients recipients) {
+    NotificationProjection(NotificationTickets tickets, Outbox outbox, Recipients recipients, Subjects subjects) {
         this.tickets = tickets;
         this.outbox = outbox;
         this.recipients = recipients;
+        this.subjects = subjects;
+    }
+
+    /**
+     * A data subject's personal data was erased: the e-mail addresses kept of them (a reporter's, a recipient's)
+     * become {@value PersonalData#ERASED}, and what was still to be sent to them is not sent. The outbox keeps
+     * addresses, not subject references, so each distinct address is matched against the subject's reference
+     * here: an erasure is rare, and this costs one keyed hash per distinct address kept.
+     */
+    @EventHandler
+    void on(PersonalDataErased erased) {
+        subjects.forget(erased.subjectRef());
+        Set<String> addresses = new HashSet<>(outbox.addresses());
+        addresses.addAll(tickets.reporterEmails());
+        for (String address : addresses) {
+            if (erased.subjectRef().equals(subjects.refOfEmail(address))) {
+                outbox.erase(address);
+                tickets.eraseReporterEmail(address);
+            }
+        }
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package com.ticketledger.query.notification;
 
 import com.ticketledger.events.ClosureAccepted;
+import com.ticketledger.events.PersonalData;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketCancelled;
@@ -135,5 +136,18 @@ class NotificationTickets {
 
     void deleteAll() {
         jdbc.sql("DELETE FROM notification_ticket").update();
+    }
+
+    /** The reporters' e-mail addresses kept (an erasure looks for its subject's among them). */
+    List<String> reporterEmails() {
+        return jdbc.sql("SELECT DISTINCT reporter_email FROM notification_ticket WHERE reporter_email IS NOT NULL"
+                        + " AND reporter_email <> :erased")
+                .param("erased", PersonalData.ERASED).query(String.class).list();
+    }
+
+    /** A reporter's address whose personal data was erased reads {@value PersonalData#ERASED} from now on. */
+    void eraseReporterEmail(String address) {
+        jdbc.sql("UPDATE notification_ticket SET reporter_email = :erased WHERE reporter_email = :address")
+                .param("erased", PersonalData.ERASED).param("address", address).update();
     }
 }

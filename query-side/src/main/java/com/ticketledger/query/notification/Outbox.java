@@ -3,6 +3,7 @@ package com.ticketledger.query.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.events.PersonalData;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,8 @@ class Outbox {
      * Runs in the caller's transaction: the projection's batch, or the scan's.
      */
     void record(Decision decision) {
-        if (decision.email() != null && !decision.email().isBlank()) {
+        if (decision.email() != null && !decision.email().isBlank()
+                && !PersonalData.ERASED.equals(decision.email())) {
             insert(decision, NotificationChannel.EMAIL, decision.email().trim());
         }
         for (NotificationProperties.Webhook webhook : properties.webhooks()) {
@@ -58,6 +60,26 @@ class Outbox {
                 insert(decision, NotificationChannel.WEBHOOK, webhook.url().toString());
             }
         }
+    }
+
+    /** The e-mail addresses the outbox holds (an erasure looks for its subject's among them). */
+    List<String> addresses() {
+        return jdbc.sql("SELECT DISTINCT recipient FROM notification WHERE channel = 'EMAIL' AND recipient <> :erased")
+                .param("erased", PersonalData.ERASED).query(String.class).list();
+    }
+
+    /**
+     * The address's personal data was erased: it reads {@value PersonalData#ERASED} in every row, and what was
+     * still to be sent to it fails with the reason, never to be tried again.
+     */
+    void erase(String address) {
+        jdbc.sql("""
+                        UPDATE notification SET recipient = :erased,
+                            last_error = CASE WHEN status = 'PENDING' THEN :reason ELSE last_error END,
+                            status = CASE WHEN status = 'PENDING' THEN 'FAILED' ELSE status END
+                        WHERE channel = 'EMAIL' AND recipient = :address""")
+                .param("erased", PersonalData.ERASED).param("address", address)
+                .param("reason", "the recipient's personal data was erased").update();
     }
 
     private void insert(Decision decision, NotificationChannel channel, String recipient) {
