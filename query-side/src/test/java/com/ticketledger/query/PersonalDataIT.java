@@ -3,6 +3,7 @@ package com.ticketledger.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.events.Channel;
+import com.ticketledger.events.ContactsSet;
 import com.ticketledger.events.DataSubject;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.NoteAdded;
@@ -191,6 +192,27 @@ class PersonalDataIT extends QuerySideIT {
                 .param("t", opened.ticketId()).query(String.class).list())
                 .containsExactly("FAILED the recipient's personal data was erased");
         assertNone(eva.values(), projectionTables());
+    }
+
+    @Test
+    void aClientsFocalPointIsEncryptedAndErasedLikeAReporter() {
+        Person luz = Person.fresh();
+        String clientId = "initech-" + UUID.randomUUID().toString().substring(0, 8);
+        registeredClient(clientId);
+        long set = appendClient(new ContactsSet(clientId, List.of(), luz.name(), luz.email(), null, List.of()),
+                Instant.now());
+        awaitUntil("the register names her", Duration.ofSeconds(30),
+                () -> get("operator", "/api/clients/" + clientId).response().body().contains(luz.email()));
+        assertThat(jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE global_index = :p")
+                .param("p", set).query(String.class).single()).as("the ledger holds her name and e-mail encrypted")
+                .doesNotContain(luz.name(), luz.email());
+
+        erase(luz);
+
+        awaitUntil("the register forgets her", Duration.ofSeconds(30),
+                () -> get("operator", "/api/clients/" + clientId).response().body().contains("[erased]"));
+        assertNone(luz.values(), get("operator", "/api/clients/" + clientId).response().body());
+        assertNone(luz.values(), projectionTables());
     }
 
     long outboxRowsTo(String email) {

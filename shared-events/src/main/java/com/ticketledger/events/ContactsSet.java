@@ -3,8 +3,10 @@ package com.ticketledger.events;
 import java.util.List;
 
 /**
- * Who speaks for the client, as it now stands; it replaces the contacts before. The e-mail addresses and the
- * focal point's name are personal data, each in a field of its own.
+ * Who speaks for the client, as it now stands; it replaces the contacts before. The client's technical focal point
+ * is a person of the client, its data subject here: the focal point's name and e-mail are marked personal data,
+ * encrypted under the focal point's key and erasable (without an e-mail, they are written as given). The area
+ * manager's and the escalation addresses are the desk's working addresses, not marked.
  *
  * @param clientId          the client organisation
  * @param representatives   user names of the organisation who may accept a resolution or reopen a ticket; empty:
@@ -18,8 +20,13 @@ import java.util.List;
 public record ContactsSet(
         String clientId,
         List<String> representatives,
-        String focalPointName,
-        String focalPointEmail,
+        @PersonalData String focalPointName,
+        @PersonalData String focalPointEmail,
         String areaManagerEmail,
-        List<String> escalationEmails) implements ClientEvent {
+        List<String> escalationEmails) implements ClientEvent, DataSubject {
+
+    @Override
+    public String dataSubject() {
+        return DataSubject.of(focalPointEmail, null);
+    }
 }

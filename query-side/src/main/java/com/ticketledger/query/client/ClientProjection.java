@@ -3,7 +3,10 @@ package com.ticketledger.query.client;
 import com.ticketledger.events.ClientRegistered;
 import com.ticketledger.events.ContactsSet;
 import com.ticketledger.events.ContractSet;
+import com.ticketledger.events.PersonalData;
+import com.ticketledger.events.PersonalDataErased;
 import com.ticketledger.query.processing.ProcessingGroups;
+import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,9 +31,31 @@ class ClientProjection {
     static final String GROUP = ProcessingGroups.CLIENTS;
 
     private final JdbcClient jdbc;
+    private final Subjects subjects;
 
-    ClientProjection(JdbcClient jdbc) {
+    ClientProjection(JdbcClient jdbc, Subjects subjects) {
         this.jdbc = jdbc;
+        this.subjects = subjects;
+    }
+
+    /**
+     * A focal point's personal data was erased: their name and e-mail read {@value PersonalData#ERASED} wherever
+     * a client names them (a rebuild reads them so from the ledger already). Clients are few: each focal point's
+     * address is matched against the erased subject's reference.
+     */
+    @EventHandler
+    void on(PersonalDataErased erased) {
+        for (String address : jdbc.sql("""
+                        SELECT DISTINCT focal_point_email FROM client_view
+                        WHERE focal_point_email IS NOT NULL AND focal_point_email <> :erased""")
+                .param("erased", PersonalData.ERASED).query(String.class).list()) {
+            if (erased.subjectRef().equals(subjects.refOfEmail(address))) {
+                jdbc.sql("""
+                                UPDATE client_view SET focal_point_name = :erased, focal_point_email = :erased
+                                WHERE focal_point_email = :address""")
+                        .param("erased", PersonalData.ERASED).param("address", address).update();
+            }
+        }
     }
 
     @EventHandler
