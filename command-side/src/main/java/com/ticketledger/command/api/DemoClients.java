@@ -1,5 +1,10 @@
-package com.ticketledger.command.client;
+package com.ticketledger.command.api;
 
+import com.ticketledger.command.client.ClientCommand;
+import com.ticketledger.command.client.RegisterClient;
+import com.ticketledger.command.client.SetContacts;
+import com.ticketledger.command.client.SetContract;
+import com.ticketledger.command.client.SlaPolicyNames;
 import com.ticketledger.command.recording.CommandRecorder;
 import com.ticketledger.command.ticket.Actor;
 import com.ticketledger.command.ticket.ClientRegister;
