@@ -193,7 +193,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public TicketVersion handle(AddNote command) {
+    public TicketVersion handle(AddNote command, ErasedReporters erasures) {
         admit(command, "note", "add notes", OPERATOR, ENGINEER, CLIENT);
         if (command.actor().is(CLIENT) && command.visibility() != Visibility.PUBLIC) {
             throw new CommandRefused(Reason.NOT_ALLOWED, "client-note", "a client may add only PUBLIC notes",
@@ -201,7 +201,7 @@ public class Ticket {
         }
         requireStatus(command, "note", "given a note", OPEN, ASSIGNED, PENDING_CLOSURE);
         if (command.personalData()) {
-            apply(new NoteAdded(ticketId, command.text(), command.visibility(), personalDataSubject(command)));
+            apply(new NoteAdded(ticketId, command.text(), command.visibility(), personalDataSubject(command, erasures)));
             return currentVersion();
         }
         apply(new NoteAdded(ticketId, command.text(), command.visibility()));
@@ -391,12 +391,13 @@ public class Ticket {
      * Only an OPERATOR judges that a note holds the reporter's personal data (it then reads "[erased]" once the
      * reporter is); a reporter already erased has no key to encrypt it under, and the note is refused.
      */
-    private String personalDataSubject(AddNote command) {
+    private String personalDataSubject(AddNote command, ErasedReporters erasures) {
         if (!command.actor().is(OPERATOR)) {
             throw new CommandRefused(Reason.NOT_ALLOWED, "role.personal-note", "a " + command.actor().role()
                     + " may not mark a note as the reporter's personal data: only an OPERATOR does", command.actor().role());
         }
-        if (reporterSubject == null || reporterSubject.equals(PersonalData.ERASED)) {
+        if (reporterSubject == null || reporterSubject.equals(PersonalData.ERASED)
+                || erasures.isErased(reporterSubject)) {
             throw new CommandRefused(Reason.INVALID_TRANSITION, "reporter-erased", "the reporter's personal data was erased:"
                     + " a note cannot be recorded as theirs");
         }

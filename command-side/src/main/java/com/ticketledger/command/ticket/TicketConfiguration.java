@@ -2,6 +2,7 @@ package com.ticketledger.command.ticket;
 
 import com.ticketledger.sla.ClosureProperties;
 import com.ticketledger.sla.SlaPolicy;
+import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -30,6 +31,12 @@ class TicketConfiguration {
     @Bean
     AutoAcceptancePolicy autoAcceptancePolicy(SlaPolicy sla, ClosureProperties closure) {
         return new AutoAcceptancePolicy(sla, closure.autoAcceptAfter());
+    }
+
+    /** Axon resolves the aggregate handler's {@link ErasedReporters} parameter to this bean: the key table decides. */
+    @Bean
+    ErasedReporters erasedReporters(Subjects subjects) {
+        return subject -> subjects.isErased(subjects.refOf(subject));
     }
 
     /** Axon resolves the aggregate handler's {@link TicketDirectory} parameter to this bean. */

@@ -105,6 +105,7 @@ class TicketTest {
         fixture.registerInjectableResource(DIRECTORY);
         fixture.registerInjectableResource(AUTO_ACCEPTANCE);
         fixture.registerInjectableResource(clients);
+        fixture.registerInjectableResource((ErasedReporters) subject -> false);
     }
 
     static OpenTicket open(String clientId, Actor actor) {
