@@ -193,8 +193,8 @@ class KeepInLoopIT extends QuerySideIT {
         String csv = get("analyst", "/api/reports/sla?" + period + "&minPosition=" + last, "Accept", "text/csv")
                 .response().body();
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).endsWith(",cancelled,updateMet,updateBreached,meanBusinessMinutesBetweenUpdates,"
+        assertThat(lines[0]).contains(",cancelled,updateMet,updateBreached,meanBusinessMinutesBetweenUpdates,"
                 + "p90BusinessMinutesBetweenUpdates");
-        assertThat(lines[1]).startsWith("CRITICAL,3,").endsWith(",0,1,2,50.0,120.0");
+        assertThat(lines[1]).startsWith("CRITICAL,3,").contains(",0,1,2,50.0,120.0");
     }
 }

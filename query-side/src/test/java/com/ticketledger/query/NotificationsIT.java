@@ -70,10 +70,19 @@ class NotificationsIT extends QuerySideIT {
         return found;
     }
 
+    /**
+     * The outbox as of {@code position}. This class's query side takes the notifications' segments over from the
+     * suite's shared one when it starts, so its first reads may find the projection not there yet (503): asked
+     * again until it is.
+     */
     JsonNode notifications(String query, long position) {
-        Answer answer = getAt("operator", "/api/notifications?" + query, position);
-        assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
-        return answer.json();
+        Answer[] answer = new Answer[1];
+        awaitUntil("the notifications projection reaches " + position, Duration.ofSeconds(30), () -> {
+            answer[0] = getAt("operator", "/api/notifications?" + query, position);
+            return answer[0].status() != 503;
+        });
+        assertThat(answer[0].status()).as(answer[0].response().body()).isEqualTo(200);
+        return answer[0].json();
     }
 
     JsonNode awaitStatus(UUID ticketId, String kind, String channel, String status) {
