@@ -128,7 +128,9 @@ final class LedgerGenerator {
                 }
                 return true;
             }
-            return tree.path("text").has("ciphertext");
+            // a marked note, or a client's focal point: personal data the generator never writes
+            return tree.path("text").has("ciphertext") || tree.path("focalPointEmail").has("ciphertext")
+                    || tree.path("focalPointName").has("ciphertext");
         } catch (IOException e) {
             throw new UncheckedIOException("a stored payload is not JSON", e);
         }
