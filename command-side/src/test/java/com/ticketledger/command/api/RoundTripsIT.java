@@ -59,9 +59,11 @@ class RoundTripsIT extends CommandSideIT {
         costs.put("accept", counted(n -> command("acme-1", tickets.get(n), "/acceptance", null)));
 
         costs.forEach((type, cost) -> System.out.printf("round trips per %-16s %s%n", type + ":", cost));
+        // A command's own statements come in whole numbers per command; what runs in the background meanwhile (the
+        // deadline poller, a clean-up) adds a fraction: less than half a statement over 40 commands is background.
         assertThat(costs).allSatisfy((type, cost) -> {
-            assertThat(cost.transactions()).as(type + ": transactions per command").isLessThanOrEqualTo(1.0);
-            assertThat(cost.statements()).as(type + ": statements per command").isLessThanOrEqualTo(STATEMENT_BUDGET);
+            assertThat(cost.transactions()).as(type + ": transactions per command").isLessThan(1.5);
+            assertThat(cost.statements()).as(type + ": statements per command").isLessThan(STATEMENT_BUDGET + 0.5);
         });
     }
 
