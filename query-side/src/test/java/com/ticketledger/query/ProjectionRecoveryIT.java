@@ -63,7 +63,10 @@ class ProjectionRecoveryIT {
                         "--spring.datasource.username=" + EmbeddedDatabase.USER,
                         "--spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
                         "--ledger.processing.node-id=" + nodeId,
-                        "--ledger.processing.claim-timeout=2s",
+                        // short, so that a stopped instance's segments pass on quickly; not shorter than a few
+                        // claim extensions (1 s), or a second instance still starting up on a busy machine steals
+                        // the first one's segments while it is merely slow
+                        "--ledger.processing.claim-timeout=5s",
                         "--ledger.checkpoint.key-file=target/checkpoint-key.pem",
                         // two instances at once: each its own free port for the local mail server
                         "--ledger.notifications.local-mail-server.port=0",
