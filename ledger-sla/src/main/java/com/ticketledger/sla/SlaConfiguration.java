@@ -16,8 +16,8 @@ public class SlaConfiguration {
 
     /** Built once at start: a policy that does not add up stops the query side with a clear message. */
     @Bean
-    SlaPolicy slaPolicy(SlaProperties properties) {
-        return new SlaPolicy(properties);
+    SlaPolicy slaPolicy(SlaProperties properties, ClosureProperties closure) {
+        return new SlaPolicy(properties, closure.autoAcceptAfter(), SlaPolicy.DEFAULT_REOPEN_WINDOW);
     }
 
     /**

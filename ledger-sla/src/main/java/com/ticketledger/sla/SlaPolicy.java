@@ -2,15 +2,19 @@ package com.ticketledger.sla;
 
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.Role;
+import com.ticketledger.events.SlaPolicyTerms;
 import com.ticketledger.events.Visibility;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,33 +44,59 @@ import java.util.TreeMap;
  */
 public final class SlaPolicy {
 
-    /** docs/domain.md, "SLA": a target is at risk once 80 % of its allowed open time is used. */
-    static final int AT_RISK_PERCENT = 80;
+    /** docs/domain.md, "SLA": by default a target is at risk once 80 % of its allowed open time is used. */
+    public static final int DEFAULT_AT_RISK_PERCENT = 80;
 
+    /** docs/domain.md: by default the ledger accepts a resolution nobody answered after five business days. */
+    public static final SlaTarget DEFAULT_AUTO_ACCEPT_AFTER = SlaTarget.days(5);
+
+    /** docs/domain.md: by default a client may reopen a ticket for 30 days after its closure. */
+    public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofDays(30);
+
+    private final SlaPolicyTerms terms;
     private final BusinessCalendar office;
     private final Map<Priority, Targets> targets = new EnumMap<>(Priority.class);
+    private final SlaTarget autoAcceptAfter;
+    private final int atRiskPercent;
 
     /**
-     * Builds the policy once, at start: a policy that does not add up stops the query side with every problem
-     * named by its property, instead of failing on the first ticket of a forgotten priority.
+     * The configured policy ({@code ledger.sla.*}) with the given closure terms; its problems are named by their
+     * property ({@code ledger.sla.priorities.HIGH.response}).
      *
-     * @throws IllegalArgumentException if a priority is missing, a calendar is unknown or cannot open, or a
-     *                                  target is not a positive amount
+     * @throws PolicyDoesNotAddUp if a priority is missing, a calendar is unknown or cannot open, or a target is not
+     *                            a positive amount
      */
+    public SlaPolicy(SlaProperties properties, SlaTarget autoAcceptAfter, Duration reopenWindow) {
+        this(Objects.requireNonNull(properties, "properties").terms(autoAcceptAfter, reopenWindow), "ledger.sla.");
+    }
+
+    /** The configured policy with the desk's default closure terms (five business days, 30 days to reopen). */
     public SlaPolicy(SlaProperties properties) {
-        Objects.requireNonNull(properties, "properties");
+        this(properties, DEFAULT_AUTO_ACCEPT_AFTER, DEFAULT_REOPEN_WINDOW);
+    }
+
+    /**
+     * A policy version as the ledger keeps it; its problems are named by their field ({@code priorities.HIGH.response}),
+     * so that a command defining it can answer each one.
+     *
+     * @throws PolicyDoesNotAddUp if the terms do not add up
+     */
+    public SlaPolicy(SlaPolicyTerms terms) {
+        this(terms, "");
+    }
+
+    private SlaPolicy(SlaPolicyTerms terms, String prefix) {
+        this.terms = Objects.requireNonNull(terms, "terms");
         List<String> problems = new ArrayList<>();
-        Map<String, BusinessCalendar> calendars = calendars(properties, problems);
-        office = named(calendars, properties.officeCalendar());
+        Map<String, BusinessCalendar> calendars = calendars(terms, prefix, problems);
+        office = named(calendars, terms.officeCalendar());
         if (office == null) {
-            problems.add("ledger.sla.office-calendar names no calendar: " + properties.officeCalendar()
+            problems.add(prefix + "office-calendar names no calendar: " + terms.officeCalendar()
                     + " (known: " + calendars.keySet() + ")");
         }
-        Map<Priority, SlaProperties.TargetProperties> configured =
-                properties.priorities() == null ? Map.of() : properties.priorities();
         for (Priority priority : Priority.values()) {
-            String path = "ledger.sla.priorities." + priority;
-            SlaProperties.TargetProperties target = configured.get(priority);
+            String path = prefix + "priorities." + priority;
+            SlaPolicyTerms.Targets target = terms.priorities().get(priority);
             if (target == null) {
                 problems.add(path + " is not configured");
                 continue;
@@ -76,21 +106,69 @@ public final class SlaPolicy {
                 problems.add(path + ".calendar names no calendar: " + target.calendar()
                         + " (known: " + calendars.keySet() + ")");
             }
-            positive(problems, path + ".response", target.response());
-            positive(problems, path + ".resolution", target.resolution());
-            positive(problems, path + ".update", target.update());
-            if (target.outOfHoursResponse() != null) {
-                positive(problems, path + ".out-of-hours-response", target.outOfHoursResponse());
-            }
+            SlaTarget response = target(problems, path + ".response", target.response());
+            SlaTarget resolution = target(problems, path + ".resolution", target.resolution());
+            SlaTarget update = target(problems, path + ".update", target.update());
+            SlaTarget outOfHours = target.outOfHoursResponse() == null ? response
+                    : target(problems, path + ".out-of-hours-response", target.outOfHoursResponse());
             if (calendar != null && problems.isEmpty()) {
-                SlaTarget outOfHours = target.outOfHoursResponse() == null ? target.response()
-                        : target.outOfHoursResponse();
-                targets.put(priority, new Targets(target.response().openTime(calendar), outOfHours.openTime(calendar),
-                        target.resolution().openTime(calendar), target.update().openTime(calendar), calendar));
+                targets.put(priority, new Targets(response.openTime(calendar), outOfHours.openTime(calendar),
+                        resolution.openTime(calendar), update.openTime(calendar), calendar));
             }
         }
+        autoAcceptAfter = target(problems, prefix + "auto-accept-after", terms.autoAcceptAfter());
+        if (terms.reopenWindow() == null || terms.reopenWindow().isNegative() || terms.reopenWindow().isZero()) {
+            problems.add(prefix + "reopen-window must be a positive duration, not " + terms.reopenWindow());
+        }
+        atRiskPercent = terms.atRiskPercent() == null ? DEFAULT_AT_RISK_PERCENT : terms.atRiskPercent();
+        if (atRiskPercent < 1 || atRiskPercent > 99) {
+            problems.add(prefix + "at-risk-percent must be from 1 to 99, not " + atRiskPercent);
+        }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the SLA policy does not add up: " + String.join("; ", problems));
+            throw new PolicyDoesNotAddUp(problems);
+        }
+    }
+
+    /** The terms this policy was built from, as the ledger keeps them. */
+    public SlaPolicyTerms terms() {
+        return terms;
+    }
+
+    /** How long a ticket PENDING_CLOSURE waits for its client before the ledger accepts it ({@code 5d}). */
+    public SlaTarget autoAcceptAfter() {
+        return autoAcceptAfter;
+    }
+
+    /** How long after its closure a client may still reopen a ticket (calendar time). */
+    public Duration reopenWindow() {
+        return terms.reopenWindow();
+    }
+
+    /** The share of a target's open time after which it is at risk, in percent. */
+    public int atRiskPercent() {
+        return atRiskPercent;
+    }
+
+    /** The automatic acceptance of a ticket pending closure since {@code pendingSince}, after this policy's period. */
+    public AcceptanceWindow acceptanceWindow(Priority priority, Instant pendingSince) {
+        return acceptanceWindow(priority, pendingSince, autoAcceptAfter);
+    }
+
+    /**
+     * Terms that do not add up, each problem named by its path: a property of {@code ledger.sla.*} for the configured
+     * policy, a field of the terms for a version defined through the API.
+     */
+    public static final class PolicyDoesNotAddUp extends IllegalArgumentException {
+
+        private final List<String> problems;
+
+        PolicyDoesNotAddUp(List<String> problems) {
+            super("the SLA policy does not add up: " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
         }
     }
 
@@ -340,12 +418,12 @@ public final class SlaPolicy {
     }
 
     /**
-     * At risk when consumed open time reaches 80 % of {@code allowed}, due when it reaches all of it; an amount
+     * At risk when consumed open time reaches the policy's at-risk share (80 %) of {@code allowed}, due when it reaches all of it; an amount
      * already consumed makes the instant {@code runningSince} itself.
      */
-    private static Deadlines deadlines(BusinessCalendar calendar, Instant runningSince, Duration consumed,
+    private Deadlines deadlines(BusinessCalendar calendar, Instant runningSince, Duration consumed,
             Duration allowed) {
-        Duration atRisk = allowed.multipliedBy(AT_RISK_PERCENT).dividedBy(100);
+        Duration atRisk = allowed.multipliedBy(atRiskPercent).dividedBy(100);
         return new Deadlines(calendar.plus(runningSince, left(atRisk, consumed)),
                 calendar.plus(runningSince, left(allowed, consumed)));
     }
@@ -360,17 +438,17 @@ public final class SlaPolicy {
     }
 
     /** The calendars that could be built, by name; each one that could not is a problem named by its path. */
-    private static Map<String, BusinessCalendar> calendars(SlaProperties properties, List<String> problems) {
+    private static Map<String, BusinessCalendar> calendars(SlaPolicyTerms terms, String prefix, List<String> problems) {
         Map<String, BusinessCalendar> calendars = new TreeMap<>();
-        if (properties.calendars() == null || properties.calendars().isEmpty()) {
-            problems.add("ledger.sla.calendars: no calendar is configured");
+        if (terms.calendars().isEmpty()) {
+            problems.add(prefix + "calendars: no calendar is configured");
             return calendars;
         }
-        properties.calendars().forEach((name, calendar) -> {
+        terms.calendars().forEach((name, calendar) -> {
             try {
                 calendars.put(name, calendar(calendar));
-            } catch (IllegalArgumentException e) {
-                problems.add("ledger.sla.calendars." + name + ": " + e.getMessage());
+            } catch (IllegalArgumentException | DateTimeException e) {
+                problems.add(prefix + "calendars." + name + ": " + e.getMessage());
             }
         });
         return calendars;
@@ -380,22 +458,34 @@ public final class SlaPolicy {
         return name == null ? null : calendars.get(name);
     }
 
-    private static BusinessCalendar calendar(SlaProperties.CalendarProperties calendar) {
+    private static BusinessCalendar calendar(SlaPolicyTerms.Calendar calendar) {
         if (calendar == null) {
             throw new IllegalArgumentException("is empty");
         }
         if (calendar.zone() == null) {
             throw new IllegalArgumentException("zone is not set");
         }
-        return calendar.twentyFourSeven() ? BusinessCalendar.twentyFourSeven(calendar.zone())
-                : BusinessCalendar.weekly(calendar.zone(), calendar.days(), calendar.opens(), calendar.closes(),
-                        calendar.holidays());
+        ZoneId zone = ZoneId.of(calendar.zone());
+        if (!calendar.twentyFourSeven() && (calendar.opens() == null || calendar.closes() == null)) {
+            throw new IllegalArgumentException("a weekly calendar needs its opening and closing hours");
+        }
+        return calendar.twentyFourSeven() ? BusinessCalendar.twentyFourSeven(zone)
+                : BusinessCalendar.weekly(zone, Set.copyOf(calendar.days()), calendar.opens(), calendar.closes(),
+                        Set.copyOf(calendar.holidays()));
     }
 
-    private static void positive(List<String> problems, String path, SlaTarget amount) {
-        if (amount == null || amount.amount() <= 0) {
-            problems.add(path + " must be a positive amount with its unit (e.g. 4h, 1d), not " + amount);
+    /** A target as written, or {@code null} with its problem named when it is not a positive amount with a unit. */
+    private static SlaTarget target(List<String> problems, String path, String written) {
+        try {
+            SlaTarget target = SlaTarget.valueOf(written);
+            if (target.amount() > 0) {
+                return target;
+            }
+        } catch (IllegalArgumentException e) {
+            // named below, like zero
         }
+        problems.add(path + " must be a positive amount with its unit (e.g. 4h, 1d), not " + written);
+        return null;
     }
 
     /**

@@ -1,15 +1,20 @@
 package com.ticketledger.sla;
 
 import com.ticketledger.events.Priority;
+import com.ticketledger.events.SlaPolicyTerms;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code ledger.sla.*}: the SLA policy. Every value of it is configurable (docs/domain.md); its default table
@@ -24,6 +29,41 @@ import java.util.Set;
 @ConfigurationProperties("ledger.sla")
 public record SlaProperties(@DefaultValue("business-hours") String officeCalendar,
         Map<String, CalendarProperties> calendars, Map<Priority, TargetProperties> priorities) {
+
+    /**
+     * This configuration as the terms of a policy version the ledger keeps (version 1 of {@code standard} is written
+     * from it at first start), with the closure terms the configuration keeps elsewhere. A missing calendar or
+     * priority stays missing, for {@link SlaPolicy} to name.
+     */
+    public SlaPolicyTerms terms(SlaTarget autoAcceptAfter, Duration reopenWindow) {
+        Map<String, SlaPolicyTerms.Calendar> calendarTerms = new TreeMap<>();
+        if (calendars != null) {
+            calendars.forEach((name, calendar) -> calendarTerms.put(name, calendar == null ? null
+                    : new SlaPolicyTerms.Calendar(calendar.zone() == null ? null : calendar.zone().getId(),
+                            calendar.twentyFourSeven(),
+                            calendar.twentyFourSeven() || calendar.days() == null ? null : List.copyOf(calendar.days()),
+                            calendar.twentyFourSeven() ? null : calendar.opens(),
+                            calendar.twentyFourSeven() ? null : calendar.closes(),
+                            calendar.twentyFourSeven() || calendar.holidays() == null ? null
+                                    : List.copyOf(calendar.holidays()))));
+        }
+        Map<Priority, SlaPolicyTerms.Targets> targetTerms = new EnumMap<>(Priority.class);
+        if (priorities != null) {
+            priorities.forEach((priority, target) -> {
+                if (target != null) {
+                    targetTerms.put(priority, new SlaPolicyTerms.Targets(written(target.response()),
+                            written(target.outOfHoursResponse()), written(target.resolution()),
+                            written(target.update()), target.calendar()));
+                }
+            });
+        }
+        return new SlaPolicyTerms(officeCalendar, calendarTerms, targetTerms, written(autoAcceptAfter), reopenWindow,
+                SlaPolicy.DEFAULT_AT_RISK_PERCENT);
+    }
+
+    private static String written(SlaTarget target) {
+        return target == null ? null : target.toString();
+    }
 
     /**
      * A calendar: {@code twenty-four-seven: true} (the other fields are then ignored), or working {@code days}
