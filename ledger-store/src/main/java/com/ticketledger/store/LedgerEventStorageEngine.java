@@ -2,6 +2,8 @@ package com.ticketledger.store;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,7 +17,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -30,13 +34,18 @@ import java.util.stream.Stream;
  *       second), so a batch shorter than the batch size is the last;</li>
  *   <li>no snapshot is looked up before a ticket is loaded: the ledger takes no snapshots (no snapshot trigger is
  *       configured; a ticket has tens of events). Configuring one would need this look-up back.</li>
+ *   <li>a stream and the head of another are read in one statement ({@link LedgerStreams}): a ticket's opening
+ *       reads its client's stream and the sequence of its contract's SLA policy so.</li>
  * </ul>
  */
-final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
+final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements LedgerStreams {
 
     private final ConnectionProvider connections;
     private final TransactionManager transactions;
     private final String insert;
+    private final String streamWithHead;
+    private final String head;
+    private final EventSchema schema;
 
     LedgerEventStorageEngine(Builder builder, ConnectionProvider connections, TransactionManager transactions,
             EventSchema schema) {
@@ -45,6 +54,63 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         this.transactions = transactions;
         this.insert = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + schema.globalIndexColumn();
+        this.schema = schema;
+        // The head is one row whatever the other stream holds (the max of nothing is NULL); the stream's events
+        // join it, and a stream without events leaves that one row with NULL events.
+        this.streamWithHead = "SELECT e." + String.join(", e.", schema.domainEventFields().split(",\\s*"))
+                + ", h.other_head FROM (SELECT max(" + schema.sequenceNumberColumn() + ") AS other_head FROM "
+                + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ?) h"
+                + " LEFT JOIN " + schema.domainEventTable() + " e ON e." + schema.aggregateIdentifierColumn()
+                + " = ? ORDER BY e." + schema.sequenceNumberColumn();
+        this.head = "SELECT max(" + schema.sequenceNumberColumn() + ") FROM " + schema.domainEventTable()
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
+    }
+
+    @Override
+    public StreamAndHead readWithHeadOf(String stream, String other) {
+        List<DomainEventData<?>> rows = new ArrayList<>();
+        long[] otherHead = {-1};
+        transactions.executeInTransaction(() -> {
+            try (Connection connection = connections.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(streamWithHead)) {
+                statement.setString(1, other);
+                statement.setString(2, stream);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        long found = result.getLong("other_head");
+                        otherHead[0] = result.wasNull() ? -1 : found;
+                        if (result.getString(schema.eventIdentifierColumn()) != null) {
+                            rows.add(getDomainEventData(result));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new EventStoreException("streams " + stream + " and " + other + " could not be read", e);
+            }
+        });
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream(), getEventSerializer(), upcasterChain)
+                .asStream().forEach(events::add);
+        return new StreamAndHead(events, otherHead[0] < 0 ? OptionalLong.empty() : OptionalLong.of(otherHead[0]));
+    }
+
+    @Override
+    public OptionalLong headOf(String stream) {
+        long[] found = {-1};
+        transactions.executeInTransaction(() -> {
+            try (Connection connection = connections.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(head)) {
+                statement.setString(1, stream);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    long sequence = result.getLong(1);
+                    found[0] = result.wasNull() ? -1 : sequence;
+                }
+            } catch (SQLException e) {
+                throw new EventStoreException("stream " + stream + " could not be read", e);
+            }
+        });
+        return found[0] < 0 ? OptionalLong.empty() : OptionalLong.of(found[0]);
     }
 
     /** The batch predicate for {@link Builder#finalAggregateBatchPredicate}: a short batch ends a gap-free stream. */

@@ -7,6 +7,7 @@ import com.ticketledger.command.client.Client;
 import com.ticketledger.command.client.RegisterClient;
 import com.ticketledger.command.client.SetContacts;
 import com.ticketledger.command.client.SetContract;
+import com.ticketledger.command.policy.LedgerSlaPolicies;
 import com.ticketledger.command.recording.ClientRecorded;
 import com.ticketledger.command.recording.CommandRecorder;
 import com.ticketledger.command.ticket.Actor;
@@ -47,10 +48,12 @@ class ClientCommandController {
 
     private final CommandRecorder recorder;
     private final DeskUsers users;
+    private final LedgerSlaPolicies policies;
 
-    ClientCommandController(CommandRecorder recorder, DeskUsers users) {
+    ClientCommandController(CommandRecorder recorder, DeskUsers users, LedgerSlaPolicies policies) {
         this.recorder = recorder;
         this.users = users;
+        this.policies = policies;
     }
 
     /** What a client command answers: the client, its version after the command, and the event's position. */
@@ -75,7 +78,8 @@ class ClientCommandController {
     @Sends(SetContract.class)
     @Operation(operationId = "setContract", summary = "Set a client's contract",
             description = "Replaces the contract: `from` and `to` (days, both included, in the client's time zone), "
-                    + "`slaPolicy` (a known policy: `standard`), `onSiteSupport`, and `suspended` with its "
+                    + "`slaPolicy` (the name of an SLA policy the ledger has, e.g. `standard`; any other is a 400 "
+                    + "naming it), `onSiteSupport`, and `suspended` with its "
                     + "`suspensionReason` (e.g. unpaid). New tickets need a contract in force and not suspended; "
                     + "tickets already open are not touched.\n\n**Who:** OPERATOR.")
     @PutMapping(path = "/{clientId}/contract", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -85,6 +89,9 @@ class ClientCommandController {
         Client.requireMayChangeRegister(actor, "contract");
         ClientRequests.requireClientId(clientId);
         body.requireConsistency();
+        if (policies.currentVersion(body.slaPolicy()).isEmpty()) {
+            throw new InvalidField("slaPolicy", "field.sla-policy-unknown", body.slaPolicy());
+        }
         return record(actor, headers, List.of("contract", clientId, body), ignored -> new SetContract(clientId,
                 body.from(), body.to(), body.slaPolicy(), body.includesOnSiteSupport(), body.isSuspended(),
                 body.suspensionReason(), actor, headers.expectedVersion()));

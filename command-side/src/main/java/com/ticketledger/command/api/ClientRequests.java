@@ -1,6 +1,5 @@
 package com.ticketledger.command.api;
 
-import com.ticketledger.command.client.SlaPolicyNames;
 import com.ticketledger.web.problem.InvalidField;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -50,10 +49,6 @@ final class ClientRequests {
         void requireConsistency() {
             if (to.isBefore(from)) {
                 throw new InvalidField("to", "field.contract-to-before-from", from.toString());
-            }
-            if (!SlaPolicyNames.KNOWN.contains(slaPolicy)) {
-                throw new InvalidField("slaPolicy", "field.sla-policy", slaPolicy,
-                        String.join(", ", SlaPolicyNames.KNOWN.stream().sorted().toList()));
             }
             if (isSuspended() && isBlank(suspensionReason)) {
                 throw new InvalidField("suspensionReason", "field.suspension-reason-required");

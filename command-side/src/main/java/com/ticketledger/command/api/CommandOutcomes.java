@@ -34,7 +34,7 @@ class CommandOutcomes implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/tickets", "/api/tickets/**", "/api/queues/**", "/api/clients",
-                "/api/clients/**");
+                "/api/clients/**", "/api/sla-policies", "/api/sla-policies/**");
     }
 
     @Override

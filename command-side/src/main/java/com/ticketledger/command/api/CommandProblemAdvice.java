@@ -4,6 +4,8 @@ import com.ticketledger.command.attachment.UploadRefused;
 import com.ticketledger.command.recording.IdempotencyKeyReused;
 import com.ticketledger.command.ticket.CommandRefused;
 import com.ticketledger.events.ClientEvent;
+import com.ticketledger.events.SlaPolicyEvent;
+import com.ticketledger.sla.SlaPolicy;
 import com.ticketledger.web.problem.ProblemTexts;
 import com.ticketledger.web.problem.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -17,9 +19,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The command side's refusals as problems: the aggregate's {@link CommandRefused} by its stable reason, an
- * unknown ticket or client, a conflict that outlived the retries, and a reused Idempotency-Key. Everything else falls
+ * unknown ticket, client or SLA policy, SLA terms that do not add up, a conflict that outlived the retries, and a reused Idempotency-Key. Everything else falls
  * through to the shared advice of ledger-web. The words are the request's language: a refusal's detail is the
  * text {@code refused.<key>} of the bundles with the refusal's arguments.
  */
@@ -66,8 +71,48 @@ class CommandProblemAdvice {
             return problem(HttpStatus.NOT_FOUND, CommandRefused.Reason.CLIENT_NOT_FOUND.code(),
                     stream.substring(ClientEvent.STREAM_PREFIX.length()));
         }
+        if (stream.startsWith(SlaPolicyEvent.STREAM_PREFIX)) {
+            return problem(HttpStatus.NOT_FOUND, "policy-not-found",
+                    stream.substring(SlaPolicyEvent.STREAM_PREFIX.length()));
+        }
         return problem(HttpStatus.NOT_FOUND, CommandRefused.Reason.TICKET_NOT_FOUND.code(),
                 missing.getAggregateIdentifier());
+    }
+
+    /**
+     * SLA terms that do not add up: a 400 naming each problem by its field of the request ({@code
+     * terms.priorities.HIGH.response}), as the policy's arithmetic found them; nothing was written.
+     */
+    @ExceptionHandler(SlaPolicy.PolicyDoesNotAddUp.class)
+    ResponseEntity<ProblemDetail> policyDoesNotAddUp(SlaPolicy.PolicyDoesNotAddUp refused) {
+        List<Problems.FieldProblem> errors = refused.problems().stream().map(CommandProblemAdvice::fieldProblem)
+                .toList();
+        String fields = errors.stream().map(Problems.FieldProblem::field).distinct()
+                .collect(Collectors.joining(", "));
+        return ResponseEntity.badRequest().body(texts.invalid("problem.invalid-request.fields", errors, fields));
+    }
+
+    /** {@code priorities.HIGH.out-of-hours-response must be …} → {@code terms.priorities.HIGH.outOfHoursResponse}. */
+    static Problems.FieldProblem fieldProblem(String problem) {
+        int end = problem.length();
+        for (int i = 0; i < problem.length(); i++) {
+            if (problem.charAt(i) == ' ' || problem.charAt(i) == ':') {
+                end = i;
+                break;
+            }
+        }
+        StringBuilder field = new StringBuilder("terms.");
+        boolean upper = false;
+        for (char c : problem.substring(0, end).toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                field.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        String message = problem.substring(end).replaceFirst("^:?\\s*", "");
+        return new Problems.FieldProblem(field.toString(), message);
     }
 
     @ExceptionHandler(ConcurrencyException.class)
@@ -106,6 +151,7 @@ class CommandProblemAdvice {
                 return HttpStatus.NOT_FOUND;
             case NOT_ENTITLED:
             case CLIENT_EXISTS:
+            case POLICY_EXISTS:
                 return HttpStatus.CONFLICT;
             default:
                 throw new IllegalArgumentException("unmapped refusal " + reason);

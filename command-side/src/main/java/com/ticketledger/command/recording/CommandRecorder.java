@@ -3,11 +3,13 @@ package com.ticketledger.command.recording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.command.client.ClientVersion;
+import com.ticketledger.command.policy.PolicyVersion;
 import com.ticketledger.command.ticket.Actor;
 import com.ticketledger.command.ticket.CommandRefused;
 import com.ticketledger.command.ticket.TicketCommand;
 import com.ticketledger.command.ticket.TicketVersion;
 import com.ticketledger.events.ClientEvent;
+import com.ticketledger.events.SlaPolicyEvent;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.store.AppendedPositions;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -91,6 +93,21 @@ public class CommandRecorder {
         }, entry -> new ClientRecorded(entry.committed().client().clientId(), entry.committed().version(),
                 positions.of(ClientEvent.streamOf(entry.committed().clientId()), entry.committed().version()),
                 entry.created()));
+    }
+
+    /** As {@link #record}, for a command on an SLA policy: the answer names the policy and the version it defined. */
+    public PolicyRecorded recordPolicyChange(Actor actor, String correlationId, String idempotencyKey,
+            List<?> request, Supplier<?> command) {
+        return send(actor, correlationId, idempotencyKey, request, command, (payload, result) -> {
+            PolicyVersion policy = IdempotencyInterceptor.committed(payload, result).policyVersion();
+            return new PolicyRecorded(policy.name(), policy.version(),
+                    positions.of(SlaPolicyEvent.streamOf(policy.name()), policy.sequence()),
+                    IdempotencyInterceptor.answersCreated(payload));
+        }, entry -> {
+            PolicyVersion policy = entry.committed().policyVersion();
+            return new PolicyRecorded(policy.name(), policy.version(),
+                    positions.of(SlaPolicyEvent.streamOf(policy.name()), policy.sequence()), entry.created());
+        });
     }
 
     private <R> R send(Actor actor, String correlationId, String idempotencyKey, List<?> request,

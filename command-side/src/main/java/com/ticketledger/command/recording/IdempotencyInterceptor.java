@@ -2,6 +2,8 @@ package com.ticketledger.command.recording;
 
 import com.ticketledger.command.client.ClientVersion;
 import com.ticketledger.command.client.RegisterClient;
+import com.ticketledger.command.policy.DefinePolicy;
+import com.ticketledger.command.policy.PolicyVersion;
 import com.ticketledger.command.ticket.OpenTicket;
 import com.ticketledger.command.ticket.TakeFromQueue;
 import com.ticketledger.command.ticket.TicketVersion;
@@ -54,7 +56,7 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         return (TicketVersion) result;
     }
 
-    /** What the command changed, a ticket or a client, and its version after. */
+    /** What the command changed, a ticket, a client or an SLA policy, and its version after. */
     static Committed committed(Object command, Object result) {
         if (command instanceof RegisterClient register) {
             return Committed.of(new ClientVersion(register.clientId(), 0));
@@ -62,15 +64,23 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         if (result instanceof ClientVersion client) {
             return Committed.of(client);
         }
+        if (command instanceof DefinePolicy define) {
+            return Committed.of(new PolicyVersion(define.name(), 1));
+        }
+        if (result instanceof PolicyVersion policy) {
+            return Committed.of(policy);
+        }
         return Committed.of(outcome(command, result));
     }
 
     /**
      * A command answered {@code 201 Created} with the ticket's {@code Location}: an opening, or a take from a queue
-     * (the caller learns there which ticket it now has); or with the client's: a registration.
+     * (the caller learns there which ticket it now has); or with the client's: a registration; or with the SLA
+     * policy's: its definition.
      */
     static boolean answersCreated(Object command) {
-        return command instanceof OpenTicket || command instanceof TakeFromQueue || command instanceof RegisterClient;
+        return command instanceof OpenTicket || command instanceof TakeFromQueue || command instanceof RegisterClient
+                || command instanceof DefinePolicy;
     }
 
     /** Another request with the same key committed while this one ran; this one rolls back and replays it. */

@@ -40,7 +40,7 @@ class IdempotencyRecords {
 
     Optional<Entry> find(String user, String key) {
         return jdbc.sql("""
-                        SELECT request_hash, ticket_id, ticket_number, client_id, version, created
+                        SELECT request_hash, ticket_id, ticket_number, client_id, sla_policy, version, created
                         FROM idempotency_record
                         WHERE user_name = :user AND idempotency_key = :key AND recorded_at > :expired""")
                 .param("user", user)
@@ -48,7 +48,7 @@ class IdempotencyRecords {
                 .param("expired", expiredUpTo())
                 .query((rs, row) -> new Entry(rs.getBytes("request_hash"),
                         new Committed(rs.getObject("ticket_id", UUID.class), rs.getString("ticket_number"),
-                                rs.getString("client_id"), rs.getLong("version")),
+                                rs.getString("client_id"), rs.getString("sla_policy"), rs.getLong("version")),
                         rs.getBoolean("created")))
                 .optional();
     }
@@ -61,12 +61,13 @@ class IdempotencyRecords {
     boolean recordIfAbsent(String user, String key, byte[] requestHash, Committed committed, boolean created) {
         return jdbc.sql("""
                         INSERT INTO idempotency_record
-                            (user_name, idempotency_key, request_hash, ticket_id, ticket_number, client_id, version,
-                             created, recorded_at)
-                        VALUES (:user, :key, :hash, :ticketId, :number, :clientId, :version, :created, :now)
+                            (user_name, idempotency_key, request_hash, ticket_id, ticket_number, client_id, sla_policy,
+                             version, created, recorded_at)
+                        VALUES (:user, :key, :hash, :ticketId, :number, :clientId, :policy, :version, :created, :now)
                         ON CONFLICT (user_name, idempotency_key) DO UPDATE SET
                             request_hash = EXCLUDED.request_hash, ticket_id = EXCLUDED.ticket_id,
                             ticket_number = EXCLUDED.ticket_number, client_id = EXCLUDED.client_id,
+                            sla_policy = EXCLUDED.sla_policy,
                             version = EXCLUDED.version,
                             created = EXCLUDED.created, recorded_at = EXCLUDED.recorded_at
                         WHERE idempotency_record.recorded_at <= :expired""")
@@ -76,6 +77,7 @@ class IdempotencyRecords {
                 .param("ticketId", committed.ticketId(), Types.OTHER)
                 .param("number", committed.ticketNumber(), Types.VARCHAR)
                 .param("clientId", committed.clientId(), Types.VARCHAR)
+                .param("policy", committed.policy(), Types.VARCHAR)
                 .param("version", committed.version())
                 .param("created", created)
                 .param("now", Timestamp.from(clock.instant()))

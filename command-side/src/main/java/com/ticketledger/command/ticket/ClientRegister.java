@@ -28,7 +28,14 @@ public interface ClientRegister {
         }
     }
 
-    /** A contract's period (days in the client's time zone, both included) and whether it is suspended. */
-    record Contract(LocalDate from, LocalDate to, String slaPolicy, boolean suspended, String suspensionReason) {
+    /**
+     * A contract's period (days in the client's time zone, both included), whether it is suspended, and its SLA
+     * policy with the version of it in force as the ledger was read.
+     *
+     * @param slaPolicyVersion the newest version of {@code slaPolicy} in the ledger at the moment of the read (what an
+     *                         opening is stamped with), or {@code null} when the ledger has none
+     */
+    record Contract(LocalDate from, LocalDate to, String slaPolicy, Integer slaPolicyVersion, boolean suspended,
+            String suspensionReason) {
     }
 }

@@ -25,7 +25,9 @@ public class CommandRefused extends RuntimeException {
         /** The client has no contract in force: none, not yet, no more, or suspended. */
         NOT_ENTITLED("not-entitled"),
         /** The client organisation is registered already. */
-        CLIENT_EXISTS("client-exists");
+        CLIENT_EXISTS("client-exists"),
+        /** An SLA policy of that name is defined already. */
+        POLICY_EXISTS("policy-exists");
 
         private final String code;
 

@@ -71,6 +71,9 @@ public class Ticket {
     private Priority priority;
     private TicketType type;
     private String category;
+    /** The SLA policy and version the ticket was opened under: its SLA for all its life. */
+    private String slaPolicy;
+    private int slaPolicyVersion;
     private TicketStatus status;
     private SupportLevel level;
     private String engineer;
@@ -95,19 +98,21 @@ public class Ticket {
                     "a client may open tickets only for its own organisation (" + actor.organisation() + ")",
                     actor.organisation());
         }
-        requireEntitled(clients, command.clientId(), command.requestedAt());
+        ClientRegister.Contract contract = requireEntitled(clients, command.clientId(), command.requestedAt());
         apply(new TicketOpened(command.ticketId(), command.number(), command.clientId(), command.reporter(),
                 command.affectedService(), command.title(), command.description(), command.affectedUsers(),
-                command.occurredAt(), command.type(), command.priority(), command.channel(), command.category()));
+                command.occurredAt(), command.type(), command.priority(), command.channel(), command.category(),
+                contract.slaPolicy(), contract.slaPolicyVersion()));
     }
 
     /**
      * Support is for clients with a contract in force (docs/domain.md, "Clients and contracts"): a client the
      * desk never registered is not found, and one without a contract on the day of the opening (in the client's
      * time zone), or with its contract suspended, is refused with the reason. Only new tickets are refused: a
-     * contract that ends leaves the tickets already open as they are.
+     * contract that ends leaves the tickets already open as they are. The contract answered names the SLA policy
+     * and the version of it in force now, which the opening is stamped with.
      */
-    private static void requireEntitled(ClientRegister clients, String clientId, Instant at) {
+    private static ClientRegister.Contract requireEntitled(ClientRegister clients, String clientId, Instant at) {
         ClientRegister.Terms terms = clients.find(clientId).orElseThrow(() -> new CommandRefused(
                 Reason.CLIENT_NOT_FOUND, "client-not-found", "no client " + clientId, clientId));
         ClientRegister.Contract contract = terms.contract();
@@ -131,6 +136,12 @@ public class Ticket {
                     + " ended on " + contract.to() + "; no ticket may be opened for it", clientId,
                     contract.to().toString());
         }
+        if (contract.slaPolicyVersion() == null) {
+            throw new CommandRefused(Reason.NOT_ENTITLED, "contract.policy-unknown", "the contract of client "
+                    + clientId + " names SLA policy " + contract.slaPolicy() + ", which the ledger does not have; no"
+                    + " ticket may be opened for it until the policy is defined", clientId, contract.slaPolicy());
+        }
+        return contract;
     }
 
     @CommandHandler
@@ -249,18 +260,17 @@ public class Ticket {
 
     /**
      * The pending closure decides, once, when the ledger will accept the resolution itself if the client neither
-     * accepts nor reopens: {@code ledger.closure.auto-accept-after} of the ticket's priority calendar from now (the
-     * event's own clock), with the client's warning one business day before. The deadline is scheduled in the
+     * accepts nor reopens: the auto-acceptance period of the SLA policy version the ticket was opened under, in
+     * its priority's calendar, from now (the event's own clock), with the client's warning one business day before. The deadline is scheduled in the
      * command's unit of work, so it is kept (in PostgreSQL) exactly when the event is committed.
      */
     @CommandHandler
-    public TicketVersion handle(MarkPendingClosure command, AutoAcceptancePolicy autoAcceptance,
-            DeadlineManager deadlines) {
+    public TicketVersion handle(MarkPendingClosure command, SlaPolicies policies, DeadlineManager deadlines) {
         admit(command, "pending-closure", "mark tickets pending closure", OPERATOR, ENGINEER);
         requireStatus(command, "pending-closure", "marked pending closure", ASSIGNED);
         requireAssignedEngineerOrOperator(command, "pending-closure", "mark it pending closure");
         // In milliseconds, as the ledger keeps its events' instants: the stamped instants read the same everywhere.
-        AcceptanceWindow window = autoAcceptance.window(priority,
+        AcceptanceWindow window = policies.version(slaPolicy, slaPolicyVersion).acceptanceWindow(priority,
                 GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS));
         apply(new TicketPendingClosure(ticketId, command.resolution(), window.acceptAt(), window.warningAt()));
         deadlines.schedule(window.acceptAt(), AutoAcceptanceDue.DEADLINE,
@@ -296,12 +306,13 @@ public class Ticket {
     }
 
     @CommandHandler
-    public TicketVersion handle(ReopenTicket command, ReopeningPolicy policy, ClientRegister clients) {
+    public TicketVersion handle(ReopenTicket command, SlaPolicies policies, ClientRegister clients) {
         admit(command, "reopen", "reopen tickets", CLIENT);
         requireRepresentative(command, clients, "reopen", "reopen it");
         requireStatus(command, "reopen", "reopened", PENDING_CLOSURE, CLOSED);
         if (status == CLOSED) {
-            Instant windowEnd = closedAt.plus(policy.window());
+            // the reopen window of the policy version the ticket was opened under, whatever came since
+            Instant windowEnd = closedAt.plus(policies.version(slaPolicy, slaPolicyVersion).reopenWindow());
             if (command.requestedAt().isAfter(windowEnd)) {
                 throw refusal(Reason.INVALID_TRANSITION, "reopening-window", "was closed on " + DAY.format(closedAt)
                         + " and could be reopened until " + DAY.format(windowEnd) + "; open a new ticket instead",
@@ -416,6 +427,8 @@ public class Ticket {
         priority = event.priority();
         type = event.type();
         category = event.category();
+        slaPolicy = event.policyName();
+        slaPolicyVersion = event.policyVersion();
         status = OPEN;
         level = SupportLevel.L1;
         version = sequence;

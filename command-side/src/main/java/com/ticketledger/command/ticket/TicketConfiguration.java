@@ -1,7 +1,5 @@
 package com.ticketledger.command.ticket;
 
-import com.ticketledger.sla.ClosureProperties;
-import com.ticketledger.sla.SlaPolicy;
 import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -12,12 +10,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TicketConfiguration {
 
-    /** Axon resolves the aggregate handler's {@link ReopeningPolicy} parameter to this bean. */
-    @Bean
-    ReopeningPolicy reopeningPolicy(TicketProperties properties) {
-        return properties.reopeningPolicy();
-    }
-
     /**
      * The tickets kept between commands ({@link TicketCache}), named by {@link Ticket}'s {@code @Aggregate}; none
      * when {@code ledger.tickets.cache-size} is 0.
@@ -25,12 +17,6 @@ class TicketConfiguration {
     @Bean
     Cache ticketCache(TicketProperties properties) {
         return properties.cacheSize() == 0 ? NoCache.INSTANCE : new TicketCache(properties.cacheSize());
-    }
-
-    /** Axon resolves the aggregate handler's {@link AutoAcceptancePolicy} parameter to this bean. */
-    @Bean
-    AutoAcceptancePolicy autoAcceptancePolicy(SlaPolicy sla, ClosureProperties closure) {
-        return new AutoAcceptancePolicy(sla, closure.autoAcceptAfter());
     }
 
     /** Axon resolves the aggregate handler's {@link ErasedReporters} parameter to this bean: the key table decides. */
