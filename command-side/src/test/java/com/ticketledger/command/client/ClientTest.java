@@ -8,6 +8,8 @@ import com.ticketledger.events.ClientRegistered;
 import com.ticketledger.events.ContactsSet;
 import com.ticketledger.events.ContractSet;
 import com.ticketledger.events.Role;
+import com.ticketledger.events.SlaPolicyDefined;
+import com.ticketledger.store.LedgerStreams;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -149,11 +151,15 @@ class ClientTest {
                 new GenericDomainEventMessage<>("Client", stream, 2, CONTACTS),
                 new GenericDomainEventMessage<>("Client", stream, 3,
                         new ContractSet("acme", FROM, TO, "standard", true, true, "unpaid")));
-        LedgerClientRegister register = new LedgerClientRegister(store);
+        store.publish(new GenericDomainEventMessage<>("SlaPolicyDefinition", "sla-policy:standard", 0,
+                new SlaPolicyDefined("standard", 1, null, null)),
+                new GenericDomainEventMessage<>("SlaPolicyDefinition", "sla-policy:standard", 1,
+                        new SlaPolicyDefined("standard", 2, null, "shorter targets")));
+        LedgerClientRegister register = new LedgerClientRegister(LedgerStreams.over(store));
 
         assertThat(register.find("acme")).contains(new ClientRegister.Terms("acme",
                 ZoneId.of("America/Argentina/Buenos_Aires"),
-                new ClientRegister.Contract(FROM, TO, "standard", true, "unpaid"), List.of("acme-1", "acme-2")));
+                new ClientRegister.Contract(FROM, TO, "standard", 2, true, "unpaid"), List.of("acme-1", "acme-2")));
         assertThat(register.find("globex")).isEmpty();
     }
 }

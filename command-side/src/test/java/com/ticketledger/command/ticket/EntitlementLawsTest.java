@@ -49,9 +49,8 @@ class EntitlementLawsTest {
         boolean entitled = !suspended && !day.isBefore(from) && !day.isAfter(to);
 
         ClientRegister register = clientId -> Optional.of(new ClientRegister.Terms(clientId, zone,
-                new ClientRegister.Contract(from, to, "standard", suspended, suspended ? "unpaid" : null), List.of()));
+                new ClientRegister.Contract(from, to, "standard", 1, suspended, suspended ? "unpaid" : null), List.of()));
         FixtureConfiguration<Ticket> fixture = new AggregateTestFixture<>(Ticket.class);
-        fixture.registerInjectableResource(new ReopeningPolicy(Duration.ofDays(30)));
         fixture.registerInjectableResource((TicketDirectory) id -> Optional.empty());
         fixture.registerInjectableResource(register);
         OpenTicket open = new OpenTicket(UUID.randomUUID(), "TCK-000001", "acme",

@@ -23,7 +23,8 @@ import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.sla.SlaFixtures;
-import com.ticketledger.sla.SlaTarget;
+import com.ticketledger.events.SlaPolicyTerms;
+import com.ticketledger.sla.SlaPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
@@ -78,7 +79,7 @@ class TicketTest {
     static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
     static final ClientRegister.Contract IN_FORCE = new ClientRegister.Contract(LocalDate.parse("2026-01-01"),
-            LocalDate.parse("2027-12-31"), "standard", false, null);
+            LocalDate.parse("2027-12-31"), "standard", 1, false, null);
 
     /** The client register: acme names two representatives (acme-3 is not one), globex none. */
     static ClientRegister register(ClientRegister.Terms... clients) {
@@ -101,9 +102,8 @@ class TicketTest {
     /** A fresh fixture whose client register is {@code clients} (a fixture's first resource of a type wins). */
     void useClients(ClientRegister clients) {
         fixture = new AggregateTestFixture<>(Ticket.class);
-        fixture.registerInjectableResource(new ReopeningPolicy(Duration.ofDays(30)));
+        fixture.registerInjectableResource(POLICIES);
         fixture.registerInjectableResource(DIRECTORY);
-        fixture.registerInjectableResource(AUTO_ACCEPTANCE);
         fixture.registerInjectableResource(clients);
         fixture.registerInjectableResource((ErasedReporters) subject -> false);
     }
@@ -113,9 +113,11 @@ class TicketTest {
                 Instant.parse("2026-11-24T08:30:00Z"), TicketType.INCIDENT, Priority.HIGH, Channel.PHONE, actor, NOW);
     }
 
+    /** The opening of these tests, stamped with version 1 of {@code standard}, the contracts' policy here. */
     static TicketOpened opened() {
         return new TicketOpened(ID, NUMBER, "acme", MARTA, "vpn-gw-01", "VPN down", "Nobody can connect", 40,
-                Instant.parse("2026-11-24T08:30:00Z"), TicketType.INCIDENT, Priority.HIGH, Channel.PHONE);
+                Instant.parse("2026-11-24T08:30:00Z"), TicketType.INCIDENT, Priority.HIGH, Channel.PHONE, null,
+                "standard", 1);
     }
 
     static TicketAssigned assigned(String engineer, String previous, SupportLevel level) {
@@ -129,9 +131,23 @@ class TicketTest {
 
     static final TicketPendingClosure PENDING = new TicketPendingClosure(ID, "gateway restarted");
 
-    /** docs/domain.md's calendars and the default acceptance period: five business days. */
-    static final AutoAcceptancePolicy AUTO_ACCEPTANCE = new AutoAcceptancePolicy(SlaFixtures.domainPolicy(),
-            SlaTarget.days(5));
+    /**
+     * The ledger's SLA policies in these tests: every version is docs/domain.md's policy with the closure terms
+     * given (how long a pending closure waits, how long a closed ticket may be reopened).
+     */
+    static SlaPolicies policies(String autoAcceptAfter, Duration reopenWindow) {
+        SlaPolicy policy = withClosure(autoAcceptAfter, reopenWindow);
+        return (name, version) -> policy;
+    }
+
+    static SlaPolicy withClosure(String autoAcceptAfter, Duration reopenWindow) {
+        SlaPolicyTerms terms = SlaFixtures.domainPolicy().terms();
+        return new SlaPolicy(new SlaPolicyTerms(terms.officeCalendar(), terms.calendars(), terms.priorities(),
+                autoAcceptAfter, reopenWindow, terms.atRiskPercent()));
+    }
+
+    /** docs/domain.md's calendars and the default closure terms: five business days, 30 days to reopen. */
+    static final SlaPolicies POLICIES = policies("5d", Duration.ofDays(30));
     /** A Tuesday, 12:00 in Buenos Aires: a HIGH ticket marked pending closure now waits 45 business hours. */
     static final Instant TUESDAY_NOON = Instant.parse("2026-11-24T15:00:00Z");
     /** Tuesday 12:00 + 45 business hours (6 + 9 + 9 + 9 + 9 + 3): the next Tuesday, 12:00. */
@@ -566,7 +582,7 @@ class TicketTest {
         @Test
         void reopeningWindowIsConfigurable() {
             fixture = new AggregateTestFixture<>(Ticket.class);
-            fixture.registerInjectableResource(new ReopeningPolicy(Duration.ofDays(7)));
+            fixture.registerInjectableResource(policies("5d", Duration.ofDays(7)));
             fixture.registerInjectableResource(CLIENTS);
             fixture.givenCurrentTime(CLOSED_AT)
                     .andGiven(opened(), assigned("ana", null, L1), PENDING, ACCEPTED)
@@ -627,7 +643,7 @@ class TicketTest {
 
         @Test
         void suspendedContractSaysWhy() {
-            given(acmeWith(new ClientRegister.Contract(IN_FORCE.from(), IN_FORCE.to(), "standard", true, "unpaid")));
+            given(acmeWith(new ClientRegister.Contract(IN_FORCE.from(), IN_FORCE.to(), "standard", 1, true, "unpaid")));
             fixture.givenNoPriorActivity()
                     .when(open("acme", ACME))
                     .expectException(refused(Reason.NOT_ENTITLED, "is suspended (unpaid)"))
@@ -637,7 +653,7 @@ class TicketTest {
         @Test
         void contractStartingTomorrowDoesNotCoverToday() {
             given(acmeWith(new ClientRegister.Contract(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-11-30"),
-                    "standard", false, null)));
+                    "standard", 1, false, null)));
             fixture.givenNoPriorActivity()
                     .when(open("acme", OPERATOR))
                     .expectException(refused(Reason.NOT_ENTITLED, "starts on 2026-12-01"))
@@ -647,7 +663,7 @@ class TicketTest {
         @Test
         void contractThatEndedCoversNoNewTicket() {
             given(acmeWith(new ClientRegister.Contract(LocalDate.parse("2025-12-01"), LocalDate.parse("2026-11-29"),
-                    "standard", false, null)));
+                    "standard", 1, false, null)));
             fixture.givenNoPriorActivity()
                     .when(open("acme", OPERATOR))
                     .expectException(refused(Reason.NOT_ENTITLED, "ended on 2026-11-29"))
@@ -658,7 +674,7 @@ class TicketTest {
         void contractCoversItsLastDayInTheClientsTimeZone() {
             // 02:00 UTC on the 1st is still the 30th in Buenos Aires (UTC-3): the contract's last day
             given(acmeWith(new ClientRegister.Contract(LocalDate.parse("2025-12-01"), LocalDate.parse("2026-11-30"),
-                    "standard", false, null)));
+                    "standard", 1, false, null)));
             OpenTicket late = open("acme", OPERATOR);
             fixture.givenNoPriorActivity()
                     .when(new OpenTicket(late.ticketId(), late.number(), late.clientId(), late.reporter(),
@@ -1048,8 +1064,7 @@ class TicketTest {
         @Test
         void theAcceptancePeriodIsConfigurable() {
             fixture = new AggregateTestFixture<>(Ticket.class);
-            fixture.registerInjectableResource(new AutoAcceptancePolicy(SlaFixtures.domainPolicy(),
-                    SlaTarget.hours(3)));
+            fixture.registerInjectableResource(policies("3h", Duration.ofDays(30)));
             // Three business hours from Tuesday 12:00 is 15:00; shorter than a business day, so the warning is at once.
             Instant acceptAt = Instant.parse("2026-11-24T18:00:00Z");
             fixture.givenCurrentTime(TUESDAY_NOON)
@@ -1373,6 +1388,104 @@ class TicketTest {
                             Channel.PHONE))
                     .when(new AddNote(ID, "her address", Visibility.INTERNAL, OPERATOR, null, true))
                     .expectException(refused(Reason.INVALID_TRANSITION, "personal data was erased"));
+        }
+    }
+
+    /**
+     * docs/domain.md, "SLA policies": a ticket is measured all its life by the version of its contract's policy in
+     * force when it was opened; a later version touches only tickets opened after it.
+     */
+    @Nested
+    class PolicyVersions {
+
+        static final MarkPendingClosure MARK = new MarkPendingClosure(ID, "gateway restarted", ANA, null);
+
+        /** Version 1 of standard waits five business days and keeps tickets reopenable for 30 days; version 2, 3 h and 7 days. */
+        final SlaPolicies twoVersions = (name, version) -> switch (name + " v" + version) {
+            case "standard v1" -> withClosure("5d", Duration.ofDays(30));
+            case "standard v2" -> withClosure("3h", Duration.ofDays(7));
+            default -> throw new IllegalStateException("the ledger has no version " + version + " of " + name);
+        };
+
+        void withVersions(ClientRegister clients) {
+            fixture = new AggregateTestFixture<>(Ticket.class);
+            fixture.registerInjectableResource(twoVersions);
+            fixture.registerInjectableResource(clients);
+        }
+
+        static TicketOpened openedUnder(String policy, Integer version) {
+            TicketOpened opened = opened();
+            return new TicketOpened(ID, NUMBER, opened.clientId(), opened.reporter(), opened.affectedService(),
+                    opened.title(), opened.description(), opened.affectedUsers(), opened.occurredAt(), opened.type(),
+                    opened.priority(), opened.channel(), null, policy, version);
+        }
+
+        @Test
+        void openingIsStampedWithTheVersionOfTheContractsPolicyInForce() {
+            useClients(register(new ClientRegister.Terms("acme", BUENOS_AIRES, new ClientRegister.Contract(
+                    IN_FORCE.from(), IN_FORCE.to(), "premium", 3, false, null), List.of())));
+            fixture.givenNoPriorActivity()
+                    .when(open("acme", OPERATOR))
+                    .expectEvents(openedUnder("premium", 3));
+        }
+
+        @Test
+        void contractNamingAPolicyTheLedgerDoesNotHaveOpensNothing() {
+            useClients(register(new ClientRegister.Terms("acme", BUENOS_AIRES, new ClientRegister.Contract(
+                    IN_FORCE.from(), IN_FORCE.to(), "gold", null, false, null), List.of())));
+            fixture.givenNoPriorActivity()
+                    .when(open("acme", OPERATOR))
+                    .expectException(refused(Reason.NOT_ENTITLED, "names SLA policy gold, which the ledger does not"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ticketOpenedUnderVersionOneKeepsItsAcceptancePeriodAfterVersionTwo() {
+            withVersions(CLIENTS);
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(openedUnder("standard", 1), assigned("ana", null, L1))
+                    .when(MARK)
+                    .expectEvents(pending("gateway restarted"))
+                    .expectScheduledDeadline(AUTO_ACCEPT_AT, new AutoAcceptanceDue(ID, AUTO_ACCEPT_AT));
+        }
+
+        @Test
+        void ticketOpenedUnderVersionTwoWaitsVersionTwosPeriod() {
+            withVersions(CLIENTS);
+            Instant acceptAt = Instant.parse("2026-11-24T18:00:00Z"); // Tuesday 12:00 + 3 business hours
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(openedUnder("standard", 2), assigned("ana", null, L1))
+                    .when(MARK)
+                    .expectEvents(new TicketPendingClosure(ID, "gateway restarted", acceptAt, TUESDAY_NOON))
+                    .expectScheduledDeadline(acceptAt, new AutoAcceptanceDue(ID, acceptAt));
+        }
+
+        @Test
+        void openingWrittenBeforePoliciesWereKeptIsMeasuredByVersionOneOfStandard() {
+            withVersions(CLIENTS);
+            fixture.givenCurrentTime(TUESDAY_NOON)
+                    .andGiven(openedUnder(null, null), assigned("ana", null, L1))
+                    .when(MARK)
+                    .expectEvents(pending("gateway restarted"));
+        }
+
+        @Test
+        void ticketOpenedUnderVersionOneMayBeReopenedForVersionOnesThirtyDays() {
+            withVersions(CLIENTS);
+            fixture.givenCurrentTime(CLOSED_AT)
+                    .andGiven(openedUnder("standard", 1), assigned("ana", null, L1), PENDING, ACCEPTED)
+                    .when(new ReopenTicket(ID, "it came back", CLOSED_AT.plus(Duration.ofDays(20)), ACME, null))
+                    .expectEvents(new TicketReopened(ID, "it came back", TicketStatus.CLOSED, "ana"));
+        }
+
+        @Test
+        void ticketOpenedUnderVersionTwoMayBeReopenedOnlyForVersionTwosSevenDays() {
+            withVersions(CLIENTS);
+            fixture.givenCurrentTime(CLOSED_AT)
+                    .andGiven(openedUnder("standard", 2), assigned("ana", null, L1), PENDING, ACCEPTED)
+                    .when(new ReopenTicket(ID, "it came back", CLOSED_AT.plus(Duration.ofDays(8)), ACME, null))
+                    .expectException(refused(Reason.INVALID_TRANSITION, "could be reopened until 2026-11-09"))
+                    .expectNoEvents();
         }
     }
 }
