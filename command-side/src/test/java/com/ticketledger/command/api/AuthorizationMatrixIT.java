@@ -120,6 +120,29 @@ class AuthorizationMatrixIT extends CommandSideIT {
         assertThat(wrong).isEmpty();
     }
 
+    /** The SLA policies are the desk's: an OPERATOR defines and changes them, nobody else; a refusal writes nothing. */
+    @Test
+    void slaPoliciesAnswerEveryUserAsTheContractSays() {
+        //                              operator ana bruno carla acme-1 globex-1 auditor analyst none
+        Map<String, Integer> define = row(201, 403, 403, 403, 403, 403, 403, 403, 401);
+        Map<String, Integer> change = row(200, 403, 403, 403, 403, 403, 403, 403, 401);
+        List<String> wrong = new ArrayList<>();
+        for (String user : USERS) {
+            String who = user.equals("(none)") ? null : user;
+            String policy = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+            long before = eventCount();
+            check(wrong, "define by " + user, post(who, "/api/sla-policies", policyDefinition(policy)),
+                    define.get(user), before);
+            if (!user.equals("operator")) {
+                post("operator", "/api/sla-policies", policyDefinition(policy));
+            }
+            before = eventCount();
+            check(wrong, "change by " + user, put(who, "/api/sla-policies/" + policy,
+                    "{\"terms\":" + policyTerms("4d") + "}"), change.get(user), before);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private void check(List<String> wrong, String what, Answer answer, int expected, long eventsBefore) {
         if (answer.status() != expected) {
             wrong.add(what + ": " + answer.status() + " (expected " + expected + ") " + answer.body());

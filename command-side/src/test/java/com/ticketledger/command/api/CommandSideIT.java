@@ -104,6 +104,35 @@ abstract class CommandSideIT {
         return execute(request.build());
     }
 
+    /**
+     * The terms of an SLA policy as a request writes them: docs/domain.md's calendars with the demo premium's shorter
+     * targets, and {@code autoAcceptAfter} as given.
+     */
+    static String policyTerms(String autoAcceptAfter) {
+        return """
+                {"officeCalendar":"business-hours",
+                 "calendars":{"business-hours":{"zone":"America/Argentina/Buenos_Aires",
+                    "days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"opens":"09:00","closes":"18:00",
+                    "holidays":["2026-12-25","2027-01-01"]},
+                  "always":{"zone":"America/Argentina/Buenos_Aires","twentyFourSeven":true}},
+                 "priorities":{"CRITICAL":{"response":"1h","resolution":"4h","update":"30m","calendar":"always"},
+                  "HIGH":{"response":"2h","resolution":"6h","update":"2h","calendar":"business-hours"},
+                  "MEDIUM":{"response":"4h","resolution":"2d","update":"4h","calendar":"business-hours"},
+                  "LOW":{"response":"1d","resolution":"5d","update":"1d","calendar":"business-hours"}},
+                 "autoAcceptAfter":"%s","reopenWindow":"P30D","atRiskPercent":80}""".formatted(autoAcceptAfter);
+    }
+
+    /** A body of {@code POST /api/sla-policies} defining {@code name}. */
+    static String policyDefinition(String name) {
+        return "{\"name\":\"" + name + "\",\"terms\":" + policyTerms("5d") + ",\"reason\":\"a test's policy\"}";
+    }
+
+    /** The number of events (versions) in the stream of the SLA policy {@code name}. */
+    long policyEventCount(String name) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :p")
+                .param("p", "sla-policy:" + name).query(Long.class).single();
+    }
+
     /** The number of events in the stream of the client {@code clientId}. */
     long clientEventCount(String clientId) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :c")

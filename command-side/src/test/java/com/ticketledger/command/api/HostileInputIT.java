@@ -55,7 +55,9 @@ class HostileInputIT extends CommandSideIT {
                 new Target("ana", ticket + "/classification",
                         "{\"priority\":\"LOW\",\"type\":\"REQUEST\",\"category\":\"network\",\"reason\":\"wrong\"}"),
                 new Target("acme-1", ticket + "/cancellation",
-                        "{\"reason\":\"WITHDRAWN\",\"duplicateOf\":null,\"note\":\"not needed\"}"));
+                        "{\"reason\":\"WITHDRAWN\",\"duplicateOf\":null,\"note\":\"not needed\"}"),
+                // valid, it would be refused to the AUDITOR: every variant must be refused too
+                new Target("auditor", "/api/sla-policies", policyDefinition("hostile")));
     }
 
     void send(Target target, byte[] body, String contentType, String... headers) {
@@ -183,7 +185,9 @@ class HostileInputIT extends CommandSideIT {
                 new Unknown("ana", "/api/tickets/" + open + "/classification", "{\"priority\":\"LOW\",\"reason\":\"r\"}",
                         "priorty"),
                 new Unknown("operator", "/api/tickets/" + open + "/cancellation",
-                        "{\"reason\":\"OUT_OF_SCOPE\",\"note\":\"n\"}", "duplicate"));
+                        "{\"reason\":\"OUT_OF_SCOPE\",\"note\":\"n\"}", "duplicate"),
+                new Unknown("operator", "/api/sla-policies",
+                        policyDefinition("unknown-" + UUID.randomUUID().toString().substring(0, 8)), "nmae"));
 
         for (Unknown unknown : cases) {
             long before = eventCount();
@@ -254,6 +258,75 @@ class HostileInputIT extends CommandSideIT {
             assertThat(judge(refused)).as(why).isNull();
             if (bad.field() != null) {
                 assertThat(refused.body()).as(why).contains("\"" + bad.field() + "\"");
+            }
+            assertThat(eventCount()).as("nothing written by " + why).isEqualTo(before);
+        }
+    }
+
+    /**
+     * The SLA policies' commands: bad input is a 400 naming the field, an unknown policy a 404, never a 500, and
+     * writes nothing; a valid request from someone who may not define policies is a 403.
+     */
+    @Test
+    void badSlaPolicyCommandsAreClearProblemsAndWriteNothing() {
+        String name = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post("operator", "/api/sla-policies", policyDefinition(name)).status()).isEqualTo(201);
+        String change = "/api/sla-policies/" + name;
+        String terms = policyTerms("5d");
+        String manyCalendars = terms.replace("\"calendars\":{", "\"calendars\":{" + java.util.stream.IntStream
+                .range(0, 11).mapToObj(n -> "\"c" + n + "\":{\"zone\":\"UTC\",\"twentyFourSeven\":true},")
+                .collect(java.util.stream.Collectors.joining()));
+        String manyHolidays = terms.replace("\"holidays\":[", "\"holidays\":[" + java.util.stream.IntStream
+                .range(0, 600).mapToObj(n -> "\"" + java.time.LocalDate.of(2026, 1, 1).plusDays(n) + "\",")
+                .collect(java.util.stream.Collectors.joining()));
+        List<Bad> cases = List.of(
+                new Bad("operator", "/api/sla-policies", policyDefinition("Gold Plus"), 400, "name", null),
+                new Bad("operator", "/api/sla-policies", policyDefinition("x".repeat(41)), 400, "name", null),
+                new Bad("operator", "/api/sla-policies", policyDefinition("../etc"), 400, "name", null),
+                new Bad("operator", "/api/sla-policies", policyDefinition("'; DROP TABLE x; --"), 400, "name", null),
+                new Bad("operator", "/api/sla-policies", "{\"name\":\"n\",\"reason\":\"no terms\"}", 400, "terms",
+                        null),
+                new Bad("operator", "/api/sla-policies", policyDefinition(name), 409, null, null),
+                new Bad("analyst", "/api/sla-policies", policyDefinition("analysts"), 403, null, null),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("\"LOW\"", "\"URGENT\"") + "}", 400,
+                        null, null),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("\"LOW\":{", "\"LOW\":{\"resolve\":\"1d\",")
+                        + "}", 400, "terms.priorities[LOW].resolve", null),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("America/Argentina/Buenos_Aires",
+                        "Mars/Olympus") + "}", 400, null, "Mars/Olympus"),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("\"2h\"", "\"2 hours\"") + "}", 400,
+                        null, null),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("\"4h\"", "4") + "}", 400, null, null),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("\"P30D\"", "\"P400000D\"") + "}", 400,
+                        "terms.reopenWindow", null),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("\"P30D\"", "\"thirty days\"") + "}", 400,
+                        null, null),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("\"atRiskPercent\":80",
+                        "\"atRiskPercent\":100") + "}", 400, "terms.atRiskPercent", null),
+                new Bad("operator", change, "{\"terms\":" + terms.replace("\"09:00\"", "\"9 o'clock\"") + "}", 400,
+                        null, null),
+                new Bad("operator", change, "{\"terms\":" + manyCalendars + "}", 400, "terms.calendars", null),
+                new Bad("operator", change, "{\"terms\":" + manyHolidays + "}", 400, null, null),
+                new Bad("operator", change, "{\"terms\":" + terms.substring(0, terms.length() / 2), 400, null, null),
+                new Bad("operator", change, "{\"terms\":[]}", 400, null, null),
+                new Bad("operator", change, "{\"terms\":" + terms + ",\"version\":3}", 400, "version", null),
+                new Bad("operator", "/api/sla-policies/Not%20A%20Name", "{\"terms\":" + terms + "}", 400, "name", null),
+                new Bad("operator", "/api/sla-policies/nobody-" + name, "{\"terms\":" + terms + "}", 404, null, null),
+                new Bad("ana", change, "{\"terms\":" + terms + "}", 403, null, null));
+
+        for (Bad bad : cases) {
+            long before = eventCount();
+            Answer refused = bad.path().equals("/api/sla-policies") ? post(bad.user(), bad.path(), bad.body())
+                    : put(bad.user(), bad.path(), bad.body());
+            String why = bad.path() + " " + bad.body().substring(0, Math.min(200, bad.body().length())) + " → "
+                    + refused.body();
+            assertThat(refused.status()).as(why).isEqualTo(bad.status());
+            assertThat(judge(refused)).as(why).isNull();
+            if (bad.field() != null) {
+                assertThat(refused.body()).as(why).contains("\"" + bad.field() + "\"");
+            }
+            if (bad.inDetail() != null) {
+                assertThat(refused.body()).as(why).contains(bad.inDetail());
             }
             assertThat(eventCount()).as("nothing written by " + why).isEqualTo(before);
         }
