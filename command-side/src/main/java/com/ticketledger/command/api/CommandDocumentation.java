@@ -3,6 +3,8 @@ package com.ticketledger.command.api;
 import com.ticketledger.command.client.RegisterClient;
 import com.ticketledger.command.client.SetContacts;
 import com.ticketledger.command.client.SetContract;
+import com.ticketledger.command.policy.DefinePolicy;
+import com.ticketledger.command.policy.RevisePolicy;
 import com.ticketledger.command.ticket.OpenTicket;
 import com.ticketledger.command.ticket.TakeFromQueue;
 import com.ticketledger.web.openapi.ProblemResponse;
@@ -42,7 +44,10 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
         boolean onTicket = Arrays.stream(handler.getMethod().getParameters()).anyMatch(parameter ->
                 parameter.isAnnotationPresent(PathVariable.class) && (parameter.getName().equals("ticketId")
                         || parameter.getName().equals("clientId")));
-        if (onTicket) {
+        Class<?> sends = handler.hasMethodAnnotation(Sends.class) ? handler.getMethodAnnotation(Sends.class).value()
+                : null;
+        boolean revised = sends == RevisePolicy.class;
+        if (onTicket || revised) {
             operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.IF_MATCH));
         }
         operation.addParametersItem(new Parameter().$ref(PARAMETERS + CommandHeaders.IDEMPOTENCY_KEY));
@@ -53,8 +58,8 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
                 && handler.getMethodAnnotation(Sends.class).value() == RegisterClient.class;
         operation.getResponses().forEach((status, response) -> {
             if (status.startsWith("2")) {
-                committed(response, taken ? TAKEN : onTicket ? APPLIED : registered ? REGISTERED : OPENED,
-                        !onTicket);
+                committed(response, taken ? TAKEN : onTicket || revised ? APPLIED : registered ? REGISTERED
+                        : sends == DefinePolicy.class ? DEFINED : OPENED, !onTicket && !revised);
             }
         });
         Class<?> sent = handler.hasMethodAnnotation(Sends.class) ? handler.getMethodAnnotation(Sends.class).value() : null;
@@ -63,6 +68,13 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
         }
         if (sent == OpenTicket.class || sent == SetContract.class || sent == SetContacts.class) {
             ProblemResponse.CLIENT_NOT_FOUND.addTo(operation);
+        }
+        if (sent == DefinePolicy.class) {
+            ProblemResponse.POLICY_CONFLICT.addTo(operation);
+        }
+        if (revised) {
+            ProblemResponse.POLICY_NOT_FOUND.addTo(operation);
+            ProblemResponse.PRECONDITION_FAILED.addTo(operation);
         }
         if (taken) {
             ProblemResponse.QUEUE_EMPTY.addTo(operation);
@@ -83,6 +95,8 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
             + " `Idempotency-Key` gets the same answer.";
     private static final String REGISTERED = "The client is registered: its event is committed, and `Location` names"
             + " it. A retry with the same `Idempotency-Key` gets the same answer.";
+    private static final String DEFINED = "The SLA policy is defined at version 1: its event is committed, and"
+            + " `Location` names it. A retry with the same `Idempotency-Key` gets the same answer.";
     private static final String APPLIED = "The command's event is committed. A retry with the same `Idempotency-Key`"
             + " gets the same answer and writes nothing more.";
     private static final String TAKEN = "The head of the queue is assigned to the caller: its event is committed, and"

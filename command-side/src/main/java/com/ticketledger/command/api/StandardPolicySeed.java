@@ -36,7 +36,6 @@ import java.util.List;
  * whose contracts name it, and before readiness reports that the instance accepts traffic.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class StandardPolicySeed {
 
     private static final Logger log = LoggerFactory.getLogger(StandardPolicySeed.class);
@@ -57,7 +56,9 @@ class StandardPolicySeed {
         this.tickets = tickets;
     }
 
+    /** First of the listeners to the application being ready: the demo's contracts name this policy. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void seed() {
         if (policies.currentVersion(TicketOpened.STANDARD_POLICY).isPresent()) {
             return;

@@ -70,6 +70,16 @@ public enum ProblemResponse {
                     "client-exists", example("A client registered already", "client-exists", 409, "/api/clients",
                             "client acme is registered already; change its contract or contacts instead", null))),
 
+    POLICY_NOT_FOUND("PolicyNotFound", 404, "No SLA policy has this name: there is nothing to change (define it with"
+            + " `POST /api/sla-policies`); nothing is written.",
+            Map.of("policy-not-found", example("A change of no such policy", "policy-not-found", 404,
+                    "/api/sla-policies/gold", "no SLA policy gold", null))),
+
+    POLICY_CONFLICT("PolicyConflict", 409, "An SLA policy of this name is defined already: change it with"
+            + " `PUT /api/sla-policies/{name}` instead; nothing is written.",
+            Map.of("policy-exists", example("A policy defined already", "policy-exists", 409, "/api/sla-policies",
+                    "SLA policy premium exists already (version 1); change it instead", null))),
+
     QUEUE_EMPTY("QueueEmpty", 404, "Nobody is waiting in the level's queue: there is no ticket to take, and nothing"
             + " is written.",
             Map.of("queue-empty", example("An empty queue", "queue-empty", 404, "/api/queues/L2/next",
