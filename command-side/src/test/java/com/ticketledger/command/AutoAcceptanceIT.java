@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,7 @@ class AutoAcceptanceIT {
     final String database = EmbeddedDatabase.forTests()
             .createDatabase("autoaccept_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     final JdbcClient jdbc = jdbc(database);
-    final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    final List<ConfigurableApplicationContext> instances = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -181,6 +183,36 @@ class AutoAcceptanceIT {
                         + "AND hash IS NULL").param("t", ticket.toString()).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT status FROM queue_index WHERE ticket_id = :t").param("t", ticket)
                 .query(String.class).single()).isEqualTo("CLOSED");
+    }
+
+    /**
+     * The period is the ledger's, not the configuration's: two instances starting together on an empty ledger, each
+     * configured with another period, write one version 1 of standard between them, and the tickets of both wait
+     * that version's period.
+     */
+    @Test
+    void instancesStartingTogetherWriteOneStandardWhosePeriodDecidesOnBoth() {
+        CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(
+                () -> start("command-six-seconds", "6s"));
+        CompletableFuture<ConfigurableApplicationContext> two = CompletableFuture.supplyAsync(
+                () -> start("command-one-hour", "1h"));
+        List<ConfigurableApplicationContext> both = List.of(one.join(), two.join());
+
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = 'sla-policy:standard'")
+                .query(Long.class).single()).isEqualTo(1);
+        String period = jdbc.sql("SELECT convert_from(payload, 'UTF8')::jsonb -> 'terms' ->> 'autoAcceptAfter'"
+                        + " FROM domain_event_entry WHERE aggregate_identifier = 'sla-policy:standard'")
+                .query(String.class).single();
+        Duration expected = period.equals("6s") ? Duration.ofSeconds(6) : Duration.ofHours(1);
+        for (ConfigurableApplicationContext side : both) {
+            Instant before = Instant.now().minusSeconds(1);
+            UUID ticket = pendingClosure(side);
+            Instant after = Instant.now().plusSeconds(1);
+            Instant acceptAt = Instant.parse(stored("payload", ticket, "com.ticketledger.events.TicketPendingClosure")
+                    .get("autoAcceptAt").asText());
+            assertThat(acceptAt).as("pending closure through " + side.getId() + ", standard v1 says " + period)
+                    .isBetween(before.plus(expected), after.plus(expected));
+        }
     }
 
     @Test

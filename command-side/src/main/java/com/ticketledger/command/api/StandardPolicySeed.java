@@ -12,6 +12,7 @@ import com.ticketledger.events.SlaPolicyTerms;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.sla.ClosureProperties;
 import com.ticketledger.sla.SlaProperties;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ class StandardPolicySeed {
                 return false;
             }
             throw definedMeanwhile;
-        } catch (ConcurrencyException definedAtTheSameMoment) {
+        } catch (ConcurrencyException | AggregateStreamCreationException definedAtTheSameMoment) {
             return false;
         }
     }

@@ -163,8 +163,9 @@ class TicketCommandController {
     @Sends(MarkPendingClosure.class)
     @Operation(operationId = "markPendingClosure", summary = "Mark a ticket pending closure",
             description = "The resolution is given to the client, who accepts or reopens; the SLA's resolution clock "
-                    + "stops. If the client does neither within `ledger.closure.auto-accept-after` (5 business days of "
-                    + "the ticket's calendar by default), the ledger accepts it itself: the event records when "
+                    + "stops. If the client does neither within the `autoAcceptAfter` of the SLA policy version the "
+                    + "ticket was opened under (5 business days of the ticket's calendar in `standard` v1), the ledger "
+                    + "accepts it itself: the event records when "
                     + "(`autoAcceptAt`) and when the client is warned (`autoAcceptWarningAt`, one business day before)."
                     + "\n\n**Who:** the ENGINEER the ticket is assigned to, or an OPERATOR.")
     @PostMapping(path = "/{ticketId}/pending-closure", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -189,9 +190,9 @@ class TicketCommandController {
 
     @Sends(ReopenTicket.class)
     @Operation(operationId = "reopenTicket", summary = "Reopen a ticket",
-            description = "From PENDING_CLOSURE, or from CLOSED within the reopening window "
-                    + "(`ledger.tickets.reopening-window`, 30 days).\n\n**Who:** a CLIENT of the ticket's "
-                    + "organisation.")
+            description = "From PENDING_CLOSURE, or from CLOSED within the reopening window (the `reopenWindow` "
+                    + "of the SLA policy version the ticket was opened under: 30 days in `standard` v1).\n\n**Who:** a "
+                    + "CLIENT of the ticket's organisation.")
     @PostMapping(path = "/{ticketId}/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAnswer> reopen(@PathVariable UUID ticketId, @Valid @RequestBody ReopeningRequest body,
             CommandHeaders headers) {

@@ -15,6 +15,7 @@ import com.ticketledger.store.AppendedPositions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -124,7 +125,9 @@ public class CommandRecorder {
                         .andMetaData(metaData)));
             } catch (IdempotencyInterceptor.DuplicateRequest repeated) {
                 return replay(actor.user(), idempotencyKey, fingerprint).map(replayed).orElseThrow(() -> repeated);
-            } catch (ConcurrencyException appendedElsewhere) {
+            } catch (ConcurrencyException | AggregateStreamCreationException appendedElsewhere) {
+                // AggregateStreamCreationException: another request created the same stream first (a client
+                // registered, a policy defined at the same moment); decided again, the command finds it there
                 if (attempt == ATTEMPTS) {
                     throw appendedElsewhere;
                 }

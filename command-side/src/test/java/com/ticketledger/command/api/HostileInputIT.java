@@ -291,7 +291,7 @@ class HostileInputIT extends CommandSideIT {
                 new Bad("operator", change, "{\"terms\":" + terms.replace("\"LOW\"", "\"URGENT\"") + "}", 400,
                         null, null),
                 new Bad("operator", change, "{\"terms\":" + terms.replace("\"LOW\":{", "\"LOW\":{\"resolve\":\"1d\",")
-                        + "}", 400, "terms.priorities[LOW].resolve", null),
+                        + "}", 400, "terms.priorities.LOW.resolve", null),
                 new Bad("operator", change, "{\"terms\":" + terms.replace("America/Argentina/Buenos_Aires",
                         "Mars/Olympus") + "}", 400, null, "Mars/Olympus"),
                 new Bad("operator", change, "{\"terms\":" + terms.replace("\"2h\"", "\"2 hours\"") + "}", 400,
