@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +80,20 @@ class SlaPolicyIT extends CommandSideIT {
                 "If-Match", "\"7\"");
         assertThat(stale.status()).as(stale.body()).isEqualTo(412);
         assertThat(policyEventCount(name)).isEqualTo(1);
+    }
+
+    /** Two definitions of one name at the same moment: one is written, the other is told it exists; never a 500. */
+    @Test
+    void definitionsRacingForOneNameWriteOneVersion() {
+        for (int round = 0; round < 5; round++) {
+            String name = unique("race");
+            List<CompletableFuture<Answer>> racing = List.of(
+                    CompletableFuture.supplyAsync(() -> post("operator", "/api/sla-policies", policyDefinition(name))),
+                    CompletableFuture.supplyAsync(() -> post("operator", "/api/sla-policies", policyDefinition(name))));
+            List<Integer> statuses = racing.stream().map(CompletableFuture::join).map(Answer::status).sorted().toList();
+            assertThat(statuses).as(name).containsExactly(201, 409);
+            assertThat(policyEventCount(name)).isEqualTo(1);
+        }
     }
 
     @Test
