@@ -20,6 +20,7 @@ import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.query.policy.SlaPolicies;
 import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ProcessorBatch;
@@ -27,6 +28,8 @@ import com.ticketledger.sla.ClosureProperties;
 import com.ticketledger.store.privacy.PersonalDataCipher;
 import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -69,16 +72,31 @@ class HistoryProjection {
     private final EventPositions positions;
     private final Subjects subjects;
 
-    /** The acceptance period as the desk says it ("5 business days"), named by an automatic acceptance's entry. */
-    private final String acceptancePeriod;
+    private final EventStore eventStore;
+    private final SlaPolicies policies;
 
     HistoryProjection(NamedParameterJdbcTemplate jdbcTemplate, ObjectMapper objectMapper, EventPositions positions,
-            Subjects subjects, ClosureProperties closure) {
+            Subjects subjects, EventStore eventStore, SlaPolicies policies) {
         this.jdbcTemplate = jdbcTemplate;
         this.objectMapper = objectMapper;
         this.positions = positions;
         this.subjects = subjects;
-        this.acceptancePeriod = closure.describeAutoAcceptAfter();
+        this.eventStore = eventStore;
+        this.policies = policies;
+    }
+
+    /**
+     * The acceptance period an automatic acceptance's entry names, as the desk says it ("5 business days"): that of
+     * the policy version the ticket was opened under, read from its opening in the ledger (an automatic acceptance
+     * comes once in a ticket's life, so the read is rare); {@code null} for any other event.
+     */
+    private String acceptancePeriod(TicketEvent event) {
+        if (!(event instanceof ClosureAccepted accepted && accepted.automatic())) {
+            return null;
+        }
+        DomainEventStream stream = eventStore.readEvents(event.ticketId().toString());
+        TicketOpened opening = (TicketOpened) stream.next().getPayload();
+        return new ClosureProperties(policies.of(opening).autoAcceptAfter()).describeAutoAcceptAfter();
     }
 
     @EventHandler
@@ -100,7 +118,7 @@ class HistoryProjection {
         entry.put("actor", user);
         entry.put("role", role);
         entry.put("visibility", visibility(event).name());
-        entry.put("summary", summary(event, acceptancePeriod));
+        entry.put("summary", summary(event, acceptancePeriod(event)));
         entry.put("details", json(event));
         entry.put("subjectRef", subjectRef(event));
         List<Map<String, Object>> entries = new ArrayList<>(List.of(entry));
@@ -169,7 +187,7 @@ class HistoryProjection {
                     Map<String, Object> row = new HashMap<>();
                     row.put("position", rs.getLong("position"));
                     row.put("ticketId", rs.getObject("ticket_id"));
-                    row.put("summary", summary(event, acceptancePeriod));
+                    row.put("summary", summary(event, acceptancePeriod(event)));
                     row.put("details", json(event));
                     return row;
                 });
@@ -223,8 +241,8 @@ class HistoryProjection {
     }
 
     /**
-     * The entry in a service-desk person's words. An automatic acceptance names the acceptance period in force when
-     * the entry is written ({@code ledger.closure.auto-accept-after}).
+     * The entry in a service-desk person's words. An automatic acceptance names the acceptance period of the ticket's
+     * policy version ({@code acceptancePeriod}).
      */
     static String summary(TicketEvent event, String acceptancePeriod) {
         if (event instanceof TicketOpened opened) {
