@@ -89,7 +89,7 @@ class SlaPoliciesIT extends QuerySideIT {
         assertThat(olderView.at("/sla/policy/version").asInt()).isEqualTo(1);
         assertThat(instant(olderView.at("/sla/responseDueAt")))
                 .isEqualTo(v1.responseDeadlines(Priority.HIGH, TUESDAY).dueAt())
-                .isEqualTo(Instant.parse("2026-11-25T09:00:00Z"));
+                .isEqualTo(Instant.parse("2026-11-24T18:00:00Z"));
         assertThat(instant(olderView.at("/sla/resolutionDueAt")))
                 .isEqualTo(v1.resolutionDeadlines(Priority.HIGH, TUESDAY, Duration.ZERO).dueAt());
         JsonNode reclassifiedView = get("operator", "/api/tickets/" + olderReclassified.ticketId()).json();
