@@ -273,6 +273,7 @@ class SlaPoliciesIT extends QuerySideIT {
         JsonNode entry = getAt("operator", "/api/tickets/" + opened.ticketId() + "/history", last).json().get(3);
         assertThat(entry.get("summary").asText())
                 .isEqualTo("Closed: accepted automatically by the ledger (no answer within 2 business days)");
+        assertThat(entry.at("/details/acceptancePeriod").asText()).isEqualTo("2d");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.ticketledger.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.CancellationReason;
@@ -25,6 +26,7 @@ import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ProcessorBatch;
 import com.ticketledger.sla.ClosureProperties;
+import com.ticketledger.sla.SlaTarget;
 import com.ticketledger.store.privacy.PersonalDataCipher;
 import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.config.ProcessingGroup;
@@ -86,17 +88,22 @@ class HistoryProjection {
     }
 
     /**
-     * The acceptance period an automatic acceptance's entry names, as the desk says it ("5 business days"): that of
-     * the policy version the ticket was opened under, read from its opening in the ledger (an automatic acceptance
-     * comes once in a ticket's life, so the read is rare); {@code null} for any other event.
+     * The acceptance period of an automatic acceptance: that of the policy version the ticket was opened under, read
+     * from its opening in the ledger (an automatic acceptance comes once in a ticket's life, so the read is rare);
+     * {@code null} for any other event.
      */
-    private String acceptancePeriod(TicketEvent event) {
+    private SlaTarget acceptancePeriod(TicketEvent event) {
         if (!(event instanceof ClosureAccepted accepted && accepted.automatic())) {
             return null;
         }
         DomainEventStream stream = eventStore.readEvents(event.ticketId().toString());
         TicketOpened opening = (TicketOpened) stream.next().getPayload();
-        return new ClosureProperties(policies.of(opening).autoAcceptAfter()).describeAutoAcceptAfter();
+        return policies.of(opening).autoAcceptAfter();
+    }
+
+    /** The period as the desk says it ("5 business days"), or {@code null} for none. */
+    private static String described(SlaTarget period) {
+        return period == null ? null : new ClosureProperties(period).describeAutoAcceptAfter();
     }
 
     @EventHandler
@@ -118,8 +125,9 @@ class HistoryProjection {
         entry.put("actor", user);
         entry.put("role", role);
         entry.put("visibility", visibility(event).name());
-        entry.put("summary", summary(event, acceptancePeriod(event)));
-        entry.put("details", json(event));
+        SlaTarget period = acceptancePeriod(event);
+        entry.put("summary", summary(event, described(period)));
+        entry.put("details", json(event, period));
         entry.put("subjectRef", subjectRef(event));
         List<Map<String, Object>> entries = new ArrayList<>(List.of(entry));
         if (event instanceof TicketCancelled cancelled && cancelled.duplicateOf() != null) {
@@ -187,7 +195,7 @@ class HistoryProjection {
                     Map<String, Object> row = new HashMap<>();
                     row.put("position", rs.getLong("position"));
                     row.put("ticketId", rs.getObject("ticket_id"));
-                    row.put("summary", summary(event, acceptancePeriod(event)));
+                    row.put("summary", summary(event, described(acceptancePeriod(event))));
                     row.put("details", json(event));
                     return row;
                 });
@@ -321,6 +329,19 @@ class HistoryProjection {
 
     private static String shorten(String text) {
         return text.length() <= SUMMARY_TEXT ? text : text.substring(0, SUMMARY_TEXT - 1) + "…";
+    }
+
+    /**
+     * The event's fields as the entry's details; an automatic acceptance adds {@code acceptancePeriod}, its ticket's
+     * period as written ({@code 5d}), so that a page can say it in its own language.
+     */
+    private String json(TicketEvent event, SlaTarget acceptancePeriod) {
+        if (acceptancePeriod == null) {
+            return json(event);
+        }
+        ObjectNode details = objectMapper.valueToTree(event);
+        details.put("acceptancePeriod", acceptancePeriod.toString());
+        return details.toString();
     }
 
     private String json(TicketEvent event) {
