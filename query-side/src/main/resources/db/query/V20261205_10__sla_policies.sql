@@ -22,10 +22,3 @@ CREATE TABLE sla_policy_version (
     reason     TEXT,
     PRIMARY KEY (name, version)
 );
-
--- Rebuild the status and reports projections from the first event on the next start: the stored rows lack their
--- policy, and only a replay of the ledger fills it (as V20261204_21, whose comment says why the tables are emptied
--- here rather than by the processors' reset). The history projection is untouched. With several query-side
--- instances, stop them all before migrating, as for any rebuild.
-DELETE FROM token_entry WHERE processor_name IN ('ticket-status', 'reports');
-TRUNCATE ticket_status, report_ticket;
