@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param terms     everything this version promises: targets per priority, calendars, automatic acceptance, reopening
  *                  window, at-risk share
  * @param definedAt when it was defined; tickets opened from then on (until the next version) are measured by it
- * @param definedBy who defined it ({@code system} for version 1 of {@code standard}, written from the configuration)
+ * @param definedBy who defined it: the user the event's metadata names ({@code system} for what the ledger wrote by
+ *                  itself)
  * @param reason    why, as the operator said, or {@code null}
  */
 public record SlaPolicyVersionView(String name, int version, SlaPolicyTerms terms, Instant definedAt,
