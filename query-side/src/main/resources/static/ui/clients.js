@@ -34,7 +34,8 @@ function start() {
         onclick: () => select(c.clientId),
         onkeydown: (event) => { if (event.key === 'Enter') select(c.clientId); },
       },
-      h('td', {}, c.clientId), h('td', {}, c.name), h('td', {}, c.contract?.slaPolicy ?? '—'),
+      h('td', {}, c.clientId), h('td', {}, c.name), h('td', {}, !c.contract ? '—' : c.contract.slaPolicyVersion == null ? c.contract.slaPolicy
+        : t('contract.version', { policy: c.contract.slaPolicy, version: c.contract.slaPolicyVersion })),
       h('td', {}, c.contract ? `${c.contract.from} – ${c.contract.to}` : '—'),
       h('td', { class: 'contract-state' }, state(c.contract)))))));
   }

@@ -431,6 +431,16 @@ const en = {
   'contract.suspended': 'suspended ({reason}): no ticket may be opened',
   'contract.response': 'Response',
   'contract.resolution': 'Resolution',
+  'contract.update': 'Update',
+  'contract.version': '{policy}, version {version}',
+  'sla.policies': 'SLA policies',
+  'sla.policiesNote': 'Each ticket is measured by the version in force for its client\'s contract when it was opened, for all its life: a new version touches only tickets opened after it.',
+  'sla.noPolicies': 'The ledger holds no SLA policy yet.',
+  'sla.policy': 'Policy',
+  'sla.inForce': 'In force',
+  'sla.versions': 'Versions',
+  'sla.policyVersion': 'v{version}, {at} by {by}',
+  'sla.policyTargets': 'Response / resolution / update',
 };
 
 const es = {
@@ -855,6 +865,16 @@ const es = {
   'contract.suspended': 'suspendido ({reason}): no se pueden abrir tickets',
   'contract.response': 'Respuesta',
   'contract.resolution': 'Resolución',
+  'contract.update': 'Actualización',
+  'contract.version': '{policy}, versión {version}',
+  'sla.policies': 'Políticas de SLA',
+  'sla.policiesNote': 'Cada ticket se mide con la versión vigente del contrato de su cliente al abrirse, durante toda su vida: una versión nueva solo afecta a los tickets abiertos después.',
+  'sla.noPolicies': 'El registro todavía no tiene políticas de SLA.',
+  'sla.policy': 'Política',
+  'sla.inForce': 'Vigente',
+  'sla.versions': 'Versiones',
+  'sla.policyVersion': 'v{version}, {at} por {by}',
+  'sla.policyTargets': 'Respuesta / resolución / actualización',
 };
 
 /** The dictionaries; a key missing from one shows English, then the key itself. */

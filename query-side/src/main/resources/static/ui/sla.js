@@ -175,5 +175,33 @@ function start(me) {
     }
   }
 
+  // The policies change seldom: each with its version in force (its targets) and every version before it.
+  poll(async () => {
+    const policies = await Promise.all((await read('/api/sla-policies'))
+      .map((p) => read(`/api/sla-policies/${encodeURIComponent(p.name)}`)));
+    renderIfChanged($('policies'), policies, policiesView);
+  }, 30000);
+
   $('period').addEventListener('change', () => reports.now());
+}
+
+const DATE = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+
+function policiesView(policies) {
+  if (policies.length === 0) return h('p', { class: 'empty' }, t('sla.noPolicies'));
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('sla.policies') },
+    h('table', { class: 'report policies' },
+      h('thead', {}, h('tr', {}, [t('sla.policy'), t('sla.inForce'), ...PRIORITIES.map((p) => name('priority', p)),
+        t('sla.versions')].map((heading) => h('th', { scope: 'col' }, heading)))),
+      h('tbody', {}, policies.map((p) => h('tr', { dataset: { policy: p.name } },
+        h('th', { scope: 'row' }, p.name),
+        h('td', { class: 'num' }, `v${p.inForce.version}`),
+        PRIORITIES.map((priority) => {
+          const target = p.inForce.terms.priorities[priority];
+          return h('td', { title: t('sla.policyTargets') },
+            target ? `${target.response} / ${target.resolution} / ${target.update}` : '—');
+        }),
+        h('td', {}, h('ul', { class: 'versions' }, p.versions.map((v) => h('li', {},
+          t('sla.policyVersion', { version: v.version, at: DATE.format(new Date(v.definedAt)), by: v.definedBy ?? '—' }),
+          v.reason ? `: ${v.reason}` : '')))))))));
 }

@@ -169,7 +169,8 @@ function summary(entry, settings) {
     case 'TicketPendingClosure':
       return t('history.TicketPendingClosure', { resolution: shorten(e.resolution) });
     case 'ClosureAccepted':
-      if (e.automatic) return t('history.ClosureAccepted.automatic', { period: period(settings.autoAcceptAfter) });
+      // the ticket's own policy version's period; an entry written before it was kept there, the desk's
+      if (e.automatic) return t('history.ClosureAccepted.automatic', { period: period(e.acceptancePeriod ?? settings.autoAcceptAfter) });
       return e.comment ? t('history.ClosureAccepted.comment', { comment: shorten(e.comment) }) : t('history.ClosureAccepted');
     case 'TicketReopened':
       return t('history.TicketReopened', { status: name('status', e.fromStatus), engineer: e.engineer, reason: shorten(e.reason) });

@@ -2,6 +2,7 @@ package com.ticketledger.query;
 
 import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.CancellationReason;
+import com.ticketledger.events.SlaPolicyDefined;
 import com.ticketledger.events.TicketCancelled;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketStatus;
@@ -72,6 +73,9 @@ class AuthorizationMatrixIT extends QuerySideIT {
         String id = ticket.ticketId().toString();
         String cancelled = duplicate.ticketId().toString();
         getAt("operator", "/api/clients/acme", registeredClient("acme"));
+        String policy = Policies.unique("matrix");
+        getAt("operator", "/api/sla-policies/" + policy, appendPolicy(new SlaPolicyDefined(policy, 1,
+                Policies.terms("4h", "2d", "1d", "5d", Policies.holidaysAhead()), null), Instant.now()));
 
         Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
         //                                                        operator ana acme-1 globex-1 auditor analyst none
@@ -119,6 +123,11 @@ class AuthorizationMatrixIT extends QuerySideIT {
         matrix.put("GET /api/clients/acme", row(200, 200, 200, 404, 200, 200, 401));
         matrix.put("GET /api/clients", row(200, 200, 200, 200, 200, 200, 401));
         matrix.put("GET /api/reports/contracts-ending?days=30", row(200, 200, 403, 403, 200, 200, 401));
+        // the SLA policies: the desk, auditors and analysts; a client reads its own contract's targets instead
+        matrix.put("GET /api/sla-policies", row(200, 200, 403, 403, 200, 200, 401));
+        matrix.put("GET /api/sla-policies/" + policy, row(200, 200, 403, 403, 200, 200, 401));
+        matrix.put("GET /api/sla-policies/" + policy + "/versions/1", row(200, 200, 403, 403, 200, 200, 401));
+        matrix.put("GET /api/sla-policies/" + policy + "/versions/2", row(404, 404, 403, 403, 404, 404, 401));
 
         List<String> wrong = new ArrayList<>();
         int cells = 0;

@@ -1,7 +1,7 @@
 package com.ticketledger.query;
 
 import com.ticketledger.events.TicketEvent;
-import com.ticketledger.sla.SlaPolicy;
+import com.ticketledger.query.policy.SlaPolicies;
 import com.ticketledger.query.status.StatusEvolution;
 import com.ticketledger.query.status.StatusRows;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,8 +27,8 @@ public class ProjectionFaults {
 
     @Bean
     @Primary
-    StatusEvolution failingForChosenTickets(SlaPolicy sla) {
-        return new StatusEvolution(sla) {
+    StatusEvolution failingForChosenTickets(SlaPolicies policies) {
+        return new StatusEvolution(policies) {
             @Override
             public void project(StatusRows rows, TicketEvent event, Instant at, long sequence, long position,
                     String actorRole) {

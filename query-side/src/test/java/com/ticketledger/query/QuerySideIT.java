@@ -8,6 +8,8 @@ import com.ticketledger.events.ClientRegistered;
 import com.ticketledger.events.ContractSet;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.Role;
+import com.ticketledger.events.SlaPolicyDefined;
+import com.ticketledger.events.SlaPolicyEvent;
 import com.ticketledger.events.TicketEvent;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -157,6 +159,22 @@ public abstract class QuerySideIT {
         return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :c "
                         + "AND sequence_number = :s")
                 .param("c", stream).param("s", sequence).query(Long.class).single();
+    }
+
+    /**
+     * Appends a version of an SLA policy to its stream ({@code sla-policy:<name>}) as the command side writes it, by
+     * {@code operator}, stamped {@code at}; answers its position. Tests name their own policies: {@code standard} is
+     * every older ticket's, and stays the configured one here.
+     */
+    protected long appendPolicy(SlaPolicyDefined event, Instant at) {
+        String stream = SlaPolicyEvent.streamOf(event.name());
+        Map<String, Object> metaData = Map.of(MetaDataKeys.USER, "operator", MetaDataKeys.ROLE, Role.OPERATOR.name(),
+                MetaDataKeys.CORRELATION_ID, UUID.randomUUID().toString());
+        transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("SlaPolicy",
+                stream, event.version() - 1L, event, metaData, UUID.randomUUID().toString(), at)));
+        return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :p "
+                        + "AND sequence_number = :s")
+                .param("p", stream).param("s", event.version() - 1L).query(Long.class).single();
     }
 
     /** Registers {@code clientId} with a contract in force, unless registered already; answers the last position. */

@@ -3,6 +3,7 @@ package com.ticketledger.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.Priority;
+import com.ticketledger.events.SlaPolicyDefined;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketEscalated;
@@ -27,8 +28,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V20261203_11 rebuilds the status and reports projections by removing their tokens and emptying their tables:
- * this runs its very SQL between a stop and a start of their processors, as a deployment's start does, over rows
+ * V20261203_11 (and V20261204_21, V20261205_11 after it) rebuilds the status and reports projections by removing
+ * their tokens and emptying their tables: this runs its very SQL between a stop and a start of their processors, as a deployment's start does, over rows
  * that hold what the old code had stored (no vendor columns, deadlines of the old targets).
  */
 class StatusRebuildMigrationIT extends QuerySideIT {
@@ -126,5 +127,46 @@ class StatusRebuildMigrationIT extends QuerySideIT {
         JsonNode sla = getAt("operator", "/api/tickets/" + opened.ticketId(), last).json().get("sla");
         assertThat(sla.get("lateUpdates").asInt()).as("70 minutes between the two notes").isEqualTo(1);
         assertThat(Instant.parse(sla.get("lastUpdateAt").asText())).isEqualTo(at.plus(Duration.ofMinutes(100)));
+    }
+
+    /**
+     * V20261205_11 does the same for each ticket's SLA policy (V20261205_10's columns): rows stored before them read
+     * as version 1 of {@code standard}, with that version's deadlines; the replay gives each its own version's.
+     */
+    @Test
+    void thePolicyRebuildGivesEachRowItsOwnPolicyVersion() throws IOException {
+        String policy = Policies.unique("migrated");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        appendPolicy(new SlaPolicyDefined(policy, 1, Policies.terms("8h", "5d", "2d", "5d", Policies.holidaysAhead()),
+                null), at);
+        appendPolicy(new SlaPolicyDefined(policy, 2, Policies.terms("1h", "1d", "4h", "5d", Policies.holidaysAhead()),
+                null), at);
+        TicketOpened opened = Tickets.opened("acme", Priority.MEDIUM, policy, 2);
+        long last = append(opened, OPERATOR, at);
+        getAt("operator", "/api/tickets/" + opened.ticketId(), last);
+        getAt("analyst", "/api/reports/backlog", last);
+        List<Map<String, Object>> status = rows("ticket_status");
+        List<Map<String, Object>> reports = rows("report_ticket");
+
+        REBUILT.forEach(name -> processor(name).shutDown());
+        try {
+            // What V20261205_10 leaves in rows stored before it: the column defaults, and standard's deadlines.
+            for (String table : new String[] {"ticket_status", "report_ticket"}) {
+                jdbc.sql("UPDATE " + table + " SET sla_policy = 'standard', sla_policy_version = 1,"
+                        + " response_due_at = response_due_at + INTERVAL '3 hours'").update();
+            }
+            jdbc.sql(new ClassPathResource("db/query/V20261205_11__rebuild_status_and_reports_for_their_policy.sql")
+                    .getContentAsString(StandardCharsets.UTF_8)).update();
+            assertThat(rows("ticket_status")).isEmpty();
+            assertThat(rows("report_ticket")).isEmpty();
+        } finally {
+            REBUILT.forEach(name -> processor(name).start());
+        }
+
+        awaitUntil("the status rows are rebuilt", Duration.ofSeconds(60), () -> rows("ticket_status").equals(status));
+        awaitUntil("the report rows are rebuilt", Duration.ofSeconds(60), () -> rows("report_ticket").equals(reports));
+        JsonNode sla = getAt("operator", "/api/tickets/" + opened.ticketId(), last).json().get("sla");
+        assertThat(sla.at("/policy/name").asText()).isEqualTo(policy);
+        assertThat(sla.at("/policy/version").asInt()).isEqualTo(2);
     }
 }

@@ -23,6 +23,13 @@ final class Tickets {
                 "Nobody can connect", 40, null, type, priority, Channel.PHONE);
     }
 
+    /** An opening stamped with the policy version in force for the client's contract, as the command side stamps it. */
+    static TicketOpened opened(String clientId, Priority priority, String policy, int version) {
+        return new TicketOpened(UUID.randomUUID(), "TCK-" + NUMBERS.incrementAndGet(), clientId,
+                new Reporter("Marta", "marta@" + clientId + ".example", null), "vpn-gw-01", "VPN down",
+                "Nobody can connect", 40, null, TicketType.INCIDENT, priority, Channel.PHONE, null, policy, version);
+    }
+
     static TicketOpened opened(String clientId) {
         return opened(clientId, TicketType.INCIDENT, Priority.HIGH);
     }

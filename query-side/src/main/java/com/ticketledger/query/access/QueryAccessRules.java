@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Who reads what on the query side (docs/api.md). Ticket reads are open to every role and scoped to the
  * client's organisation by the reads themselves, and so are client reads (a CLIENT its own); the rest is role by
  * role. The AUDITOR reads everything a
- * desk role reads (queues, breaches, reports, the engineers) and changes nothing. {@code /api/me} (anyone
+ * desk role reads (queues, breaches, SLA policies, reports, the engineers) and changes nothing; a CLIENT reads its
+ * contract's targets in its own client read, not the policies. {@code /api/me} (anyone
  * logged in) and {@code /api/engineers} (those who read the queues) serve the web pages.
  */
 @Component
@@ -20,7 +21,8 @@ class QueryAccessRules implements AccessRules {
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/tickets", "/api/tickets/**", "/api/me").authenticated()
-                .requestMatchers(HttpMethod.GET, "/api/engineers", "/api/queues/**", "/api/sla/**")
+                .requestMatchers(HttpMethod.GET, "/api/engineers", "/api/queues/**", "/api/sla/**",
+                        "/api/sla-policies", "/api/sla-policies/**")
                 .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/clients", "/api/clients/*")
                 .hasAnyRole("OPERATOR", "ENGINEER", "ANALYST", "AUDITOR", "CLIENT")

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/clients", produces = MediaType.APPLICATION_JSON_VALUE)
 @ReadsProjection(ClientProjection.GROUP)
-@Tag(name = "Clients", description = "The client register: contracts, their SLA policy and targets, contacts.")
+@Tag(name = "Clients", description = "The client register: contracts, their SLA policy version in force and its"
+        + " targets, contacts.")
 class ClientController {
 
     private final ClientReads reads;
@@ -30,7 +31,7 @@ class ClientController {
 
     @Operation(operationId = "getClient", summary = "Read a client",
             description = "The client, its contract (with `inForce` today in its time zone, and its SLA policy's"
-                    + " targets) and its contacts. A client reads its own organisation only: another's is a 404, like"
+                    + " version in force with that version's targets) and its contacts. A client reads its own organisation only: another's is a 404, like"
                     + " an unknown one.\n\n**Who:** OPERATOR, ENGINEER, AUDITOR, ANALYST; a CLIENT its own.")
     @ProblemAnswers(ProblemResponse.NOT_FOUND)
     @GetMapping("/{clientId}")

@@ -1,6 +1,10 @@
 package com.ticketledger.query.client;
 
 import com.ticketledger.events.Priority;
+import com.ticketledger.events.SlaPolicyTerms;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.query.policy.SlaPolicyReads;
+import com.ticketledger.query.policy.SlaPolicyVersionView;
 import com.ticketledger.query.status.Cursor;
 import com.ticketledger.query.status.Page;
 import com.ticketledger.query.status.Viewer;
@@ -33,12 +37,14 @@ public class ClientReads {
             escalation_emails, version, registered_at, updated_at""";
 
     private final JdbcClient jdbc;
-    private final SlaProperties sla;
+    private final SlaPolicyReads policies;
+    private final SlaProperties configured;
     private final Clock clock;
 
-    ClientReads(JdbcClient jdbc, SlaProperties sla, Clock clock) {
+    ClientReads(JdbcClient jdbc, SlaPolicyReads policies, SlaProperties configured, Clock clock) {
         this.jdbc = jdbc;
-        this.sla = sla;
+        this.policies = policies;
+        this.configured = configured;
         this.clock = clock;
     }
 
@@ -102,8 +108,11 @@ public class ClientReads {
             boolean suspended = rs.getBoolean("suspended");
             LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(zone)));
             boolean inForce = !suspended && !today.isBefore(from) && !today.isAfter(to);
-            contract = new ClientView.Contract(from, to, rs.getString("sla_policy"), rs.getBoolean("on_site_support"),
-                    suspended, rs.getString("suspension_reason"), inForce, targets());
+            String policy = rs.getString("sla_policy");
+            Optional<SlaPolicyVersionView> version = policy == null ? Optional.empty() : policies.inForce(policy);
+            contract = new ClientView.Contract(from, to, policy, rs.getBoolean("on_site_support"),
+                    suspended, rs.getString("suspension_reason"), inForce,
+                    version.map(SlaPolicyVersionView::version).orElse(null), targets(policy, version));
         }
         return new ClientView(rs.getString("client_id"), rs.getString("name"), rs.getString("language"), zone,
                 contract, new ClientView.Contacts(strings(rs.getArray("representatives")),
@@ -113,17 +122,29 @@ public class ClientReads {
     }
 
     /**
-     * The targets of the policy a contract names. The desk has one policy today, {@code standard}: the configured
-     * one ({@code ledger.sla}).
+     * The targets of the version in force of the policy a contract names (the {@code sla-policies} projection). Until
+     * the ledger holds version 1 of {@code standard} (the command side writes it at its first start), that version's
+     * targets are the configured ones ({@code ledger.sla}) it is written from; another policy not held yet has none.
      */
-    private List<ClientView.Target> targets() {
+    private List<ClientView.Target> targets(String policy, Optional<SlaPolicyVersionView> version) {
         List<ClientView.Target> targets = new ArrayList<>();
-        for (Priority priority : Priority.values()) {
-            SlaProperties.TargetProperties target = sla.priorities().get(priority);
-            if (target != null) {
-                targets.add(new ClientView.Target(priority.name(), String.valueOf(target.response()),
-                        target.outOfHoursResponse() == null ? null : target.outOfHoursResponse().toString(),
-                        String.valueOf(target.resolution()), target.calendar()));
+        if (version.isPresent()) {
+            SlaPolicyTerms terms = version.get().terms();
+            for (Priority priority : Priority.values()) {
+                SlaPolicyTerms.Targets target = terms.priorities().get(priority);
+                if (target != null) {
+                    targets.add(new ClientView.Target(priority.name(), target.response(),
+                            target.outOfHoursResponse(), target.resolution(), target.update(), target.calendar()));
+                }
+            }
+        } else if (TicketOpened.STANDARD_POLICY.equals(policy) && configured.priorities() != null) {
+            for (Priority priority : Priority.values()) {
+                SlaProperties.TargetProperties target = configured.priorities().get(priority);
+                if (target != null) {
+                    targets.add(new ClientView.Target(priority.name(), String.valueOf(target.response()),
+                            target.outOfHoursResponse() == null ? null : target.outOfHoursResponse().toString(),
+                            String.valueOf(target.resolution()), String.valueOf(target.update()), target.calendar()));
+                }
             }
         }
         return targets;

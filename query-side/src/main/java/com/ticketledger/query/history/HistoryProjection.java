@@ -2,6 +2,7 @@ package com.ticketledger.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.AttachmentAdded;
 import com.ticketledger.events.CancellationReason;
@@ -20,13 +21,17 @@ import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.query.policy.SlaPolicies;
 import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ProcessorBatch;
 import com.ticketledger.sla.ClosureProperties;
+import com.ticketledger.sla.SlaTarget;
 import com.ticketledger.store.privacy.PersonalDataCipher;
 import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -69,16 +74,36 @@ class HistoryProjection {
     private final EventPositions positions;
     private final Subjects subjects;
 
-    /** The acceptance period as the desk says it ("5 business days"), named by an automatic acceptance's entry. */
-    private final String acceptancePeriod;
+    private final EventStore eventStore;
+    private final SlaPolicies policies;
 
     HistoryProjection(NamedParameterJdbcTemplate jdbcTemplate, ObjectMapper objectMapper, EventPositions positions,
-            Subjects subjects, ClosureProperties closure) {
+            Subjects subjects, EventStore eventStore, SlaPolicies policies) {
         this.jdbcTemplate = jdbcTemplate;
         this.objectMapper = objectMapper;
         this.positions = positions;
         this.subjects = subjects;
-        this.acceptancePeriod = closure.describeAutoAcceptAfter();
+        this.eventStore = eventStore;
+        this.policies = policies;
+    }
+
+    /**
+     * The acceptance period of an automatic acceptance: that of the policy version the ticket was opened under, read
+     * from its opening in the ledger (an automatic acceptance comes once in a ticket's life, so the read is rare);
+     * {@code null} for any other event.
+     */
+    private SlaTarget acceptancePeriod(TicketEvent event) {
+        if (!(event instanceof ClosureAccepted accepted && accepted.automatic())) {
+            return null;
+        }
+        DomainEventStream stream = eventStore.readEvents(event.ticketId().toString());
+        TicketOpened opening = (TicketOpened) stream.next().getPayload();
+        return policies.of(opening).autoAcceptAfter();
+    }
+
+    /** The period as the desk says it ("5 business days"), or {@code null} for none. */
+    private static String described(SlaTarget period) {
+        return period == null ? null : new ClosureProperties(period).describeAutoAcceptAfter();
     }
 
     @EventHandler
@@ -100,8 +125,9 @@ class HistoryProjection {
         entry.put("actor", user);
         entry.put("role", role);
         entry.put("visibility", visibility(event).name());
-        entry.put("summary", summary(event, acceptancePeriod));
-        entry.put("details", json(event));
+        SlaTarget period = acceptancePeriod(event);
+        entry.put("summary", summary(event, described(period)));
+        entry.put("details", json(event, period));
         entry.put("subjectRef", subjectRef(event));
         List<Map<String, Object>> entries = new ArrayList<>(List.of(entry));
         if (event instanceof TicketCancelled cancelled && cancelled.duplicateOf() != null) {
@@ -169,7 +195,7 @@ class HistoryProjection {
                     Map<String, Object> row = new HashMap<>();
                     row.put("position", rs.getLong("position"));
                     row.put("ticketId", rs.getObject("ticket_id"));
-                    row.put("summary", summary(event, acceptancePeriod));
+                    row.put("summary", summary(event, described(acceptancePeriod(event))));
                     row.put("details", json(event));
                     return row;
                 });
@@ -223,8 +249,8 @@ class HistoryProjection {
     }
 
     /**
-     * The entry in a service-desk person's words. An automatic acceptance names the acceptance period in force when
-     * the entry is written ({@code ledger.closure.auto-accept-after}).
+     * The entry in a service-desk person's words. An automatic acceptance names the acceptance period of the ticket's
+     * policy version ({@code acceptancePeriod}).
      */
     static String summary(TicketEvent event, String acceptancePeriod) {
         if (event instanceof TicketOpened opened) {
@@ -303,6 +329,19 @@ class HistoryProjection {
 
     private static String shorten(String text) {
         return text.length() <= SUMMARY_TEXT ? text : text.substring(0, SUMMARY_TEXT - 1) + "…";
+    }
+
+    /**
+     * The event's fields as the entry's details; an automatic acceptance adds {@code acceptancePeriod}, its ticket's
+     * period as written ({@code 5d}), so that a page can say it in its own language.
+     */
+    private String json(TicketEvent event, SlaTarget acceptancePeriod) {
+        if (acceptancePeriod == null) {
+            return json(event);
+        }
+        ObjectNode details = objectMapper.valueToTree(event);
+        details.put("acceptancePeriod", acceptancePeriod.toString());
+        return details.toString();
     }
 
     private String json(TicketEvent event) {

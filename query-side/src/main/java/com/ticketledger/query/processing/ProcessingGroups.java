@@ -17,8 +17,15 @@ public final class ProcessingGroups {
     /** The client register as the desk reads it. */
     public static final String CLIENTS = "clients";
 
+    /**
+     * The SLA policies' versions as the desk reads them. No SLA figure reads it: a ticket's policy version is read
+     * from the policy's stream in the ledger, so the projections may be rebuilt in any order.
+     */
+    public static final String SLA_POLICIES = "sla-policies";
+
     /** Every projection of the query side. */
-    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS, NOTIFICATIONS, CLIENTS);
+    public static final List<String> ALL = List.of(TICKET_STATUS, TICKET_HISTORY, REPORTS, NOTIFICATIONS, CLIENTS,
+            SLA_POLICIES);
 
     /**
      * The projections only reports read: an ANALYST may rebuild these. The desk's own views (status, queues,

@@ -3,6 +3,7 @@ package com.ticketledger.query.report;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
+import com.ticketledger.query.policy.SlaPolicies;
 import com.ticketledger.sla.Deadlines;
 import com.ticketledger.sla.SlaPolicy;
 import com.ticketledger.sla.SlaState;
@@ -27,12 +28,12 @@ class Reports {
 
     private final StatusRows rows;
     private final JdbcClient jdbc;
-    private final SlaPolicy sla;
+    private final SlaPolicies policies;
 
-    Reports(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, JdbcClient jdbc, SlaPolicy sla) {
+    Reports(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, JdbcClient jdbc, SlaPolicies policies) {
         this.rows = rows;
         this.jdbc = jdbc;
-        this.sla = sla;
+        this.policies = policies;
     }
 
     SlaReport sla(Instant from, Instant to, String groupBy, Instant now) {
@@ -89,6 +90,8 @@ class Reports {
         long updateBreached = 0;
         List<Double> betweenUpdates = new ArrayList<>();
         for (StatusRow row : tickets) {
+            // each ticket's open time is counted by its own policy version, as its clocks were
+            SlaPolicy sla = policies.version(row.slaPolicy(), row.slaPolicyVersion());
             if (row.status() == TicketStatus.CANCELLED) {
                 // Withdrawn or closed without a resolution: its targets are neither met nor breached.
                 cancelled++;

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param updateState  the update target's state: while running, the current window's; once stopped (pending
  *                     closure, closed) BREACHED if any window was late; CANCELLED once cancelled
  * @param lateUpdates  how many windows closed after their due instant (the client waited too long for news)
+ * @param policy       the SLA policy version every due instant here is counted by: the one in force for the client's
+ *                     contract when the ticket was opened, for all its life
  */
 public record SlaView(
         Instant responseDueAt,
@@ -27,5 +29,10 @@ public record SlaView(
         Instant updateDueAt,
         Instant lastUpdateAt,
         SlaState updateState,
-        int lateUpdates) {
+        int lateUpdates,
+        Policy policy) {
+
+    /** A policy version: its name ({@code standard}) and version (1 for the first). */
+    public record Policy(String name, int version) {
+    }
 }

@@ -16,6 +16,7 @@ import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.query.policy.SlaPolicies;
 import com.ticketledger.sla.Deadlines;
 import com.ticketledger.sla.SlaPolicy;
 import org.springframework.stereotype.Component;
@@ -32,26 +33,33 @@ import java.util.List;
  * reclassification gives the ticket its new priority's targets measured from the opening; a cancellation stops
  * its clocks for good. The update (keep-in-loop) clock starts a window at the opening, at each public note by
  * the desk while the ticket is open or assigned, and at a reopening; pending closure closes the current window
- * and pauses it.
+ * and pauses it. Every clock is counted by the policy version stamped on the ticket's opening ({@link SlaPolicies}),
+ * kept in the row: a reclassification takes the new priority's targets of that same version.
  */
 @Component
 public class StatusEvolution {
 
-    private final SlaPolicy sla;
+    private final SlaPolicies policies;
 
-    public StatusEvolution(SlaPolicy sla) {
-        this.sla = sla;
+    public StatusEvolution(SlaPolicies policies) {
+        this.policies = policies;
     }
 
-    /** The row of a ticket just opened. */
+    /** The policy version a row's ticket is measured by: the one stamped on its opening. */
+    public SlaPolicy policyOf(StatusRow row) {
+        return policies.version(row.slaPolicy(), row.slaPolicyVersion());
+    }
+
+    /** The row of a ticket just opened, its clocks counted by the policy version stamped on the opening. */
     public StatusRow opened(TicketOpened event, Instant at, long sequence, long position) {
+        SlaPolicy sla = policies.of(event);
         Deadlines response = sla.responseDeadlines(event.priority(), at);
         Deadlines resolution = sla.resolutionDeadlines(event.priority(), at, Duration.ZERO);
         return new StatusRow(event.ticketId(), event.number(), event.clientId(), event.title(), event.type(),
                 event.priority(), TicketStatus.OPEN, SupportLevel.L1, null, at, at, 0, sequence, position, position,
                 null, response.atRiskAt(), response.dueAt(), Duration.ZERO, at, resolution.atRiskAt(),
                 resolution.dueAt(), null, null, null, event.category(), List.of(), null,
-                sla.updateOpened(event.priority(), at));
+                sla.updateOpened(event.priority(), at), event.policyName(), event.policyVersion());
     }
 
     /**
@@ -62,6 +70,7 @@ public class StatusEvolution {
     public StatusRow apply(StatusRow row, TicketEvent event, Instant at, long sequence, long position,
             String actorRole) {
         StatusRow.Builder next = row.toBuilder();
+        SlaPolicy sla = policyOf(row);
         if (event instanceof TicketAssigned assigned) {
             next.status(TicketStatus.ASSIGNED).assignee(assigned.engineer()).respondedAt(firstResponse(row, at));
         } else if (event instanceof NoteAdded note) {
@@ -78,7 +87,7 @@ public class StatusEvolution {
                 next.escalatedToVendor(escalated.vendorCaseRef(), at);
             }
         } else if (event instanceof TicketPendingClosure pending) {
-            Duration consumed = consumedUntil(row, at);
+            Duration consumed = consumedUntil(sla, row, at);
             next.status(TicketStatus.PENDING_CLOSURE).resolvedAt(at).autoAcceptAt(pending.autoAcceptAt())
                     .resolutionClock(consumed, null, row.resolutionAtRiskAt(), row.resolutionDueAt())
                     .updateClock(row.updateRunning() ? SlaPolicy.updatePaused(row.updateClock(), at) : row.updateClock());
@@ -104,7 +113,7 @@ public class StatusEvolution {
                     .updateClock(sla.updateClock(priority, row.updateClock().windows(), row.updateClock().since()));
         } else if (event instanceof TicketCancelled) {
             next.status(TicketStatus.CANCELLED).autoAcceptAt(null)
-                    .resolutionClock(consumedUntil(row, at), null, row.resolutionAtRiskAt(), row.resolutionDueAt());
+                    .resolutionClock(consumedUntil(sla, row, at), null, row.resolutionAtRiskAt(), row.resolutionDueAt());
         } else {
             throw new IllegalArgumentException("a ticket is opened once: " + event.getClass().getSimpleName());
         }
@@ -129,7 +138,7 @@ public class StatusEvolution {
     }
 
     /** The open time the resolution clock has consumed by {@code at}, stopping it there if it runs. */
-    private Duration consumedUntil(StatusRow row, Instant at) {
+    private static Duration consumedUntil(SlaPolicy sla, StatusRow row, Instant at) {
         return row.resolutionRunningSince() == null ? row.resolutionConsumed()
                 : row.resolutionConsumed().plus(sla.consumed(row.priority(), row.resolutionRunningSince(), at));
     }

@@ -33,12 +33,10 @@ public class StatusReads {
     private static final String VENDOR_ORDER = "vendor_escalated_at, ticket_id";
 
     private final StatusRows rows;
-    private final SlaPolicy sla;
     private final Clock clock;
 
-    StatusReads(StatusRows rows, SlaPolicy sla, Clock clock) {
+    StatusReads(StatusRows rows, Clock clock) {
         this.rows = rows;
-        this.sla = sla;
         this.clock = clock;
     }
 
@@ -205,7 +203,7 @@ public class StatusReads {
                 row.updateClock().deadlines().dueAt(), row.updateClock().since(),
                 SlaPolicy.updateState(row.updateClock(), row.status() == TicketStatus.PENDING_CLOSURE,
                         row.status() == TicketStatus.CLOSED, cancelled, now),
-                row.updateClock().lateWindows());
+                row.updateClock().lateWindows(), new SlaView.Policy(row.slaPolicy(), row.slaPolicyVersion()));
         return new TicketStatusView(row.ticketId(), row.number(), row.clientId(), row.title(), row.type(),
                 row.priority(), row.category(), row.status(), row.level(), row.assignee(), row.openedAt(), row.updatedAt(),
                 row.reopenCount(), row.version(), slaView, row.vendorCaseRef(), row.vendorEscalatedAt(),

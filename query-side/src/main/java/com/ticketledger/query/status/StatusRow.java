@@ -29,6 +29,9 @@ import java.util.UUID;
  *                               before automatic acceptance existed
  * @param updateClock            the update (keep-in-loop) clock: its current or last window, its deadlines, and
  *                               the windows closed so far
+ * @param slaPolicy              the SLA policy the ticket is measured by (its opening's stamp), e.g. {@code standard}
+ * @param slaPolicyVersion       that policy's version in force at the opening: every clock of the row, also after
+ *                               a reclassification, is counted by it
  */
 public record StatusRow(
         UUID ticketId,
@@ -59,7 +62,9 @@ public record StatusRow(
         String category,
         List<SlaPolicy.Pause> resolutionPauses,
         Instant autoAcceptAt,
-        SlaPolicy.UpdateClock updateClock) {
+        SlaPolicy.UpdateClock updateClock,
+        String slaPolicy,
+        int slaPolicyVersion) {
 
     public StatusRow {
         resolutionPauses = resolutionPauses == null ? List.of() : List.copyOf(resolutionPauses);
@@ -203,7 +208,7 @@ public record StatusRow(
                     status, level, assignee, from.openedAt, at, reopenCount, version, from.openedPosition, position,
                     respondedAt, responseAtRiskAt, responseDueAt, resolutionConsumed,
                     resolutionRunningSince, resolutionAtRiskAt, resolutionDueAt, resolvedAt, vendorCaseRef, vendorEscalatedAt, category,
-                    resolutionPauses, autoAcceptAt, updateClock);
+                    resolutionPauses, autoAcceptAt, updateClock, from.slaPolicy, from.slaPolicyVersion);
         }
     }
 

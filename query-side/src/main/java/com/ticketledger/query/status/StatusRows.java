@@ -129,14 +129,14 @@ public class StatusRows {
                             resolution_consumed_ms, resolution_running_since, resolution_at_risk_at,
                             resolution_due_at, resolved_at, vendor_case_ref, vendor_escalated_at,
                             category, resolution_pauses, auto_accept_at, update_since, update_at_risk_at,
-                            update_due_at, update_late_windows, update_windows)
+                            update_due_at, update_late_windows, update_windows, sla_policy, sla_policy_version)
                         VALUES (:ticketId, :number, :clientId, :title, :type, :priority, :status, :level,
                             :assignee, :openedAt, :updatedAt, :reopenCount, :version, :openedPosition, :lastPosition,
                             :typeRank, :priorityRank, :respondedAt, :responseAtRiskAt, :responseDueAt,
                             :resolutionConsumedMs, :resolutionRunningSince, :resolutionAtRiskAt,
                             :resolutionDueAt, :resolvedAt, :vendorCaseRef, :vendorEscalatedAt,
                             :category, :resolutionPauses, :autoAcceptAt, :updateSince, :updateAtRiskAt,
-                            :updateDueAt, :updateLateWindows, :updateWindows)
+                            :updateDueAt, :updateLateWindows, :updateWindows, :slaPolicy, :slaPolicyVersion)
                         ON CONFLICT (ticket_id) DO UPDATE
                         SET status = EXCLUDED.status, level = EXCLUDED.level, assignee = EXCLUDED.assignee,
                             updated_at = EXCLUDED.updated_at, reopen_count = EXCLUDED.reopen_count,
@@ -205,6 +205,8 @@ public class StatusRows {
         params.put("updateLateWindows", update.lateWindows());
         params.put("updateWindows", pauses(update.windows().stream()
                 .map(window -> new SlaPolicy.Pause(window.from(), window.to())).toList()));
+        params.put("slaPolicy", row.slaPolicy());
+        params.put("slaPolicyVersion", row.slaPolicyVersion());
         return params;
     }
 
@@ -270,6 +272,8 @@ public class StatusRows {
                 new SlaPolicy.UpdateClock(instant(rs, "update_since"),
                         new Deadlines(instant(rs, "update_at_risk_at"), instant(rs, "update_due_at")),
                         rs.getInt("update_late_windows"), pauses(rs.getString("update_windows")).stream()
-                                .map(window -> new SlaPolicy.UpdateWindow(window.from(), window.to())).toList()));
+                                .map(window -> new SlaPolicy.UpdateWindow(window.from(), window.to())).toList()),
+                rs.getString("sla_policy"),
+                rs.getInt("sla_policy_version"));
     }
 }

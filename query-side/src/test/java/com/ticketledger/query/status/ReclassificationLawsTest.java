@@ -10,6 +10,7 @@ import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
+import com.ticketledger.query.policy.SlaPolicies;
 import com.ticketledger.sla.SlaArbitraries;
 import com.ticketledger.sla.SlaFixtures;
 import com.ticketledger.sla.SlaPolicy;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReclassificationLawsTest {
 
     static final SlaPolicy POLICY = SlaFixtures.domainPolicy();
-    static final StatusEvolution EVOLUTION = new StatusEvolution(POLICY);
+    static final StatusEvolution EVOLUTION = new StatusEvolution(SlaPolicies.only(POLICY));
     static final UUID ID = UUID.fromString("6f1c1a40-0000-4000-8000-0000000000aa");
 
     @Provide
