@@ -73,11 +73,15 @@ class DeadlineScan {
             for (NotificationTickets.Ticket ticket : tickets.remindersDue(since, now)) {
                 Map<String, Object> facts = ticket.facts();
                 facts.put("autoAcceptAt", ticket.autoAcceptAt() == null ? null : ticket.autoAcceptAt().toString());
-                Optional<NotificationClients.Client> owner = client.apply(ticket.clientId());
-                outbox.record(new Decision(ticket.ticketId(), NotificationKind.AUTO_ACCEPT_SOON,
-                        "auto-accept-soon:" + ticket.autoAcceptAt(),
-                        recipients.acceptance(owner, ticket.reporterEmail()), recipients.language(owner), facts,
-                        ticket.autoAcceptWarningAt()));
+                String trigger = "auto-accept-soon:" + ticket.autoAcceptAt();
+                // Reminded once, whoever the client names at the time: the scan meets the same reminder again
+                // until it leaves the lookback, and a change of contacts meanwhile must not remind a second time.
+                if (!outbox.decided(ticket.ticketId(), NotificationKind.AUTO_ACCEPT_SOON, trigger)) {
+                    Optional<NotificationClients.Client> owner = client.apply(ticket.clientId());
+                    outbox.record(new Decision(ticket.ticketId(), NotificationKind.AUTO_ACCEPT_SOON, trigger,
+                            recipients.acceptance(owner, ticket.reporterEmail()), recipients.language(owner), facts,
+                            ticket.autoAcceptWarningAt()));
+                }
                 count++;
             }
             return count;

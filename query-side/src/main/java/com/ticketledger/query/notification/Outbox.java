@@ -69,6 +69,15 @@ class Outbox {
         }
     }
 
+    /** Whether a notification of the ticket, kind and trigger was decided already (to anyone, by any channel). */
+    boolean decided(UUID ticketId, NotificationKind kind, String trigger) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM notification
+                                       WHERE ticket_id = :ticketId AND kind = :kind AND trigger = :trigger)""")
+                .param("ticketId", ticketId).param("kind", kind.name()).param("trigger", trigger)
+                .query(Boolean.class).single();
+    }
+
     /** The e-mail addresses the outbox holds (an erasure looks for its subject's among them). */
     List<String> addresses() {
         return jdbc.sql("SELECT DISTINCT recipient FROM notification WHERE channel = 'EMAIL' AND recipient <> :erased")
