@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides the notifications the events call for (docs/domain.md, "Notifications") and writes them to the
@@ -120,45 +121,53 @@ class NotificationProjection {
             return;
         }
         String trigger = "event:" + eventIdentifier;
-        Optional<NotificationClients.Client> client = clients.find(after.clientId());
-        List<String> reporter = after.reporterEmail() == null ? List.of() : List.of(after.reporterEmail());
+        Function<Optional<NotificationClients.Client>, List<String>> reporter =
+                client -> after.reporterEmail() == null ? List.of() : List.of(after.reporterEmail());
         boolean byDesk = role != null && !Role.CLIENT.name().equals(role);
         if (event instanceof TicketAssigned assigned && !assigned.engineer().equals(user)) {
             // an engineer who took the ticket (take next, or assigning themselves) knows it already
             String engineer = recipients.deskUser(assigned.engineer());
-            decide(after, client, NotificationKind.ASSIGNED, trigger, engineer == null ? List.of() : List.of(engineer),
-                    at, Map.of("engineer", assigned.engineer()));
+            List<String> told = engineer == null ? List.of() : List.of(engineer);
+            decide(after, NotificationKind.ASSIGNED, trigger, client -> told, at,
+                    Map.of("engineer", assigned.engineer()));
         } else if (event instanceof TicketEscalated escalated && escalated.toLevel() == SupportLevel.VENDOR) {
-            decide(after, client, NotificationKind.VENDOR_ESCALATION, trigger, recipients.vendorEscalation(client), at,
+            decide(after, NotificationKind.VENDOR_ESCALATION, trigger, recipients::vendorEscalation, at,
                     Map.of("vendorCaseRef", escalated.vendorCaseRef(), "reason", escalated.reason()));
         } else if (event instanceof TicketPendingClosure pending) {
             Map<String, Object> facts = new LinkedHashMap<>();
             if (pending.autoAcceptAt() != null) {
                 facts.put("autoAcceptAt", pending.autoAcceptAt().toString());
             }
-            decide(after, client, NotificationKind.ACCEPTANCE_REQUESTED, trigger,
-                    recipients.acceptance(client, after.reporterEmail()), at, facts);
+            decide(after, NotificationKind.ACCEPTANCE_REQUESTED, trigger,
+                    client -> recipients.acceptance(client, after.reporterEmail()), at, facts);
             return;
         } else if (event instanceof ClosureAccepted accepted && accepted.automatic()) {
-            decide(after, client, NotificationKind.AUTO_ACCEPTED, trigger,
-                    recipients.acceptance(client, after.reporterEmail()), at, Map.of());
+            decide(after, NotificationKind.AUTO_ACCEPTED, trigger,
+                    client -> recipients.acceptance(client, after.reporterEmail()), at, Map.of());
             return;
         } else if (event instanceof NoteAdded note && note.visibility() == Visibility.PUBLIC && byDesk) {
-            decide(after, client, NotificationKind.PUBLIC_UPDATE, trigger, reporter, at, Map.of("note", true));
+            decide(after, NotificationKind.PUBLIC_UPDATE, trigger, reporter, at, Map.of("note", true));
             return;
         }
         // the status the client sees changed by the desk's hand (the client knows what they did themselves)
         if (byDesk && after.status() != before.status() && !(event instanceof TicketReopened)) {
-            decide(after, client, NotificationKind.PUBLIC_UPDATE, trigger, reporter, at,
+            decide(after, NotificationKind.PUBLIC_UPDATE, trigger, reporter, at,
                     Map.of("previousStatus", before.status().name()));
         }
     }
 
-    private void decide(NotificationTickets.Ticket ticket, Optional<NotificationClients.Client> client,
-            NotificationKind kind, String trigger, List<String> emails, Instant at, Map<String, Object> extra) {
+    /**
+     * Records one decision, addressed and worded from what is kept of the ticket's client now ({@code emails}
+     * picks the addresses from it; the client is looked up only when something is decided).
+     */
+    private void decide(NotificationTickets.Ticket ticket, NotificationKind kind, String trigger,
+            Function<Optional<NotificationClients.Client>, List<String>> emails, Instant at,
+            Map<String, Object> extra) {
+        Optional<NotificationClients.Client> client = clients.find(ticket.clientId());
         Map<String, Object> facts = ticket.facts();
         facts.putAll(extra);
-        outbox.record(new Decision(ticket.ticketId(), kind, trigger, emails, recipients.language(client), facts, at));
+        outbox.record(new Decision(ticket.ticketId(), kind, trigger, emails.apply(client), recipients.language(client),
+                facts, at));
     }
 
     /**

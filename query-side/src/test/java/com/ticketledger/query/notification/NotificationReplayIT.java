@@ -4,6 +4,8 @@ import com.ticketledger.events.AssignedVia;
 import com.ticketledger.events.Channel;
 import com.ticketledger.events.ClientRegistered;
 import com.ticketledger.events.ContactsSet;
+import com.ticketledger.events.MetaDataKeys;
+import com.ticketledger.events.PersonalDataErased;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.Reporter;
 import com.ticketledger.events.SupportLevel;
@@ -13,12 +15,18 @@ import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.query.QuerySideIT;
+import com.ticketledger.store.privacy.Subjects;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,5 +123,34 @@ class NotificationReplayIT extends QuerySideIT {
                         WHERE ticket_id = :id AND kind = 'VENDOR_ESCALATION' AND channel = 'EMAIL'""")
                 .param("id", ticket.ticketId()).query(String.class).list())
                 .containsExactlyInAnyOrder("second@desk.example en", "noc@replayed.example en");
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Subjects subjects;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void anAddressWhoseSubjectWasErasedIsNeverWrittenToThoughTheUsersFileStillNamesIt() {
+        String erased = "rep." + UUID.randomUUID() + "@initech.example";
+        String ref = subjects.refOfEmail(erased);
+        transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("DataSubject",
+                ref, 0, new PersonalDataErased(ref, "her request"), Map.of(MetaDataKeys.USER, "dpo",
+                MetaDataKeys.ROLE, "PRIVACY_OFFICER", MetaDataKeys.CORRELATION_ID, "erasure"))));
+        UUID ticketId = UUID.randomUUID();
+
+        outbox.record(new Decision(ticketId, NotificationKind.ACCEPTANCE_REQUESTED, "event:" + UUID.randomUUID(),
+                List.of(erased.toUpperCase(Locale.ROOT), "other.rep@initech.example"), Locale.ENGLISH,
+                Map.of("number", "TCK-1", "title", "t", "status", "PENDING_CLOSURE"), Instant.now()));
+
+        assertThat(jdbc.sql("SELECT recipient FROM notification WHERE ticket_id = :id AND channel = 'EMAIL'")
+                .param("id", ticketId).query(String.class).list()).containsExactly("other.rep@initech.example");
     }
 }
