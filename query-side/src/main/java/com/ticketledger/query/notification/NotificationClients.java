@@ -70,7 +70,7 @@ class NotificationClients {
                 .param("version", sequence).update();
     }
 
-    /** The client, or empty when it is unknown here (registered before notifications first ran, or never). */
+    /** The client, or empty when it is unknown here (never registered, or not read yet after an upgrade). */
     Optional<Client> find(String clientId) {
         return jdbc.sql("SELECT * FROM notification_client WHERE client_id = :id").param("id", clientId)
                 .query(CLIENT).optional();

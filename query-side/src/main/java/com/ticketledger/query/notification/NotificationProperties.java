@@ -16,7 +16,8 @@ import java.util.Set;
  * and the deadline scan pace themselves.
  *
  * @param language        the language (es-AR or en) of the messages about a ticket whose client the notifications do
- *                        not know (registered before they first ran); each known client's own language otherwise
+ *                        not know (never registered, or not yet read after an upgrade); each known client's own
+ *                        language otherwise
  * @param pageBaseUrl     where the web pages are, as the recipients reach them: the messages link to the ticket
  * @param from            the sender address of the e-mails
  * @param areaManager     the e-mail of the area manager, told of an escalation to the vendor when the client names
