@@ -74,6 +74,13 @@ const LANGUAGES = {
     cancelledAsDuplicate: /Cancelled \(DUPLICATE\)/,
     duplicateOf: (number) => new RegExp(`Closed as a duplicate of ${number}: Same outage`),
     duplicateLink: (number) => new RegExp(`${number} was closed as a duplicate of this ticket: Same outage`),
+    inForce: 'in force',
+    suspendedBecause: (reason) => `suspended: ${reason}`,
+    contractSuspended: (reason) => `suspended (${reason}): no ticket may be opened`,
+    fromTo: (from, to) => `${from} to ${to}`,
+    clientDone: (clientId) => new RegExp(`Done: client ${clientId} is at version \\d+`),
+    representativesAre: (names) => `Representatives: ${names}`,
+    anyUser: 'none named: any user of the organisation may accept or reopen',
   },
   es: {
     locale: 'es-AR',
@@ -122,6 +129,13 @@ const LANGUAGES = {
     cancelledAsDuplicate: /Cancelado \(DUPLICADO\)/,
     duplicateOf: (number) => new RegExp(`Cerrado como duplicado de ${number}: Same outage`),
     duplicateLink: (number) => new RegExp(`${number} se cerró como duplicado de este ticket: Same outage`),
+    inForce: 'vigente',
+    suspendedBecause: (reason) => `suspendido: ${reason}`,
+    contractSuspended: (reason) => `suspendido (${reason}): no se pueden abrir tickets`,
+    fromTo: (from, to) => `del ${from} al ${to}`,
+    clientDone: (clientId) => new RegExp(`Listo: el cliente ${clientId} está en la versión \\d+`),
+    representativesAre: (names) => `Representantes: ${names}`,
+    anyUser: 'ninguno: cualquier usuario de la organización puede aceptar o reabrir',
   },
 };
 
@@ -247,6 +261,16 @@ async function openByApi(user, ticket) {
   });
   const answer = await response.text();
   assert.equal(response.status, 201, answer);
+  return JSON.parse(answer);
+}
+
+/** A read of the query side's API as `user` (Basic, as a script would): the JSON answer, or fails with the problem. */
+async function readByApi(user, path) {
+  const response = await fetch(`${QUERY}${path}`, {
+    headers: { Authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}` },
+  });
+  const answer = await response.text();
+  assert.equal(response.status, 200, answer);
   return JSON.parse(answer);
 }
 
@@ -648,6 +672,103 @@ const scenario = (runLanguage, round) => describe(`the web pages in ${runLanguag
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'after the log-out' }),
     });
     assert.equal(note.status, 401);
+  });
+
+  // The operator's clients page; every change here is undone before the test ends (globex is the scenario's too).
+  it('the operator reads the register with its contracts, sets globex\'s contacts and suspends it, then undoes both', async () => {
+    const clients = await loggedIn('/clients.html', 'operator');
+    const acme = await readByApi('operator', '/api/clients/acme');
+    const globex = await readByApi('operator', '/api/clients/globex');
+    for (const c of [acme, globex]) {
+      const row = clients.locator(`#clients tr[data-client-id="${c.clientId}"]`);
+      const text = await textMatches(row, new RegExp(say.inForce));
+      for (const expected of [c.name, c.contract.slaPolicy, `${c.contract.from} – ${c.contract.to}`]) {
+        assert.ok(text.includes(expected), `${c.clientId}'s row shows ${expected}: ${text}`);
+      }
+    }
+
+    await clients.locator('#clients tr[data-client-id="globex"]').click();
+    await textMatches(clients.locator('#client-heading'), /globex/);
+    const view = clients.locator('#client-view');
+    await textMatches(view, new RegExp(say.fromTo(globex.contract.from, globex.contract.to)));
+    await textMatches(view, new RegExp(say.anyUser));
+    assert.equal(await view.locator('table.targets tbody tr').count(), globex.contract.targets.length);
+
+    // Each change answers with the client's new version; the next waits until the page has read it back.
+    const result = clients.locator('#client-result');
+    const submit = async (form) => {
+      const before = await result.innerText();
+      await form.locator('button[type=submit]').click();
+      await eventually(result.locator('.done'), (element) => element.innerText(),
+        (text) => say.clientDone('globex').test(text) && text !== before, say.clientDone('globex'), 15_000);
+    };
+
+    // the contacts: globex-1 is named its representative, and the view says so
+    const contacts = clients.locator('#contacts-form');
+    const setContacts = async (representatives, expected) => {
+      await contacts.locator('[name=representatives]').fill(representatives);
+      await contacts.locator('[name=areaManagerEmail]').fill('area.manager@desk.example');
+      await submit(contacts);
+      await textMatches(view, new RegExp(expected));
+    };
+    await setContacts('globex-1', say.representativesAre('globex-1'));
+
+    // suspended with a reason: the register and the view say why, and no ticket may be opened for it meanwhile
+    const reason = `unpaid ${RUN}`;
+    const contract = clients.locator('#contract-form');
+    const setContract = async (suspended) => {
+      await contract.locator('[name=from]').fill(globex.contract.from);
+      await contract.locator('[name=to]').fill(globex.contract.to);
+      await contract.locator('[name=slaPolicy]').selectOption(globex.contract.slaPolicy);
+      await contract.locator('[name=onSiteSupport]').setChecked(globex.contract.onSiteSupport);
+      await contract.locator('[name=suspended]').setChecked(suspended);
+      await contract.locator('[name=suspensionReason]').fill(suspended ? reason : '');
+      await submit(contract);
+    };
+    await setContract(true);
+    await textMatches(clients.locator('#clients tr[data-client-id="globex"] .contract-state'),
+      new RegExp(`^${say.suspendedBecause(reason)}$`));
+    await textMatches(view.locator('.contract-state'), new RegExp(say.contractSuspended(reason).replace(/[()]/g, '\\$&')));
+    const { commandBaseUrl } = await (await fetch(`${QUERY}/ui/config.json`)).json();
+    const refused = await fetch(`${commandBaseUrl}/api/tickets`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from('globex-1:globex-1').toString('base64')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ clientId: 'globex', type: 'REQUEST', priority: 'LOW', title: `While suspended ${RUN}`,
+        description: 'Refused', reporter: { name: 'Ivo', phone: '+54 11 5555 0101' } }),
+    });
+    assert.equal(refused.status, 409, await refused.text());
+    await assertAccessible(clients, 'clients');
+    await screenshot(clients, 'clients');
+
+    // undone: in force again, and no representative named (any of its users may accept)
+    await setContract(false);
+    await textMatches(clients.locator('#clients tr[data-client-id="globex"] .contract-state'), new RegExp(`^${say.inForce}$`));
+    await textMatches(view.locator('.contract-state'), new RegExp(`^${say.inForce}$`));
+    await setContacts('', say.anyUser);
+    const after = await readByApi('operator', '/api/clients/globex');
+    assert.equal(after.contract.suspended, false);
+    assert.deepEqual(after.contacts.representatives, []);
+  });
+
+  it('a client reads its own organisation\'s contract and its targets on its portal, never another\'s', async () => {
+    const portal = await loggedIn('/client.html', 'globex-1');
+    const own = await readByApi('operator', '/api/clients/globex');
+    const other = await readByApi('operator', '/api/clients/acme');
+    const card = portal.locator('#contract');
+    await textMatches(card, new RegExp(say.fromTo(own.contract.from, own.contract.to)));
+    assert.equal(await card.locator('.policy').innerText(), own.contract.slaPolicy);
+    for (const target of own.contract.targets) {
+      const row = await card.locator(`table.targets tr[data-priority="${target.priority}"]`).innerText();
+      assert.ok(row.includes(target.response) && row.includes(target.resolution),
+        `${target.priority}: ${target.response} / ${target.resolution} in ${JSON.stringify(row)}`);
+    }
+    assert.ok(!(await card.innerText()).includes(other.contract.to), 'not the other organisation\'s period');
+    // asked for by hand, the other organisation's contract is not there for this client
+    const foreign = await fetch(`${QUERY}/api/clients/acme`, {
+      headers: { Cookie: await sessionCookie(portal), 'X-Requested-With': 'XMLHttpRequest' },
+    });
+    assert.equal(foreign.status, 404);
+    await assertAccessible(portal, 'client portal with its contract');
   });
 
   it('no page threw an error or was refused anything by its content policy or CORS', () => {

@@ -2,7 +2,9 @@ package com.ticketledger.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import com.ticketledger.events.ClientRegistered;
 import com.ticketledger.events.ClosureAccepted;
+import com.ticketledger.events.ContactsSet;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.Role;
@@ -44,6 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ledger.notifications.scan.enabled=true", "ledger.notifications.scan.interval=200ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class NotificationsIT extends QuerySideIT {
+
+    /**
+     * The client of the tests that do not register theirs: unknown to the register, so its messages are in the
+     * configured language (en) and go to the reporter, whatever other test classes did to acme's contacts.
+     */
+    static final String UNREGISTERED = "vandelay";
+    static final String UNREGISTERED_REPORTER = "marta@vandelay.example";
 
     @Autowired
     GreenMail mailServer;
@@ -101,7 +110,7 @@ class NotificationsIT extends QuerySideIT {
 
     @Test
     void theReporterIsAskedByMailToAcceptTheResolutionInTheirLanguageOnce() throws Exception {
-        TicketOpened ticket = Tickets.opened("acme");
+        TicketOpened ticket = Tickets.opened(UNREGISTERED);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         append(ticket, ACME_CLIENT, now);
         append(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, now);
@@ -111,12 +120,12 @@ class NotificationsIT extends QuerySideIT {
         JsonNode outbox = notifications("ticketId=" + ticket.ticketId() + "&kind=ACCEPTANCE_REQUESTED", position);
         assertThat(outbox).hasSize(2);
         JsonNode mail = awaitStatus(ticket.ticketId(), "ACCEPTANCE_REQUESTED", "EMAIL", "SENT");
-        assertThat(mail.get("recipient").asText()).isEqualTo("marta@acme.example");
+        assertThat(mail.get("recipient").asText()).isEqualTo(UNREGISTERED_REPORTER);
         assertThat(mail.get("language").asText()).isEqualTo("en");
         assertThat(mail.get("attempts").asInt()).isEqualTo(1);
         assertThat(mail.get("sentAt").isNull()).isFalse();
 
-        List<MimeMessage> received = mailTo("marta@acme.example").stream()
+        List<MimeMessage> received = mailTo(UNREGISTERED_REPORTER).stream()
                 .filter(m -> subject(m).startsWith("[" + ticket.number() + "] Please accept")).toList();
         assertThat(received).hasSize(1);
         MimeMessage message = received.get(0);
@@ -147,7 +156,7 @@ class NotificationsIT extends QuerySideIT {
 
     @Test
     void aClientsOwnNoteTellsNobodyAndTheDesksPublicNoteTellsTheReporter() {
-        TicketOpened ticket = Tickets.opened("acme");
+        TicketOpened ticket = Tickets.opened(UNREGISTERED);
         Instant now = Instant.now();
         append(ticket, ACME_CLIENT, now);
         append(new NoteAdded(ticket.ticketId(), "any news?", Visibility.PUBLIC), ACME_CLIENT, now);
@@ -157,16 +166,16 @@ class NotificationsIT extends QuerySideIT {
         JsonNode outbox = notifications("ticketId=" + ticket.ticketId(), position);
         assertThat(outbox).hasSize(1);
         assertThat(outbox.get(0).get("kind").asText()).isEqualTo("PUBLIC_UPDATE");
-        assertThat(outbox.get(0).get("recipient").asText()).isEqualTo("marta@acme.example");
+        assertThat(outbox.get(0).get("recipient").asText()).isEqualTo(UNREGISTERED_REPORTER);
     }
 
     @Test
     void anEscalationToTheVendorTellsTheAreaManagerAndAnAutomaticAcceptanceTellsTheReporter() {
-        TicketOpened ticket = Tickets.opened("acme");
+        TicketOpened ticket = Tickets.opened(UNREGISTERED);
         Instant now = Instant.now();
         append(ticket, ACME_CLIENT, now);
         append(new TicketAssigned(ticket.ticketId(), "carla", null, SupportLevel.L3), OPERATOR, now);
-        append(new TicketEscalated(ticket.ticketId(), ticket.number(), "acme", ticket.title(), ticket.priority(),
+        append(new TicketEscalated(ticket.ticketId(), ticket.number(), UNREGISTERED, ticket.title(), ticket.priority(),
                 SupportLevel.L3, SupportLevel.VENDOR, "firmware bug", "VND-77", "carla"), new By("carla",
                 Role.ENGINEER, null), now);
         append(new TicketPendingClosure(ticket.ticketId(), "vendor patched it", now, now), ANA, now);
@@ -178,12 +187,12 @@ class NotificationsIT extends QuerySideIT {
                 .containsExactlyInAnyOrder("area.manager@desk.example", WebhookReceiver.url());
         JsonNode accepted = notifications("ticketId=" + ticket.ticketId() + "&kind=AUTO_ACCEPTED", position);
         assertThat(accepted).singleElement().satisfies(n ->
-                assertThat(n.get("recipient").asText()).isEqualTo("marta@acme.example"));
+                assertThat(n.get("recipient").asText()).isEqualTo(UNREGISTERED_REPORTER));
     }
 
     @Test
     void aWebhookThatIsDownIsTriedAgainWithItsErrorShownUntilItIsBack() {
-        TicketOpened ticket = Tickets.opened("acme");
+        TicketOpened ticket = Tickets.opened(UNREGISTERED);
         WebhookReceiver.refuse(ticket.ticketId().toString(), 2);
         Instant now = Instant.now();
         append(ticket, ACME_CLIENT, now);
@@ -201,7 +210,7 @@ class NotificationsIT extends QuerySideIT {
 
     @Test
     void anUnreachableMailServerCostsAttemptsNotTheProjectionAndDeliveryResumesWhenItIsBack() {
-        TicketOpened ticket = Tickets.opened("acme");
+        TicketOpened ticket = Tickets.opened(UNREGISTERED);
         Instant now = Instant.now();
         append(ticket, ACME_CLIENT, now);
         mailServer.stop();
@@ -219,13 +228,13 @@ class NotificationsIT extends QuerySideIT {
         }
         JsonNode sent = awaitStatus(ticket.ticketId(), "PUBLIC_UPDATE", "EMAIL", "SENT");
         assertThat(sent.get("attempts").asInt()).isGreaterThan(1);
-        assertThat(mailTo("marta@acme.example")).filteredOn(m -> subject(m).contains(ticket.number())).hasSize(1);
+        assertThat(mailTo(UNREGISTERED_REPORTER)).filteredOn(m -> subject(m).contains(ticket.number())).hasSize(1);
     }
 
     @Test
     void anUnassignedTicketsResponseAtRiskWarnsTheLevelsTeamLeadWithoutAnyEvent() throws Exception {
         // CRITICAL: a response within 2 hours, around the clock; 80 % of it passed 4 minutes ago
-        TicketOpened ticket = Tickets.opened("acme", TicketType.INCIDENT, Priority.CRITICAL);
+        TicketOpened ticket = Tickets.opened(UNREGISTERED, TicketType.INCIDENT, Priority.CRITICAL);
         append(ticket, ACME_CLIENT, Instant.now().minus(Duration.ofMinutes(100)));
 
         JsonNode warning = awaitStatus(ticket.ticketId(), "SLA_AT_RISK", "EMAIL", "SENT");
@@ -248,7 +257,7 @@ class NotificationsIT extends QuerySideIT {
     @Test
     void anAssignedTicketsResolutionAtRiskWarnsItsEngineer() {
         // CRITICAL: resolved within 8 hours, around the clock; answered at once, 7 hours ago
-        TicketOpened ticket = Tickets.opened("acme", TicketType.INCIDENT, Priority.CRITICAL);
+        TicketOpened ticket = Tickets.opened(UNREGISTERED, TicketType.INCIDENT, Priority.CRITICAL);
         Instant opened = Instant.now().minus(Duration.ofHours(7));
         append(ticket, ACME_CLIENT, opened);
         append(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, opened);
@@ -268,7 +277,7 @@ class NotificationsIT extends QuerySideIT {
 
     @Test
     void aReporterWhoHasNotAnsweredIsRemindedBeforeTheAutomaticAcceptance() throws Exception {
-        TicketOpened ticket = Tickets.opened("acme");
+        TicketOpened ticket = Tickets.opened(UNREGISTERED);
         Instant now = Instant.now();
         append(ticket, ACME_CLIENT, now.minus(Duration.ofDays(3)));
         append(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, now.minus(Duration.ofDays(3)));
@@ -276,11 +285,123 @@ class NotificationsIT extends QuerySideIT {
                 now.minus(Duration.ofMinutes(4))), ANA, now.minus(Duration.ofDays(1)));
 
         JsonNode reminder = awaitStatus(ticket.ticketId(), "AUTO_ACCEPT_SOON", "EMAIL", "SENT");
-        assertThat(reminder.get("recipient").asText()).isEqualTo("marta@acme.example");
-        MimeMessage mail = mailTo("marta@acme.example").stream()
+        assertThat(reminder.get("recipient").asText()).isEqualTo(UNREGISTERED_REPORTER);
+        MimeMessage mail = mailTo(UNREGISTERED_REPORTER).stream()
                 .filter(m -> subject(m).startsWith("[" + ticket.number() + "] The resolution will be accepted on"))
                 .findFirst().orElseThrow();
         assertThat(plainText(mail)).contains("Unless you accept the resolution or reopen the ticket");
+    }
+
+    @Test
+    void eachClientIsWrittenToInItsOwnLanguageTheDesksMessagesAboutItsTicketsToo() throws Exception {
+        String english = "lang-en-" + UUID.randomUUID().toString().substring(0, 8);
+        String spanish = "lang-es-" + UUID.randomUUID().toString().substring(0, 8);
+        awaitKnown(english, appendClient(new ClientRegistered(english, "English Ltd", "en", "Europe/London"),
+                Instant.now()));
+        awaitKnown(spanish, appendClient(new ClientRegistered(spanish, "Castellano S.A.", "es-AR",
+                "America/Argentina/Buenos_Aires"), Instant.now()));
+        Instant now = Instant.now();
+        TicketOpened inEnglish = Tickets.opened(english);
+        TicketOpened inSpanish = Tickets.opened(spanish);
+        for (TicketOpened ticket : List.of(inEnglish, inSpanish)) {
+            append(ticket, new By("reporter", Role.CLIENT, ticket.clientId()), now);
+            // the operator's assignment: the engineer is told, and the reporter that the status changed
+            append(new TicketAssigned(ticket.ticketId(), "ana", null, SupportLevel.L1), OPERATOR, now);
+        }
+
+        JsonNode english1 = awaitStatus(inEnglish.ticketId(), "PUBLIC_UPDATE", "EMAIL", "SENT");
+        JsonNode spanish1 = awaitStatus(inSpanish.ticketId(), "PUBLIC_UPDATE", "EMAIL", "SENT");
+        assertThat(english1.get("language").asText()).isEqualTo("en");
+        assertThat(spanish1.get("language").asText()).isEqualTo("es-AR");
+        assertThat(mailTo("marta@" + english + ".example")).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("[" + inEnglish.number() + "] News on your ticket: VPN down");
+            assertThat(plainText(mail)).contains("Status: assigned");
+        });
+        assertThat(mailTo("marta@" + spanish + ".example")).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("[" + inSpanish.number() + "] Novedades en su ticket: VPN down");
+            assertThat(mail.getHeader("Content-Language", null)).isEqualTo("es-AR");
+            assertThat(plainText(mail)).contains("Estado: asignado");
+        });
+        // the desk serves the client in the client's language: the engineer's assignment too
+        assertThat(awaitStatus(inSpanish.ticketId(), "ASSIGNED", "EMAIL", "SENT").get("language").asText())
+                .isEqualTo("es-AR");
+        assertThat(awaitStatus(inEnglish.ticketId(), "ASSIGNED", "EMAIL", "SENT").get("language").asText())
+                .isEqualTo("en");
+    }
+
+    @Test
+    void theRepresentativesAreAskedToAcceptAndRemindedAndTheClientsManagersToldOfTheVendorTillTheContactsChange() {
+        registeredClient("globex");
+        setContacts("globex", List.of("globex-1"), "am.globex@desk.example", List.of("noc@globex.example"));
+        try {
+            Instant now = Instant.now();
+            TicketOpened before = Tickets.opened("globex");
+            append(before, new By("globex-1", Role.CLIENT, "globex"), now.minus(Duration.ofDays(3)));
+            escalateToTheVendor(before, now.minus(Duration.ofDays(2)));
+            // pending closure a day ago: the reminder fell due four minutes ago
+            long position = append(new TicketPendingClosure(before.ticketId(), "vendor patched it",
+                    now.plus(Duration.ofHours(20)), now.minus(Duration.ofMinutes(4))), ANA,
+                    now.minus(Duration.ofDays(1)));
+
+            assertThat(notifications("ticketId=" + before.ticketId() + "&kind=VENDOR_ESCALATION", position))
+                    .extracting(n -> n.get("recipient").asText()).containsExactlyInAnyOrder(
+                            "am.globex@desk.example", "noc@globex.example", WebhookReceiver.url());
+            assertThat(awaitStatus(before.ticketId(), "ACCEPTANCE_REQUESTED", "EMAIL", "SENT")
+                    .get("recipient").asText()).isEqualTo("globex-1@globex.example");
+            assertThat(awaitStatus(before.ticketId(), "AUTO_ACCEPT_SOON", "EMAIL", "SENT")
+                    .get("recipient").asText()).isEqualTo("globex-1@globex.example");
+            awaitUntil("the representative's mails arrive", Duration.ofSeconds(30), () -> mailTo(
+                    "globex-1@globex.example").stream().filter(m -> subject(m).startsWith("[" + before.number() + "]"))
+                    .count() == 2);
+
+            // the client names nobody any more: what comes later goes to the reporter and the desk's area manager
+            setContacts("globex", List.of(), null, List.of());
+            TicketOpened after = Tickets.opened("globex");
+            append(after, new By("globex-1", Role.CLIENT, "globex"), now);
+            escalateToTheVendor(after, now);
+            long later = append(new TicketPendingClosure(after.ticketId(), "vendor patched it", null, null), ANA, now);
+
+            assertThat(notifications("ticketId=" + after.ticketId() + "&kind=VENDOR_ESCALATION", later))
+                    .extracting(n -> n.get("recipient").asText())
+                    .containsExactlyInAnyOrder("area.manager@desk.example", WebhookReceiver.url());
+            assertThat(awaitStatus(after.ticketId(), "ACCEPTANCE_REQUESTED", "EMAIL", "SENT")
+                    .get("recipient").asText()).isEqualTo("marta@globex.example");
+            // what was decided before the change stays as it was
+            assertThat(get("operator", "/api/notifications?ticketId=" + before.ticketId()).json())
+                    .filteredOn(n -> n.get("channel").asText().equals("EMAIL"))
+                    .extracting(n -> n.get("kind").asText() + " " + n.get("recipient").asText())
+                    .containsExactlyInAnyOrder("VENDOR_ESCALATION am.globex@desk.example",
+                            "VENDOR_ESCALATION noc@globex.example", "ASSIGNED carla@desk.example",
+                            "PUBLIC_UPDATE marta@globex.example", "ACCEPTANCE_REQUESTED globex-1@globex.example",
+                            "AUTO_ACCEPT_SOON globex-1@globex.example");
+        } finally {
+            setContacts("globex", List.of(), null, List.of());
+        }
+    }
+
+    /** Sets the client's contacts and waits until the notifications projection has taken them in. */
+    private void setContacts(String clientId, List<String> representatives, String areaManager,
+            List<String> escalation) {
+        long position = appendClient(new ContactsSet(clientId, representatives, null, null, areaManager, escalation),
+                Instant.now());
+        awaitKnown(clientId, position);
+    }
+
+    /** Waits until the notifications projection has handled the client's event at {@code position}. */
+    private void awaitKnown(String clientId, long position) {
+        long sequence = jdbc.sql("SELECT sequence_number FROM domain_event_entry WHERE global_index = :p")
+                .param("p", position).query(Long.class).single();
+        awaitUntil("the notifications know " + clientId + " as of " + position, Duration.ofSeconds(20),
+                () -> jdbc.sql("SELECT count(*) FROM notification_client WHERE client_id = :c AND version >= :s")
+                        .param("c", clientId).param("s", sequence).query(Integer.class).single() == 1);
+    }
+
+    private void escalateToTheVendor(TicketOpened ticket, Instant at) {
+        By carla = new By("carla", Role.ENGINEER, null);
+        append(new TicketAssigned(ticket.ticketId(), "carla", null, SupportLevel.L3), OPERATOR, at);
+        append(new TicketEscalated(ticket.ticketId(), ticket.number(), ticket.clientId(), ticket.title(),
+                ticket.priority(), SupportLevel.L3, SupportLevel.VENDOR, "firmware bug", "VND-78", "carla"), carla,
+                at);
     }
 
     @Test

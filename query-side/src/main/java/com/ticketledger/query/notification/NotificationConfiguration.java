@@ -5,7 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.ticketledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.eventhandling.ReplayToken;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -20,14 +20,17 @@ import java.net.ServerSocket;
 class NotificationConfiguration {
 
     /**
-     * The notifications projection starts at the ledger's head the first time it runs: what happened before
-     * notifications existed is not news, and telling it would flood every inbox at once.
+     * The first time it runs, the notifications projection reads the ledger up to its head as a replay: what
+     * happened before notifications existed is not news (telling it would flood every inbox at once), so nothing
+     * of it is decided, but what the projection keeps of the tickets and the clients (their languages and
+     * contacts: the demo clients are registered before the query side first starts) is filled in, as a rebuild
+     * would. What comes after the head is decided as it comes.
      */
     @Bean
-    ConfigurerModule notificationsFromTheHead() {
+    ConfigurerModule notificationsReplayThePastTheFirstTime() {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                ProcessingGroups.NOTIFICATIONS,
-                (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
+                ProcessingGroups.NOTIFICATIONS, (configuration, builder) -> builder.initialToken(
+                        source -> ReplayToken.createReplayToken(source.createHeadToken())));
     }
 
     /**

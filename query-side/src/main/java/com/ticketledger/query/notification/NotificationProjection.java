@@ -1,6 +1,8 @@
 package com.ticketledger.query.notification;
 
+import com.ticketledger.events.ClientRegistered;
 import com.ticketledger.events.ClosureAccepted;
+import com.ticketledger.events.ContactsSet;
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.PersonalData;
 import com.ticketledger.events.PersonalDataErased;
@@ -29,15 +31,21 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides the notifications the events call for (docs/domain.md, "Notifications") and writes them to the
  * outbox in the transaction of the batch that handles the event, with what it keeps of each ticket
- * ({@code notification_ticket}) to address and word them. Nothing is sent here: the sender delivers later, so
+ * ({@code notification_ticket}) and of each client ({@code notification_client}, from the client events of this
+ * same processing group) to address and word them. Nothing is sent here: the sender delivers later, so
  * an unreachable mail server never holds up a projection.
+ *
+ * <p>Who is told is decided when the event is handled: a later change of the client's contacts addresses the
+ * decisions after it, and leaves those in the outbox as they are.
  *
  * <p>Once only: a notification's natural key is the ticket, the kind and the event, so an event handled again
  * (a retried batch, a dead letter) adds nothing; and a replay (a rebuild) decides nothing at all, it only
@@ -48,12 +56,15 @@ import java.util.Set;
 class NotificationProjection {
 
     private final NotificationTickets tickets;
+    private final NotificationClients clients;
     private final Outbox outbox;
     private final Recipients recipients;
     private final Subjects subjects;
 
-    NotificationProjection(NotificationTickets tickets, Outbox outbox, Recipients recipients, Subjects subjects) {
+    NotificationProjection(NotificationTickets tickets, NotificationClients clients, Outbox outbox,
+            Recipients recipients, Subjects subjects) {
         this.tickets = tickets;
+        this.clients = clients;
         this.outbox = outbox;
         this.recipients = recipients;
         this.subjects = subjects;
@@ -78,6 +89,18 @@ class NotificationProjection {
         }
     }
 
+    /** The client's language, from its registration on (a replayed registration changes nothing). */
+    @EventHandler
+    void on(ClientRegistered registered, @SequenceNumber long sequence) {
+        clients.registered(registered, sequence);
+    }
+
+    /** The client's contacts as they now stand: who is told of what is decided from now on. */
+    @EventHandler
+    void on(ContactsSet contacts, @SequenceNumber long sequence) {
+        clients.contactsSet(contacts, sequence);
+    }
+
     @EventHandler
     void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.ROLE) String role,
@@ -98,45 +121,62 @@ class NotificationProjection {
             return;
         }
         String trigger = "event:" + eventIdentifier;
+        Function<Optional<NotificationClients.Client>, List<String>> reporter =
+                client -> after.reporterEmail() == null ? List.of() : List.of(after.reporterEmail());
         boolean byDesk = role != null && !Role.CLIENT.name().equals(role);
         if (event instanceof TicketAssigned assigned && !assigned.engineer().equals(user)) {
             // an engineer who took the ticket (take next, or assigning themselves) knows it already
-            decide(after, NotificationKind.ASSIGNED, trigger, recipients.deskUser(assigned.engineer()), at,
+            String engineer = recipients.deskUser(assigned.engineer());
+            List<String> told = engineer == null ? List.of() : List.of(engineer);
+            decide(after, NotificationKind.ASSIGNED, trigger, client -> told, at,
                     Map.of("engineer", assigned.engineer()));
         } else if (event instanceof TicketEscalated escalated && escalated.toLevel() == SupportLevel.VENDOR) {
-            decide(after, NotificationKind.VENDOR_ESCALATION, trigger, recipients.areaManager(), at,
+            decide(after, NotificationKind.VENDOR_ESCALATION, trigger, recipients::vendorEscalation, at,
                     Map.of("vendorCaseRef", escalated.vendorCaseRef(), "reason", escalated.reason()));
         } else if (event instanceof TicketPendingClosure pending) {
             Map<String, Object> facts = new LinkedHashMap<>();
             if (pending.autoAcceptAt() != null) {
                 facts.put("autoAcceptAt", pending.autoAcceptAt().toString());
             }
-            decide(after, NotificationKind.ACCEPTANCE_REQUESTED, trigger, after.reporterEmail(), at, facts);
+            decide(after, NotificationKind.ACCEPTANCE_REQUESTED, trigger,
+                    client -> recipients.acceptance(client, after.reporterEmail()), at, facts);
             return;
         } else if (event instanceof ClosureAccepted accepted && accepted.automatic()) {
-            decide(after, NotificationKind.AUTO_ACCEPTED, trigger, after.reporterEmail(), at, Map.of());
+            decide(after, NotificationKind.AUTO_ACCEPTED, trigger,
+                    client -> recipients.acceptance(client, after.reporterEmail()), at, Map.of());
             return;
         } else if (event instanceof NoteAdded note && note.visibility() == Visibility.PUBLIC && byDesk) {
-            decide(after, NotificationKind.PUBLIC_UPDATE, trigger, after.reporterEmail(), at, Map.of("note", true));
+            decide(after, NotificationKind.PUBLIC_UPDATE, trigger, reporter, at, Map.of("note", true));
             return;
         }
         // the status the client sees changed by the desk's hand (the client knows what they did themselves)
         if (byDesk && after.status() != before.status() && !(event instanceof TicketReopened)) {
-            decide(after, NotificationKind.PUBLIC_UPDATE, trigger, after.reporterEmail(), at,
+            decide(after, NotificationKind.PUBLIC_UPDATE, trigger, reporter, at,
                     Map.of("previousStatus", before.status().name()));
         }
     }
 
-    private void decide(NotificationTickets.Ticket ticket, NotificationKind kind, String trigger, String email,
-            Instant at, Map<String, Object> extra) {
+    /**
+     * Records one decision, addressed and worded from what is kept of the ticket's client now ({@code emails}
+     * picks the addresses from it; the client is looked up only when something is decided).
+     */
+    private void decide(NotificationTickets.Ticket ticket, NotificationKind kind, String trigger,
+            Function<Optional<NotificationClients.Client>, List<String>> emails, Instant at,
+            Map<String, Object> extra) {
+        Optional<NotificationClients.Client> client = clients.find(ticket.clientId());
         Map<String, Object> facts = ticket.facts();
         facts.putAll(extra);
-        outbox.record(new Decision(ticket.ticketId(), kind, trigger, email, recipients.language(), facts, at));
+        outbox.record(new Decision(ticket.ticketId(), kind, trigger, emails.apply(client), recipients.language(client),
+                facts, at));
     }
 
-    /** A rebuild refills what is kept of each ticket; the outbox stays as it is (nothing is decided again). */
+    /**
+     * A rebuild refills what is kept of each ticket and each client; the outbox stays as it is (nothing is decided
+     * again).
+     */
     @ResetHandler
     void reset() {
         tickets.deleteAll();
+        clients.deleteAll();
     }
 }

@@ -15,10 +15,13 @@ import java.util.Set;
  * {@code ledger.notifications.*}: who is told, in which language, through which webhooks, and how the sender
  * and the deadline scan pace themselves.
  *
- * @param language        the client's language for the messages to the reporter (es-AR or en; per client later)
+ * @param language        the language (es-AR or en) of the messages about a ticket whose client the notifications do
+ *                        not know (never registered, or not yet read after an upgrade); each known client's own
+ *                        language otherwise
  * @param pageBaseUrl     where the web pages are, as the recipients reach them: the messages link to the ticket
  * @param from            the sender address of the e-mails
- * @param areaManager     the e-mail of the area manager, told of each escalation to the vendor; none if empty
+ * @param areaManager     the e-mail of the area manager, told of an escalation to the vendor when the client names
+ *                        no area manager and no escalation addresses of its own; none if empty
  * @param teamLeads       the e-mail of each level's team lead, told of an unassigned ticket's SLA warnings
  * @param webhooks        the deployment's webhook subscriptions
  * @param delivery        the sender: how often it looks, how it backs off, when it gives up
@@ -49,7 +52,7 @@ public record NotificationProperties(
         webhooks = List.copyOf(webhooks);
     }
 
-    /** The language of the messages to the client's people. */
+    /** The language of the messages about a ticket whose client is unknown to the notifications. */
     Locale clientLocale() {
         return Locale.forLanguageTag(language);
     }

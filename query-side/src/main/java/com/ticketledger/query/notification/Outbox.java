@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.events.PersonalData;
+import com.ticketledger.store.privacy.Subjects;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,28 +39,43 @@ class Outbox {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final NotificationProperties properties;
+    private final Subjects subjects;
 
-    Outbox(JdbcClient jdbc, ObjectMapper json, NotificationProperties properties) {
+    Outbox(JdbcClient jdbc, ObjectMapper json, NotificationProperties properties, Subjects subjects) {
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
+        this.subjects = subjects;
     }
 
     /**
-     * Records a decision: an e-mail to its recipient, if any, and a call to each webhook that wants its kind. A
+     * Records a decision: an e-mail to each of its recipients whose personal data was not erased (an address kept
+     * from before an erasure, or one configured for a person since erased, is never written to), and a call to
+     * each webhook that wants its kind. A
      * row whose natural key is there already stays as it is (a replay, or a scan meeting the same deadline).
      * Runs in the caller's transaction: the projection's batch, or the scan's.
      */
     void record(Decision decision) {
-        if (decision.email() != null && !decision.email().isBlank()
-                && !PersonalData.ERASED.equals(decision.email())) {
-            insert(decision, NotificationChannel.EMAIL, decision.email().trim());
+        for (String email : decision.emails()) {
+            if (email != null && !email.isBlank() && !PersonalData.ERASED.equals(email)
+                    && !subjects.isEmailErased(email.trim())) {
+                insert(decision, NotificationChannel.EMAIL, email.trim());
+            }
         }
         for (NotificationProperties.Webhook webhook : properties.webhooks()) {
             if (webhook.wants(decision.kind())) {
                 insert(decision, NotificationChannel.WEBHOOK, webhook.url().toString());
             }
         }
+    }
+
+    /** Whether a notification of the ticket, kind and trigger was decided already (to anyone, by any channel). */
+    boolean decided(UUID ticketId, NotificationKind kind, String trigger) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM notification
+                                       WHERE ticket_id = :ticketId AND kind = :kind AND trigger = :trigger)""")
+                .param("ticketId", ticketId).param("kind", kind.name()).param("trigger", trigger)
+                .query(Boolean.class).single();
     }
 
     /** The e-mail addresses the outbox holds (an erasure looks for its subject's among them). */
