@@ -500,7 +500,13 @@ public class ShadowRebuilds {
                 TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
             }
             rebuild.processor.shutDown();
-            return Boolean.TRUE.equals(transactions.execute(tx -> swap(rebuild)));
+            try {
+                return Boolean.TRUE.equals(transactions.execute(tx -> swap(rebuild)));
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                // another instance's batch and the swap waited for each other (or the readers for too long): again
+                log.info("the swap of {} gave way to another transaction; trying again", rebuild.group, e);
+                return false;
+            }
         } finally {
             rebuild.live.start();
         }
