@@ -49,8 +49,8 @@ class ProjectionAdminController {
             description = "Rebuilds the projection from the first event into copies of its tables while its reads"
                     + " go on answering from the live tables (complete and current: the live processor keeps them"
                     + " so); once the copies hold every event, they take the live tables' place in one transaction."
-                    + " Its progress and ETA are the answer's `rebuild`. Asking again while it runs answers the same"
-                    + " rebuild. An ANALYST may rebuild the reporting projection (`reports`), an OPERATOR any"
+                    + " Its progress and ETA are the answer's `rebuild`. Asked again while it runs, it starts over from"
+                    + " the first event. An ANALYST may rebuild the reporting projection (`reports`), an OPERATOR any"
                     + " projection. 409 while another query-side instance rebuilds it.")
     @ApiResponse(responseCode = "202", description = "The rebuild has started: watch it at the `Location`.",
             headers = @Header(name = "Location", ref = "#/components/headers/Location"))
@@ -62,7 +62,7 @@ class ProjectionAdminController {
             case NO_SUCH_PROJECTION -> throw new ProjectionNotFound(name);
             case RUNNING_ELSEWHERE -> throw new ProjectionRebuildingElsewhere(name);
             default -> {
-                // started, or under way already: either way, watch it
+                // started (or started over): watch it
             }
         }
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))

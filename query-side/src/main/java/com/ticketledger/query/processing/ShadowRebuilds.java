@@ -154,10 +154,13 @@ public class ShadowRebuilds {
 
     /** What a rebuild may answer when asked to start. */
     public enum Started {
-        STARTED, ALREADY_RUNNING, RUNNING_ELSEWHERE, NO_SUCH_PROJECTION
+        STARTED, RESTARTED, RUNNING_ELSEWHERE, NO_SUCH_PROJECTION
     }
 
-    /** Starts rebuilding {@code group}; it goes on in the background (watch {@link #progress}). */
+    /**
+     * Starts rebuilding {@code group}; it goes on in the background (watch {@link #progress}). A rebuild already
+     * under way here starts over from the first event: it may have met events before the fix it is asked for.
+     */
     public synchronized Started start(String group) {
         List<String> tables = ProcessingGroups.TABLES.get(group);
         Optional<PooledStreamingEventProcessor> live =
@@ -165,9 +168,8 @@ public class ShadowRebuilds {
         if (tables == null || live.isEmpty()) {
             return Started.NO_SUCH_PROJECTION;
         }
-        if (running.containsKey(group)) {
-            return Started.ALREADY_RUNNING;
-        }
+        boolean again = running.containsKey(group);
+        abandon(group);
         Connection lock = lock(group);
         if (lock == null) {
             return Started.RUNNING_ELSEWHERE;
@@ -179,9 +181,9 @@ public class ShadowRebuilds {
             rebuild.processor = shadowProcessor(rebuild);
             running.put(group, rebuild);
             rebuild.processor.start();
-            supervisors.execute(() -> supervise(rebuild));
+            rebuild.supervisor = supervisors.submit(() -> supervise(rebuild));
             log.info("rebuilding {} into schema {}", group, rebuild.tables.schema());
-            return Started.STARTED;
+            return again ? Started.RESTARTED : Started.STARTED;
         } catch (RuntimeException e) {
             running.remove(group);
             release(lock);
@@ -212,6 +214,17 @@ public class ShadowRebuilds {
             return;
         }
         rebuild.abandoned = true;
+        rebuild.processor.shutDown();
+        try {
+            // its supervisor sees it and stops (a swap under way rolls back or ends first)
+            if (rebuild.supervisor != null) {
+                rebuild.supervisor.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("the abandoned rebuild of {} did not stop in time", group, e);
+        }
         rebuild.processor.shutDown();
         rebuild.shutDownExecutors();
         release(rebuild.lock);
@@ -299,6 +312,7 @@ public class ShadowRebuilds {
         volatile PooledStreamingEventProcessor processor;
         volatile Phase phase = Phase.FILLING;
         volatile boolean abandoned;
+        volatile java.util.concurrent.Future<?> supervisor;
 
         Rebuild(String group, PooledStreamingEventProcessor live, ShadowTables tables, Connection lock) {
             this.group = group;
@@ -438,7 +452,9 @@ public class ShadowRebuilds {
                 rebuild.processor.start();
                 await(rebuild, () -> holdsHead(rebuild));
             }
-            running.remove(rebuild.group);
+            if (!running.remove(rebuild.group, rebuild)) {
+                return; // abandoned meanwhile: abandon() releases it
+            }
             rebuild.shutDownExecutors();
             release(rebuild.lock);
             log.info("rebuilt {} in {}", rebuild.group, Duration.between(rebuild.startedAt, clock.instant()));
@@ -446,7 +462,7 @@ public class ShadowRebuilds {
             // abandon() has stopped it
         } catch (RuntimeException | InterruptedException e) {
             log.error("rebuild of {} failed; the live tables keep serving", rebuild.group, e);
-            if (running.remove(rebuild.group) != null) {
+            if (running.remove(rebuild.group, rebuild)) {
                 rebuild.processor.shutDown();
                 rebuild.shutDownExecutors();
                 try {
@@ -516,6 +532,9 @@ public class ShadowRebuilds {
         String group = rebuild.group;
         String shadow = tokenName(group);
         jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+        if (rebuild.abandoned) {
+            throw new Abandoned();
+        }
         if (!rebuild.tables.intact()) {
             throw new IllegalStateException("PostgreSQL restarted during the rebuild: its unlogged copies are empty");
         }
