@@ -2,7 +2,8 @@
 -- ledger-store's DatabaseGrantsIT). psql variables :command_password and :query_password carry the secrets.
 -- - ledger_command creates and owns the event store (db/store and db/command migrations) and appends events.
 -- - ledger_query creates and owns its projection and token tables, and may only SELECT what ledger_command
---   creates: it reads the ledger and can never write to it. The one exception is the command side's deadlines
+--   creates: it reads the ledger and can never write to it. It may also create schemas (10-ledger-roles.sh grants
+--   CREATE on the database): a projection's rebuild fills copies of its tables in one of its own. The one exception is the command side's deadlines
 --   (scheduled_tasks, db/command), whose migration takes the query side's default SELECT back.
 -- - Both write the web pages' sessions: the schema web_session is ledger_command's (it migrates db/session),
 --   and ledger_query may read, write and delete the rows of its tables, nothing more.

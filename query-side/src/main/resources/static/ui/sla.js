@@ -152,10 +152,17 @@ function start(me) {
         h('th', { scope: 'row' }, p.name),
         h('td', { class: 'num' }, `${p.position} / ${p.headPosition}`),
         h('td', { class: 'num' }, p.lag),
-        h('td', {}, p.replaying ? t('sla.rebuilding') : p.lag === 0 ? t('sla.upToDate') : t('sla.catchingUp')),
+        h('td', {}, p.rebuild ? `${t('sla.rebuilding')}: ${t(`sla.phase.${p.rebuild.phase}`)}`
+          : p.replaying ? t('sla.rebuilding') : p.lag === 0 ? t('sla.upToDate') : t('sla.catchingUp')),
         h('td', { class: 'progress' }, h('progress', { max: 1, value: p.progress, title: percent(p.progress * 100) }),
           ` ${percent(p.progress * 100)}`, p.lag > 0 && p.etaSeconds != null
-            ? h('span', { class: 'eta' }, ` ${t('sla.eta', { seconds: p.etaSeconds, rate: Math.round(p.eventsPerSecond) })}`) : null),
+            ? h('span', { class: 'eta' }, ` ${t('sla.eta', { seconds: p.etaSeconds, rate: Math.round(p.eventsPerSecond) })}`) : null,
+          // a rebuild fills copies of the tables beside the live ones: its own progress, under the live one
+          p.rebuild ? h('div', { class: 'rebuild' }, `${t('sla.rebuildProgress')} `,
+            h('progress', { max: 1, value: p.rebuild.progress, title: percent(p.rebuild.progress * 100) }),
+            ` ${percent(p.rebuild.progress * 100)}`, p.rebuild.etaSeconds != null && p.rebuild.eventsPerSecond != null
+              ? h('span', { class: 'eta' }, ` ${t('sla.eta', { seconds: p.rebuild.etaSeconds, rate: Math.round(p.rebuild.eventsPerSecond) })}`)
+              : null) : null),
         h('td', {}, p.rebuiltBy.includes(me.role)
           ? h('button', { type: 'button', class: 'secondary', disabled: p.replaying, onclick: () => rebuild(p.name) }, t('sla.rebuild'))
           : t('sla.rebuildByOperator'))))));

@@ -17,8 +17,8 @@ import java.util.Optional;
  * The events each projection could not handle, parked in its dead-letter queue by ticket (Axon's sequence: the
  * ticket's id), with what an operator does about them: read why, retry once the cause is fixed (each ticket's
  * letters in order, stopping at the first that fails again), or evict a ticket's letters for good (its rows
- * then miss those events until the projection is rebuilt). A rebuild empties the queue and meets any bad event
- * again.
+ * then miss those events until the projection is rebuilt). A rebuild meets any bad event again: at its swap, the
+ * queue becomes the letters of the rebuild's own replay.
  */
 @Service
 class DeadLetters {

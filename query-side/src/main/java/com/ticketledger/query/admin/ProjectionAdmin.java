@@ -3,6 +3,7 @@ package com.ticketledger.query.admin;
 import com.ticketledger.events.Role;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ProjectionPositions;
+import com.ticketledger.query.processing.ShadowRebuilds;
 import com.ticketledger.store.StoredEvents;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -14,10 +15,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Rebuilds a projection in place: its processor stops, its tokens go back to the first event (its
- * {@code @ResetHandler} empties its own tables, nothing else), and it starts again. Reads keep answering
- * from the table as it refills; they carry {@code X-Projection-Rebuilding} meanwhile. With several
- * query-side instances, stop the processor on the others first (Axon requires no live claims on a reset).
+ * Each projection's progress, and its rebuilds: a rebuild fills copies of the projection's tables from the first
+ * event while reads go on answering from the live tables, and puts them in their place in one transaction once
+ * they hold every event ({@link ShadowRebuilds}). Its own progress and ETA are beside the live processor's.
  */
 @Service
 class ProjectionAdmin {
@@ -26,12 +26,14 @@ class ProjectionAdmin {
     private final ProjectionPositions positions;
     private final StoredEvents storedEvents;
     private final DeadLetters deadLetters;
+    private final ShadowRebuilds rebuilds;
     private final Clock clock;
     private final ProgressRate rates = new ProgressRate();
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProjectionPositions positions,
-            StoredEvents storedEvents, DeadLetters deadLetters, Clock clock) {
+            StoredEvents storedEvents, DeadLetters deadLetters, ShadowRebuilds rebuilds, Clock clock) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
         this.positions = positions;
         this.storedEvents = storedEvents;
         this.deadLetters = deadLetters;
@@ -52,16 +54,30 @@ class ProjectionAdmin {
 
     private Optional<ProjectionStatus> status(String name, long head) {
         return processor(name).map(processor -> {
-            long position = Math.min(positions.position(name), head);
-            double progress = head == 0 ? 1.0 : Math.round(10_000.0 * position / head) / 10_000.0;
-            long lag = head - position;
-            OptionalDouble rate = rates.record(name, clock.instant(), position);
-            Double eventsPerSecond = rate.isPresent() ? Math.round(rate.getAsDouble() * 10) / 10.0 : null;
-            Long eta = lag == 0 ? Long.valueOf(0)
-                    : rate.isPresent() && rate.getAsDouble() > 0 ? (long) Math.ceil(lag / rate.getAsDouble()) : null;
-            return new ProjectionStatus(name, position, head, lag, processor.isReplaying(), progress, eventsPerSecond,
-                    eta, deadLetters.count(name).orElse(0L), rebuiltBy(name));
+            Progress live = progress(name, Math.min(positions.position(name), head), head);
+            ProjectionStatus.Rebuild rebuild = rebuilds.progress(name).map(shadow -> {
+                Progress filled = progress(ShadowRebuilds.tokenName(name), Math.min(shadow.position(), head), head);
+                return new ProjectionStatus.Rebuild(shadow.phase().name(), shadow.startedAt(), filled.position(),
+                        filled.progress(), filled.eventsPerSecond(), filled.etaSeconds());
+            }).orElse(null);
+            return new ProjectionStatus(name, live.position(), head, head - live.position(),
+                    processor.isReplaying() || rebuild != null, live.progress(), live.eventsPerSecond(),
+                    live.etaSeconds(), deadLetters.count(name).orElse(0L), rebuiltBy(name), rebuild);
         });
+    }
+
+    private record Progress(long position, double progress, Double eventsPerSecond, Long etaSeconds) {
+    }
+
+    /** Progress towards the head at {@code position}, its speed over the last reads under {@code key}, and ETA. */
+    private Progress progress(String key, long position, long head) {
+        double progress = head == 0 ? 1.0 : Math.round(10_000.0 * position / head) / 10_000.0;
+        long lag = head - position;
+        OptionalDouble rate = rates.record(key, clock.instant(), position);
+        Double eventsPerSecond = rate.isPresent() ? Math.round(rate.getAsDouble() * 10) / 10.0 : null;
+        Long eta = lag == 0 ? Long.valueOf(0)
+                : rate.isPresent() && rate.getAsDouble() > 0 ? (long) Math.ceil(lag / rate.getAsDouble()) : null;
+        return new Progress(position, progress, eventsPerSecond, eta);
     }
 
     /** The same rule as the access rules' (QueryAccessRules), said in the answer so that the pages can follow it. */
@@ -69,15 +85,9 @@ class ProjectionAdmin {
         return ProcessingGroups.REPORTING.contains(name) ? List.of(Role.OPERATOR, Role.ANALYST) : List.of(Role.OPERATOR);
     }
 
-    /** Answers false when there is no such projection. */
-    boolean rebuild(String name) {
-        Optional<StreamingEventProcessor> found = processor(name);
-        found.ifPresent(processor -> {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        });
-        return found.isPresent();
+    /** Starts a rebuild of the projection (or finds it under way). */
+    ShadowRebuilds.Started rebuild(String name) {
+        return rebuilds.start(name);
     }
 
     private Optional<StreamingEventProcessor> processor(String name) {

@@ -37,7 +37,8 @@ class ProjectionAdminController {
 
     @Operation(operationId = "listProjections", summary = "Read the projections' progress",
             description = "Each projection's position, the ledger's head, the lag between them, whether it is being"
-                    + " rebuilt, its progress (0 to 1) and the roles that may rebuild it.")
+                    + " rebuilt, its progress (0 to 1) and the roles that may rebuild it; during a rebuild, the"
+                    + " rebuild's own phase, position, progress, speed and ETA (`rebuild`).")
     @GetMapping
     List<ProjectionStatus> projections() {
         return admin.all();
@@ -45,18 +46,24 @@ class ProjectionAdminController {
 
     /** 202: the rebuild runs on; watch it at {@code GET /api/admin/projections}. */
     @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection",
-            description = "Stops the projection, resets it to the first event and starts it again; its reads keep"
-                    + " answering from the table as it refills, with `X-Projection-Rebuilding: true`. An ANALYST may"
-                    + " rebuild the reporting projection (`reports`), an OPERATOR any projection. With several"
-                    + " query-side instances, stop the processor on the others first.")
+            description = "Rebuilds the projection from the first event into copies of its tables while its reads"
+                    + " go on answering from the live tables (complete and current: the live processor keeps them"
+                    + " so); once the copies hold every event, they take the live tables' place in one transaction."
+                    + " Its progress and ETA are the answer's `rebuild`. Asked again while it runs, it starts over from"
+                    + " the first event. An ANALYST may rebuild the reporting projection (`reports`), an OPERATOR any"
+                    + " projection. 409 while another query-side instance rebuilds it.")
     @ApiResponse(responseCode = "202", description = "The rebuild has started: watch it at the `Location`.",
             headers = @Header(name = "Location", ref = "#/components/headers/Location"))
-    @ProblemAnswers(ProblemResponse.NOT_FOUND)
+    @ProblemAnswers({ProblemResponse.NOT_FOUND, ProblemResponse.CONFLICT})
     @ResponseStatus(HttpStatus.ACCEPTED) // the status the answer below always has, for the document
     @PostMapping("/{name}/rebuild")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
-        if (!admin.rebuild(name)) {
-            throw new ProjectionNotFound(name);
+        switch (admin.rebuild(name)) {
+            case NO_SUCH_PROJECTION -> throw new ProjectionNotFound(name);
+            case RUNNING_ELSEWHERE -> throw new ProjectionRebuildingElsewhere(name);
+            default -> {
+                // started (or started over): watch it
+            }
         }
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(admin.one(name).orElseThrow());

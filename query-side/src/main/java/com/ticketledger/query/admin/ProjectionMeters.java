@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Each projection's figures of {@code GET /api/admin/projections} as gauges, tagged {@code projection}:
  * {@code ledger.projection.lag} (events between the ledger's head and what the projection holds completely)
- * {@code ledger.projection.progress} (position / head, 0 to 1; a rebuild climbs from 0) and
+ * {@code ledger.projection.progress} (position / head, 0 to 1), {@code ledger.projection.rebuild_progress} (a
+ * rebuild's own position / head, climbing from 0; NaN while none runs here) and
  * {@code ledger.projection.dead_letters} (events parked in its dead-letter queue). Registered once
  * the processors exist (the application is ready).
  */
@@ -36,6 +37,8 @@ class ProjectionMeters {
                     ProjectionStatus::lag);
             gauge("ledger.projection.progress", "Position / head of the ledger, 0 to 1", projection,
                     ProjectionStatus::progress);
+            gauge("ledger.projection.rebuild_progress", "A rebuild's position / head, 0 to 1 (NaN while none runs)",
+                    projection, status -> status.rebuild() == null ? Double.NaN : status.rebuild().progress());
             gauge("ledger.projection.dead_letters", "Events the projection failed on, parked with the ticket's later"
                     + " ones behind them", projection, ProjectionStatus::deadLetters);
         }

@@ -104,8 +104,9 @@ class ProcessingConfiguration {
     }
 
     /**
-     * Each projection's dead-letter handling: a rebuild (a reset of its tokens) empties its queue, since the
-     * replay meets every parked event again in order (Axon keeps the queue across a reset unless told); and the
+     * Each projection's dead-letter handling: a reset of its tokens in place (tests do it; a rebuild fills copies
+     * instead, with a queue of its own: ShadowRebuilds) empties its queue, since the replay meets every parked
+     * event again in order (Axon keeps the queue across a reset unless told); and the
      * identifiers of the tickets in the queue are cached, so that an event is not looked up in the queue's
      * table while the ticket has no dead letter.
      */

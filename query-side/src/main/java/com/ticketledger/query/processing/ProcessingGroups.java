@@ -1,6 +1,7 @@
 package com.ticketledger.query.processing;
 
 import java.util.List;
+import java.util.Map;
 
 /** The names of the query side's processing groups: one per projection, each rebuildable alone. */
 public final class ProcessingGroups {
@@ -32,6 +33,20 @@ public final class ProcessingGroups {
      * history) are rebuilt by an OPERATOR, who answers for the desk while they refill (docs/domain.md).
      */
     public static final List<String> REPORTING = List.of(REPORTS);
+
+    /**
+     * The tables each projection writes, and nothing else: a rebuild fills fresh copies of these beside the live
+     * ones and puts them in their place at the end ({@link ShadowRebuilds}). A projection's handlers write only
+     * its own tables (unqualified names); a new projection is rebuilt the same way once its group is named here.
+     * The notifications' outbox is not among them: a replay decides nothing, and what was decided stays.
+     */
+    public static final Map<String, List<String>> TABLES = Map.of(
+            TICKET_STATUS, List.of("ticket_status", "ticket_search"),
+            TICKET_HISTORY, List.of("ticket_history"),
+            REPORTS, List.of("report_ticket"),
+            NOTIFICATIONS, List.of("notification_ticket", "notification_client"),
+            CLIENTS, List.of("client_view"),
+            SLA_POLICIES, List.of("sla_policy_version"));
 
     private ProcessingGroups() {
     }

@@ -20,7 +20,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ledger.processing")
 public record ProcessingProperties(String nodeId, @DefaultValue("10s") Duration claimTimeout,
-        @DefaultValue("1s") Duration claimExtension, @DefaultValue("50ms") Duration fetchDelay) {
+        @DefaultValue("1s") Duration claimExtension, @DefaultValue("50ms") Duration fetchDelay,
+        @DefaultValue("2000") int rebuildBatchSize) {
 
     public String nodeIdOrDefault() {
         return nodeId == null || nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;

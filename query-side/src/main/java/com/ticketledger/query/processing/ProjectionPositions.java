@@ -46,8 +46,11 @@ public class ProjectionPositions {
      * asks every few milliseconds.
      */
     private List<SegmentToken> tokens(String processingGroup) {
-        Map<Integer, EventTrackerStatus> local = processing
-                .eventProcessor(processingGroup, StreamingEventProcessor.class)
+        return tokens(processingGroup, processing.eventProcessor(processingGroup, StreamingEventProcessor.class));
+    }
+
+    private List<SegmentToken> tokens(String processingGroup, Optional<StreamingEventProcessor> processor) {
+        Map<Integer, EventTrackerStatus> local = processor
                 .map(StreamingEventProcessor::processingStatus)
                 .orElse(Map.of());
         if (local.values().stream().allMatch(status -> status.getTrackingToken() != null)
@@ -106,7 +109,18 @@ public class ProjectionPositions {
      * committed (a refused or collided command's) hold nothing.
      */
     public long position(String processingGroup) {
-        List<SegmentToken> tokens = tokens(processingGroup);
+        return position(tokens(processingGroup));
+    }
+
+    /**
+     * The same for a processor that is not one of Axon's configuration: a rebuild's, which stores its tokens
+     * under {@code tokenName} ({@link ShadowRebuilds}); {@code processor} may be null when it does not run here.
+     */
+    public long position(String tokenName, StreamingEventProcessor processor) {
+        return position(tokens(tokenName, Optional.ofNullable(processor)));
+    }
+
+    private long position(List<SegmentToken> tokens) {
         long passed = tokens.stream()
                 .mapToLong(segment -> Optional.ofNullable(segment.token()).map(ProjectionPositions::index).orElse(0L))
                 .min()
