@@ -3,6 +3,8 @@ package com.ticketledger.query.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.events.SlaPolicyTerms;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.sla.SlaPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -21,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Health {@code slaPolicies}: each policy's version in force, and whether its holiday lists have run out
  * ({@link HolidayCheck}). Always UP, since a calendar without holidays still counts time; the same lines are a WARN
- * in the log at start (for the versions the {@code sla-policies} projection holds then) and when a version arrives.
+ * in the log at start (for the versions the {@code sla-policies} projection holds then, and the configured policy as
+ * version 1 of {@code standard} while the ledger lacks it) and when a version arrives.
  */
 @Component("slaPoliciesHealthIndicator")
 class HolidayWatch implements HealthIndicator {
@@ -31,6 +34,7 @@ class HolidayWatch implements HealthIndicator {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SlaPolicy configured;
 
     /** Each policy's version in force as far as this instance has seen, with its terms. */
     private final Map<String, InForce> inForce = new ConcurrentHashMap<>();
@@ -38,10 +42,11 @@ class HolidayWatch implements HealthIndicator {
     private record InForce(int version, SlaPolicyTerms terms) {
     }
 
-    HolidayWatch(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    HolidayWatch(JdbcClient jdbc, ObjectMapper json, Clock clock, SlaPolicy configured) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.configured = configured;
     }
 
     /** At start: the versions in force the projection already holds. */
@@ -54,13 +59,23 @@ class HolidayWatch implements HealthIndicator {
                     versionDefined(rs.getString("name"), rs.getInt("version"), terms(rs.getString("terms")));
                     return null;
                 }).list();
+        // Until the ledger holds version 1 of standard, older tickets are measured by the configured policy.
+        if (!inForce.containsKey(TicketOpened.STANDARD_POLICY)) {
+            versionDefined(TicketOpened.STANDARD_POLICY, 1, configured.terms());
+        }
     }
 
-    /** A version was defined: if it is the newest this instance knows of its policy, it is checked and warned of. */
-    void versionDefined(String name, int version, SlaPolicyTerms terms) {
-        InForce seen = inForce.merge(name, new InForce(version, terms),
-                (old, next) -> next.version() > old.version() ? next : old);
-        if (seen.version() != version) {
+    /**
+     * A version was defined: if it is newer than what this instance knows of its policy, it is the one in force, and
+     * it is checked and warned of (a replay of a version already seen says nothing again).
+     */
+    synchronized void versionDefined(String name, int version, SlaPolicyTerms terms) {
+        InForce previous = inForce.get(name);
+        if (previous != null && previous.version() > version) {
+            return;
+        }
+        inForce.put(name, new InForce(version, terms));
+        if (previous != null && previous.version() == version) {
             return;
         }
         List<String> runOut = HolidayCheck.runOut(terms, clock.instant());
