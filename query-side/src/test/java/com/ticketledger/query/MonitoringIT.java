@@ -39,6 +39,17 @@ class MonitoringIT extends QuerySideIT {
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
     }
 
+    /**
+     * The sum of every series of {@code name} with {@code labels}: Axon's counters have a series per payload type, and
+     * one of an event the processor has no handler for (an SLA policy's, a client's) counts nothing processed.
+     */
+    static double total(String scrape, String name, String labels) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(labels))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     String scrape() {
         Answer answer = management("/actuator/prometheus");
         assertThat(answer.status()).isEqualTo(200);
@@ -78,8 +89,8 @@ class MonitoringIT extends QuerySideIT {
             String processor = "processorName=\"" + projection + "\"";
             assertThat(sample(scrape, "eventProcessor_latency", processor)).as(projection).isPresent();
             assertThat(sample(scrape, "eventProcessor_capacity", processor)).as(projection).isPresent();
-            assertThat(sample(scrape, "eventProcessor_processedCounter_total", processor)).as(projection).get()
-                    .matches(events -> events >= 1);
+            assertThat(total(scrape, "eventProcessor_processedCounter_total", processor)).as(projection)
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 
