@@ -526,7 +526,9 @@ public final class Benchmark {
         Stack.await("the rebuild", () -> {
             for (JsonNode status : query.get("analyst", "/api/admin/projections").json()) {
                 if (status.get("name").asText().equals(projection)) {
-                    return !status.get("replaying").asBoolean() && status.get("lag").asLong() == 0;
+                    // done when the copies have taken the live tables' place (no rebuild left) and nothing lags
+                    return (status.path("rebuild").isMissingNode() || status.path("rebuild").isNull())
+                            && !status.get("replaying").asBoolean() && status.get("lag").asLong() == 0;
                 }
             }
             return false;
