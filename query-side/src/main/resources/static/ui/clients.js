@@ -16,6 +16,13 @@ function start() {
   const refresh = poll(async () => {
     const { items } = await readAll('/api/clients');
     renderIfChanged($('clients'), { items, selectedId }, () => clientTable(items));
+    // the policies a contract may name: those the ledger holds (the choice made is kept across refreshes)
+    const policies = (await read('/api/sla-policies')).map((policy) => policy.name);
+    const choice = $('contract-policy');
+    const chosen = choice.value;
+    if (renderIfChanged(choice, policies, () => policies.map((name) => h('option', { value: name }, name)))) {
+      if (policies.includes(chosen)) choice.value = chosen;
+    }
     const ending = await read('/api/reports/contracts-ending?days=60');
     renderIfChanged($('ending'), ending, () => (ending.length === 0
       ? h('p', { class: 'empty' }, t('clients.noneEnding'))
