@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,16 +176,24 @@ class ProjectionRecoveryIT {
     void twoInstancesSplitTheSegmentsAndTogetherApplyEveryEvent() {
         ConfigurableApplicationContext a = start("node-a");
         ConfigurableApplicationContext b = start("node-b");
-        // The first instance claimed both segments; handing one over (as an operator would) lets the second
-        // take it, and from then on each applies its own share of the stream.
-        for (String group : GROUPS) {
-            processor(a, group).releaseSegment(1, 60, java.util.concurrent.TimeUnit.SECONDS);
-        }
+        // The first instance claimed both segments; it hands one over and the second claims it (as an operator
+        // does through the admin API), and from then on each applies its own share of the stream. The claim is
+        // asked for, not waited for: on a busy machine the second instance's own coordinator may back off
+        // for a while before it looks for free segments again.
         JdbcClient jdbc = a.getBean(JdbcClient.class);
         for (String group : GROUPS) {
-            awaitUntil("both nodes hold segments of " + group, () -> new HashSet<>(jdbc.sql(
-                    "SELECT owner FROM token_entry WHERE processor_name = :p AND owner IS NOT NULL")
-                    .param("p", group).query(String.class).list()).equals(Set.of("node-a", "node-b")));
+            processor(a, group).releaseSegment(1, 120, java.util.concurrent.TimeUnit.SECONDS);
+            AtomicReference<CompletableFuture<Boolean>> claim = new AtomicReference<>(
+                    CompletableFuture.completedFuture(false));
+            awaitUntil("both nodes hold segments of " + group, () -> {
+                Set<String> owners = new HashSet<>(jdbc.sql(
+                        "SELECT owner FROM token_entry WHERE processor_name = :p AND owner IS NOT NULL")
+                        .param("p", group).query(String.class).list());
+                if (!owners.contains("node-b") && claim.get().isDone()) {
+                    claim.set(processor(b, group).claimSegment(1));
+                }
+                return owners.equals(Set.of("node-a", "node-b"));
+            });
         }
         long last = appendLifecycles(a, 200);
         awaitCaughtUp(a, last);
