@@ -50,7 +50,8 @@ import java.util.concurrent.locks.LockSupport;
  * of a desk's words, full-text searches (p99 of each).</li>
  * </ol>
  * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (60), BENCH_LEDGER_SIZES
- * (1000000,5000000; empty: commands only), BENCH_OPEN_TICKETS (100000).
+ * (1000000,5000000; empty: commands only), BENCH_OPEN_TICKETS (100000), and the run's own ports BENCH_DB_PORT (55492),
+ * BENCH_COMMAND_PORT (18090), BENCH_QUERY_PORT (18091), so that two runs can share a machine for profiling.
  */
 public final class Benchmark {
 
@@ -74,7 +75,8 @@ public final class Benchmark {
         Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
         Path data = Files.createTempDirectory("ledger-bench");
         say("data and logs in " + data + "; " + clients + " clients, " + seconds.toSeconds() + " s per phase");
-        try (Stack stack = new Stack(Path.of("").toAbsolutePath(), data, 55492, 18090, 18091)) {
+        try (Stack stack = new Stack(Path.of("").toAbsolutePath(), data, port("BENCH_DB_PORT", 55492),
+                port("BENCH_COMMAND_PORT", 18090), port("BENCH_QUERY_PORT", 18091))) {
             stack.startDatabase();
             stack.startCommandSide();
             stack.startQuerySide();
@@ -285,6 +287,10 @@ public final class Benchmark {
             figure("search " + search[1] + " (" + search[0] + ", " + matches(jdbcUrl, search[1])
                     + " matches) p50/p95/p99 ms", timeReads(query, search[0], path, 200));
         }
+    }
+
+    private static int port(String variable, int otherwise) {
+        return Integer.parseInt(System.getenv().getOrDefault(variable, Integer.toString(otherwise)));
     }
 
     static long countTickets(String jdbcUrl) throws SQLException {
