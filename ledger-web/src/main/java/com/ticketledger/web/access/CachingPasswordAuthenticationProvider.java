@@ -46,6 +46,8 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
     private final Clock clock;
     private final SecretKeySpec key;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** A monitor per configured user name, for the one bcrypt check at a time. */
+    private final Map<String, Object> checks = new ConcurrentHashMap<>();
     private final LoginThrottle throttle;
     private final String standIn;
 
@@ -79,19 +81,27 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
         }
 
         byte[] digest = digest(name, password);
-        Instant now = clock.instant();
-        Verified known = verified.get(name);
-        boolean remembered = known != null && now.isBefore(known.until())
-                && MessageDigest.isEqual(known.digest(), digest);
-        if (!remembered) {
-            if (!encoder.matches(password, user.passwordHash())) {
-                throw refused(name, address);
+        if (!remembered(name, digest)) {
+            // One bcrypt per user at a time: a burst of requests that all miss (a client's first seconds, or
+            // after the time to live) waits for the first check instead of each paying tens of milliseconds.
+            synchronized (checks.computeIfAbsent(name, any -> new Object())) {
+                if (!remembered(name, digest)) {
+                    if (!encoder.matches(password, user.passwordHash())) {
+                        throw refused(name, address);
+                    }
+                    verified.put(name, new Verified(digest, clock.instant().plus(ttl)));
+                }
             }
-            verified.put(name, new Verified(digest, now.plus(ttl)));
         }
         throttle.succeeded(name);
         return UsernamePasswordAuthenticationToken.authenticated(DeskPrincipal.of(user), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+    }
+
+    private boolean remembered(String name, byte[] digest) {
+        Verified known = verified.get(name);
+        return known != null && clock.instant().isBefore(known.until())
+                && MessageDigest.isEqual(known.digest(), digest);
     }
 
     @Override

@@ -16,7 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +166,29 @@ class CachingPasswordAuthenticationProviderTest {
             Authentication authentication = login("ana", "s3cret");
             assertThat(((DeskPrincipal) authentication.getPrincipal()).level()).isEqualTo(SupportLevel.L1);
             assertThat(authentication.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ENGINEER");
+        }
+        assertThat(slowChecks).hasValue(1);
+    }
+
+    @Test
+    void aBurstOfConcurrentLogInsOfOneUserCostsOneBcryptCheck() throws Exception {
+        int requests = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Authentication>> logins = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                logins.add(threads.submit(() -> {
+                    start.await();
+                    return login("ana", "s3cret");
+                }));
+            }
+            start.countDown();
+            for (Future<Authentication> login : logins) {
+                assertThat(login.get(30, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
         }
         assertThat(slowChecks).hasValue(1);
     }
