@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +76,11 @@ public final class Benchmark {
         Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
         Path data = Files.createTempDirectory("ledger-bench");
         say("data and logs in " + data + "; " + clients + " clients, " + seconds.toSeconds() + " s per phase");
+        say("machine: " + MachineFacts.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + "Java " + Runtime.version());
+        double reference = MachineFacts.referenceWorkMicros();
+        figure("reference work, µs per unit on one core (an event's JSON written, read and hashed)",
+                String.format("%.2f", reference));
         try (Stack stack = new Stack(Path.of("").toAbsolutePath(), data, port("BENCH_DB_PORT", 55492),
                 port("BENCH_COMMAND_PORT", 18090), port("BENCH_QUERY_PORT", 18091))) {
             stack.startDatabase();
@@ -97,10 +103,12 @@ public final class Benchmark {
             lag.start();
             Map<String, Duration> cpuBefore = cpuUsed(stack);
             Map<String, Map<String, Duration>> jvmBefore = jvmThreadCpu(stack);
+            Optional<MachineFacts.CpuTimes> machineBefore = MachineFacts.cpuTimes();
             long started = System.nanoTime();
             load.run(clients, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             lag.stop();
+            Optional<MachineFacts.CpuTimes> machineAfter = MachineFacts.cpuTimes();
             Map<String, Duration> cpuAfter = cpuUsed(stack);
             Map<String, Map<String, Duration>> jvmAfter = jvmThreadCpu(stack);
             double commandsPerSecond = load.commands.get() / elapsed;
@@ -119,6 +127,15 @@ public final class Benchmark {
             int cores = Runtime.getRuntime().availableProcessors();
             figure("CPU busy during the load, % of " + cores + " cores",
                     String.format("%.0f", cpuNanos / 1e9 / elapsed / cores * 100));
+            if (machineBefore.isPresent() && machineAfter.isPresent()) {
+                figure("the machine during the load: busy / taken by the host (steal), % of its time",
+                        String.format("%.0f / %.1f", machineAfter.get().busyPercentSince(machineBefore.get()),
+                                machineAfter.get().stealPercentSince(machineBefore.get())));
+            }
+            figure("CPU per command, all processes, in units of reference work",
+                    String.format("%.0f", cpuNanos / 1e3 / load.commands.get() / reference));
+            figure("reference work after the load, µs per unit", String.format("%.2f",
+                    MachineFacts.referenceWorkMicros()));
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
