@@ -62,6 +62,8 @@ class MonitoringIT extends CommandSideIT {
         assertThat(sample(after, COMMANDS, labels("AcceptClosure", "refused", 403))
                 - sample(before, COMMANDS, labels("AcceptClosure", "refused", 403))).isEqualTo(1);
         assertThat(after).containsPattern("commandBus_allTimer_seconds_count\\{[^}]*payloadType=\"OpenTicket\"");
+        assertThat(after).as("no per-message meters of the event store or the queue index: the command bus times them")
+                .doesNotContainPattern("(?m)^eventStore_").doesNotContain("processorName=\"queue-index\"");
     }
 
     @Test
