@@ -61,13 +61,13 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
                 + ", h.other_head FROM (SELECT max(" + schema.sequenceNumberColumn() + ") AS other_head FROM "
                 + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ?) h"
                 + " LEFT JOIN " + schema.domainEventTable() + " e ON e." + schema.aggregateIdentifierColumn()
-                + " = ? ORDER BY e." + schema.sequenceNumberColumn();
+                + " = ? AND e." + schema.sequenceNumberColumn() + " >= ? ORDER BY e." + schema.sequenceNumberColumn();
         this.head = "SELECT max(" + schema.sequenceNumberColumn() + ") FROM " + schema.domainEventTable()
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
     }
 
     @Override
-    public StreamAndHead readWithHeadOf(String stream, String other) {
+    public StreamAndHead readWithHeadOf(String stream, long from, String other) {
         List<DomainEventData<?>> rows = new ArrayList<>();
         long[] otherHead = {-1};
         transactions.executeInTransaction(() -> {
@@ -75,6 +75,7 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
                     PreparedStatement statement = connection.prepareStatement(streamWithHead)) {
                 statement.setString(1, other);
                 statement.setString(2, stream);
+                statement.setLong(3, from);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         long found = result.getLong("other_head");

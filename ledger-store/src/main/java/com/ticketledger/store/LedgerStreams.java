@@ -18,7 +18,15 @@ public interface LedgerStreams {
      * The events of {@code stream} from its first, upcast and deserialized as Axon's own reads do, and the sequence
      * number of the newest event of {@code other} (empty when it has none), read by one statement.
      */
-    StreamAndHead readWithHeadOf(String stream, String other);
+    default StreamAndHead readWithHeadOf(String stream, String other) {
+        return readWithHeadOf(stream, 0, other);
+    }
+
+    /**
+     * The events of {@code stream} from sequence number {@code from} on (a reader that folded the earlier ones
+     * already), and the head of {@code other}, read by one statement.
+     */
+    StreamAndHead readWithHeadOf(String stream, long from, String other);
 
     /** The sequence number of the newest event of {@code stream}, empty when it has none. */
     OptionalLong headOf(String stream);
@@ -35,8 +43,8 @@ public interface LedgerStreams {
     static LedgerStreams over(EventStore store) {
         return new LedgerStreams() {
             @Override
-            public StreamAndHead readWithHeadOf(String stream, String other) {
-                return new StreamAndHead(store.readEvents(stream).asStream().<DomainEventMessage<?>>map(e -> e)
+            public StreamAndHead readWithHeadOf(String stream, long from, String other) {
+                return new StreamAndHead(store.readEvents(stream, from).asStream().<DomainEventMessage<?>>map(e -> e)
                         .toList(), headOf(other));
             }
 

@@ -96,4 +96,18 @@ class LedgerStreamsIT {
 
         assertThat(events).hasSize(2).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
     }
+
+    @Test
+    void aReaderThatFoldedTheStartReadsOnlyTheNewerEventsWithTheHead() {
+        String client = append("client", 4);
+        String policy = append("sla-policy", 3);
+
+        LedgerStreams.StreamAndHead read = engine.readWithHeadOf(client, 2, policy);
+
+        assertThat(read.events()).extracting(DomainEventMessage::getSequenceNumber).containsExactly(2L, 3L);
+        assertThat(read.otherHead()).isEqualTo(OptionalLong.of(2));
+        LedgerStreams.StreamAndHead nothingNew = engine.readWithHeadOf(client, 4, policy);
+        assertThat(nothingNew.events()).isEmpty();
+        assertThat(nothingNew.otherHead()).isEqualTo(OptionalLong.of(2));
+    }
 }

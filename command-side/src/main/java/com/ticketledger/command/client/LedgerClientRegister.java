@@ -25,15 +25,41 @@ import java.util.OptionalLong;
  * events locks nothing.
  *
  * <p>The client's stream and the head of its policy's stream are read by one statement ({@link LedgerStreams}), so
- * an opening costs no extra round trip and sees both as of one moment. Which policy to read the head of is known only
- * from the stream itself: the read names the policy this instance last saw the client's contract name ({@code standard}
- * at first), and only when the contract now names another is that one's head read in a second statement. Nothing
- * cached here can be stale in what it answers: the guess only chooses what the one statement reads along.
+ * an opening costs no extra round trip and sees both as of one moment. What this instance folded of a client's stream
+ * is kept, so each read asks only for the events after it (usually none: the statement brings just the policy's
+ * head), and names the policy of the contract folded so far ({@code standard} before any); only when a newer event
+ * names another policy is that one's head read in a second statement. Nothing kept here can be stale in what it
+ * answers: every read still reads whatever the stream gained since, whichever instance appended it.
  */
 public class LedgerClientRegister implements ClientRegister {
 
+    /** What a client's stream says up to {@code next}: its terms (the policy's version aside) and its contract. */
+    private record Folded(Terms terms, ContractSet contract, long next) {
+
+        static final Folded NOTHING = new Folded(null, null, 0);
+
+        Folded with(DomainEventMessage<?> message) {
+            Object event = message.getPayload();
+            long after = message.getSequenceNumber() + 1;
+            if (event instanceof ClientRegistered registered) {
+                return new Folded(new Terms(registered.clientId(), ZoneId.of(registered.timeZone()), null, List.of()),
+                        contract, after);
+            } else if (terms != null && event instanceof ContractSet set) {
+                return new Folded(terms, set, after);
+            } else if (terms != null && event instanceof ContactsSet contacts) {
+                return new Folded(new Terms(terms.clientId(), terms.zone(), null,
+                        List.copyOf(contacts.representatives())), contract, after);
+            }
+            return new Folded(terms, contract, after);
+        }
+
+        String policy() {
+            return contract == null ? TicketOpened.STANDARD_POLICY : contract.slaPolicy();
+        }
+    }
+
     private final LedgerStreams streams;
-    private final Cache<String, String> lastPolicySeen = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, Folded> folded = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public LedgerClientRegister(LedgerStreams streams) {
         this.streams = streams;
@@ -41,32 +67,25 @@ public class LedgerClientRegister implements ClientRegister {
 
     @Override
     public Optional<Terms> find(String clientId) {
-        String guess = Objects.requireNonNullElse(lastPolicySeen.getIfPresent(clientId), TicketOpened.STANDARD_POLICY);
-        LedgerStreams.StreamAndHead read = streams.readWithHeadOf(ClientEvent.streamOf(clientId),
-                SlaPolicyEvent.streamOf(guess));
-        Terms terms = null;
-        ContractSet contract = null;
+        Folded known = Objects.requireNonNullElse(folded.getIfPresent(clientId), Folded.NOTHING);
+        LedgerStreams.StreamAndHead read = streams.readWithHeadOf(ClientEvent.streamOf(clientId), known.next(),
+                SlaPolicyEvent.streamOf(known.policy()));
+        Folded now = known;
         for (DomainEventMessage<?> message : read.events()) {
-            Object event = message.getPayload();
-            if (event instanceof ClientRegistered registered) {
-                terms = new Terms(registered.clientId(), ZoneId.of(registered.timeZone()), null, List.of());
-            } else if (terms != null && event instanceof ContractSet set) {
-                contract = set;
-            } else if (terms != null && event instanceof ContactsSet contacts) {
-                terms = new Terms(terms.clientId(), terms.zone(), null, List.copyOf(contacts.representatives()));
-            }
+            now = now.with(message);
         }
-        if (terms == null || contract == null) {
-            return Optional.ofNullable(terms);
+        if (now != known) {
+            folded.put(clientId, now);
         }
-        OptionalLong head = read.otherHead();
-        if (!contract.slaPolicy().equals(guess)) {
-            lastPolicySeen.put(clientId, contract.slaPolicy());
-            head = streams.headOf(SlaPolicyEvent.streamOf(contract.slaPolicy()));
+        if (now.terms() == null || now.contract() == null) {
+            return Optional.ofNullable(now.terms());
         }
+        OptionalLong head = now.policy().equals(known.policy()) ? read.otherHead()
+                : streams.headOf(SlaPolicyEvent.streamOf(now.policy()));
         Integer version = head.isPresent() ? (int) head.getAsLong() + 1 : null;
-        return Optional.of(new Terms(terms.clientId(), terms.zone(), new Contract(contract.from(), contract.to(),
-                contract.slaPolicy(), version, contract.suspended(), contract.suspensionReason()),
-                terms.representatives()));
+        ContractSet contract = now.contract();
+        return Optional.of(new Terms(now.terms().clientId(), now.terms().zone(), new Contract(contract.from(),
+                contract.to(), contract.slaPolicy(), version, contract.suspended(), contract.suspensionReason()),
+                now.terms().representatives()));
     }
 }

@@ -13,7 +13,6 @@ import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -22,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,7 +59,7 @@ public class QueueIndex {
     /** The instant as the ledger keeps it (milliseconds), so the live index and a catch-up order ties alike. */
     @EventHandler
     void on(TicketEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event, sequence, DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(at)));
+        apply(event, sequence, at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** What {@code event}, the ticket's event at {@code sequence} recorded {@code at}, does to the queues. */

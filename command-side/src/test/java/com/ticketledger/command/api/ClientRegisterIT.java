@@ -129,6 +129,23 @@ class ClientRegisterIT extends CommandSideIT {
     }
 
     @Test
+    void anOpeningAfterTheContractMovedToAnotherPolicyIsStampedWithThatPolicysVersion() {
+        String client = unique("moving");
+        registerClient(client, today(-1), today(365));
+        UUID before = openTicket("operator", client);
+        assertThat(payload(before, 0).path("slaPolicy").asText()).isEqualTo("standard");
+
+        Answer moved = put("operator", "/api/clients/" + client + "/contract", """
+                {"from":"%s","to":"%s","slaPolicy":"premium"}""".formatted(today(-1), today(365)));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        UUID after = openTicket("operator", client);
+
+        assertThat(payload(after, 0).path("slaPolicy").asText()).isEqualTo("premium");
+        assertThat(payload(after, 0).path("slaPolicyVersion").asInt())
+                .isEqualTo(policyEventCount("premium"));
+    }
+
+    @Test
     void aContractStartingTomorrowDoesNotCoverToday() {
         String client = unique("tomorrow");
         registerClient(client, today(1), today(365));

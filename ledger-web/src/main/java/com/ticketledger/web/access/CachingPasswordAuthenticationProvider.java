@@ -50,6 +50,8 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
     private final Map<String, Object> checks = new ConcurrentHashMap<>();
     private final LoginThrottle throttle;
     private final String standIn;
+    /** One MAC per request thread: a {@link Mac} is not thread-safe, and {@code doFinal} resets it for reuse. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public CachingPasswordAuthenticationProvider(DeskUsers users, PasswordEncoder encoder, Duration ttl, Clock clock,
             LoginThrottle throttle) {
@@ -129,12 +131,18 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
     }
 
     private byte[] digest(String name, String password) {
+        Mac mac = macs.get();
+        mac.update(name.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A MAC under this process's key; looking the algorithm up for every request cost more than the MAC itself. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(name.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
