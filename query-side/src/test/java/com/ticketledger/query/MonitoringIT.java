@@ -92,6 +92,8 @@ class MonitoringIT extends QuerySideIT {
             assertThat(total(scrape, "eventProcessor_processedCounter_total", processor)).as(projection)
                     .isGreaterThanOrEqualTo(1);
         }
+        assertThat(scrape).as("no per-event-type timer of each processor: capacity and lag say it")
+                .doesNotContain("eventProcessor_allTimer");
     }
 
     long countAt(SupportLevel level) {
