@@ -2,16 +2,16 @@ package com.ticketledger.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ticketledger.events.Priority;
+import com.ticketledger.events.Role;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketAssigned;
-import com.ticketledger.events.Role;
 import com.ticketledger.events.TicketEscalated;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
-import com.ticketledger.query.status.Cursor;
+import com.ticketledger.query.read.Cursor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

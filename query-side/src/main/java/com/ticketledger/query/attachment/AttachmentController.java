@@ -2,7 +2,7 @@ package com.ticketledger.query.attachment;
 
 import com.ticketledger.query.consistency.ReadsProjection;
 import com.ticketledger.query.processing.ProcessingGroups;
-import com.ticketledger.query.status.Viewer;
+import com.ticketledger.query.read.Viewer;
 import com.ticketledger.store.AttachmentBlobs;
 import com.ticketledger.web.content.ContentSniffer;
 import com.ticketledger.web.content.FileNames;

@@ -1,9 +1,9 @@
 package com.ticketledger.query.client;
 
 import com.ticketledger.query.consistency.ReadsProjection;
-import com.ticketledger.query.status.Cursor;
-import com.ticketledger.query.status.Page;
-import com.ticketledger.query.status.Viewer;
+import com.ticketledger.query.read.Cursor;
+import com.ticketledger.query.read.Page;
+import com.ticketledger.query.read.Viewer;
 import com.ticketledger.web.openapi.ProblemAnswers;
 import com.ticketledger.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;

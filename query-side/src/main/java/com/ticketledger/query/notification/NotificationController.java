@@ -2,7 +2,7 @@ package com.ticketledger.query.notification;
 
 import com.ticketledger.query.consistency.ReadsProjection;
 import com.ticketledger.query.processing.ProcessingGroups;
-import com.ticketledger.query.status.Cursor;
+import com.ticketledger.query.read.Cursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;

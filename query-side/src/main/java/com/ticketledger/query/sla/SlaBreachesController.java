@@ -2,7 +2,7 @@ package com.ticketledger.query.sla;
 
 import com.ticketledger.query.consistency.ReadsProjection;
 import com.ticketledger.query.processing.ProcessingGroups;
-import com.ticketledger.query.status.Cursor;
+import com.ticketledger.query.read.Cursor;
 import com.ticketledger.query.status.StatusReads;
 import com.ticketledger.query.status.TicketStatusView;
 import com.ticketledger.sla.SlaState;

@@ -2,6 +2,9 @@ package com.ticketledger.query.status;
 
 import com.ticketledger.events.Priority;
 import com.ticketledger.events.TicketStatus;
+import com.ticketledger.query.read.Cursor;
+import com.ticketledger.query.read.Page;
+import com.ticketledger.query.read.Viewer;
 import com.ticketledger.web.problem.InvalidField;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

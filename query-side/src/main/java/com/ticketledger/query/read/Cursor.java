@@ -1,4 +1,4 @@
-package com.ticketledger.query.status;
+package com.ticketledger.query.read;
 
 import com.ticketledger.web.problem.InvalidField;
 
@@ -42,7 +42,7 @@ public final class Cursor {
 
     /** The cursor parameter is not one this service handed out. */
     public static final class InvalidCursor extends InvalidField {
-        InvalidCursor() {
+        public InvalidCursor() {
             super("cursor", "field.cursor");
         }
     }

@@ -1,4 +1,4 @@
-package com.ticketledger.query.status;
+package com.ticketledger.query.read;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

@@ -1,4 +1,4 @@
-package com.ticketledger.query.status;
+package com.ticketledger.query.read;
 
 import com.ticketledger.events.Role;
 import com.ticketledger.web.access.DeskPrincipal;

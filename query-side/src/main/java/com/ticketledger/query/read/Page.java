@@ -1,4 +1,4 @@
-package com.ticketledger.query.status;
+package com.ticketledger.query.read;
 
 import java.util.List;
 
