@@ -4,9 +4,9 @@ import com.ticketledger.events.Priority;
 import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.query.policy.SlaPolicies;
-import com.ticketledger.sla.Deadlines;
 import com.ticketledger.sla.SlaPolicy;
 import com.ticketledger.sla.SlaState;
+import com.ticketledger.query.status.SlaView;
 import com.ticketledger.query.status.StatusRow;
 import com.ticketledger.query.status.StatusRows;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -77,6 +77,14 @@ class Reports {
         return register;
     }
 
+    /**
+     * A report counts a ticket pending closure as resolved (the desk has done its part; the client's answer does not
+     * change whether the target was met): a target the status view shows PAUSED there was met.
+     */
+    static SlaState asDone(SlaState state) {
+        return state == SlaState.PAUSED ? SlaState.MET : state;
+    }
+
     private SlaReport.Group group(String name, List<StatusRow> tickets, Instant now, String clientName,
             String slaPolicy) {
         long responseMet = 0;
@@ -97,11 +105,10 @@ class Reports {
                 cancelled++;
                 continue;
             }
-            SlaState response = SlaPolicy.state(new Deadlines(row.responseAtRiskAt(), row.responseDueAt()),
-                    row.respondedAt(), null, now);
+            SlaView view = SlaView.of(row, now);
+            SlaState response = view.responseState();
             boolean resolved = row.status() == TicketStatus.PENDING_CLOSURE || row.status() == TicketStatus.CLOSED;
-            SlaState resolution = SlaPolicy.state(new Deadlines(row.resolutionAtRiskAt(), row.resolutionDueAt()),
-                    resolved ? row.resolvedAt() : null, null, now);
+            SlaState resolution = asDone(view.resolutionState());
             responseMet += response == SlaState.MET ? 1 : 0;
             responseBreached += response == SlaState.BREACHED ? 1 : 0;
             resolutionMet += resolution == SlaState.MET ? 1 : 0;
@@ -113,8 +120,7 @@ class Reports {
                 toResolve.add(minutes(row.resolutionConsumed()));
             }
             SlaPolicy.UpdateClock updates = row.updateClock();
-            // As for the resolution, a ticket pending closure is done: met if no window was late.
-            SlaState update = SlaPolicy.updateState(updates, false, resolved, false, now);
+            SlaState update = asDone(view.updateState());
             // A running ticket whose current window is on time still missed an update if an earlier one was late.
             updateBreached += update == SlaState.BREACHED || updates.lateWindows() > 0 ? 1 : 0;
             updateMet += update == SlaState.MET ? 1 : 0;

@@ -1,5 +1,8 @@
 package com.ticketledger.query.status;
 
+import com.ticketledger.events.TicketStatus;
+import com.ticketledger.sla.Deadlines;
+import com.ticketledger.sla.SlaPolicy;
 import com.ticketledger.sla.SlaState;
 
 import java.time.Instant;
@@ -34,5 +37,28 @@ public record SlaView(
 
     /** A policy version: its name ({@code standard}) and version (1 for the first). */
     public record Policy(String name, int version) {
+    }
+
+    /**
+     * The SLA block of a status row at {@code now}: every read and every report derives a ticket's SLA states here,
+     * and only here. The states are decided at the time of reading against the due instants the row keeps. While the
+     * ticket is PENDING_CLOSURE its resolution and update clocks are stopped: PAUSED unless they had breached before
+     * stopping. Once CLOSED they are done (MET or BREACHED at the resolution); once CANCELLED, what was not done
+     * before is CANCELLED.
+     */
+    public static SlaView of(StatusRow row, Instant now) {
+        TicketStatus status = row.status();
+        boolean pending = status == TicketStatus.PENDING_CLOSURE;
+        boolean closed = status == TicketStatus.CLOSED;
+        boolean cancelled = status == TicketStatus.CANCELLED;
+        Deadlines response = new Deadlines(row.responseAtRiskAt(), row.responseDueAt());
+        Deadlines resolution = new Deadlines(row.resolutionAtRiskAt(), row.resolutionDueAt());
+        return new SlaView(row.responseDueAt(), row.resolutionDueAt(), row.respondedAt(), row.resolvedAt(),
+                SlaPolicy.state(response, row.respondedAt(), null, cancelled, now),
+                SlaPolicy.state(resolution, closed ? row.resolvedAt() : null, pending ? row.resolvedAt() : null,
+                        cancelled, now),
+                row.updateClock().deadlines().dueAt(), row.updateClock().since(),
+                SlaPolicy.updateState(row.updateClock(), pending, closed, cancelled, now),
+                row.updateClock().lateWindows(), new Policy(row.slaPolicy(), row.slaPolicyVersion()));
     }
 }

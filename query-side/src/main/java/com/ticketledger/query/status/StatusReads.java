@@ -6,8 +6,6 @@ import com.ticketledger.events.TicketStatus;
 import com.ticketledger.query.read.Cursor;
 import com.ticketledger.query.read.Page;
 import com.ticketledger.query.read.Viewer;
-import com.ticketledger.sla.Deadlines;
-import com.ticketledger.sla.SlaPolicy;
 import com.ticketledger.sla.SlaState;
 import org.springframework.stereotype.Service;
 
@@ -149,8 +147,7 @@ public class StatusReads {
     /**
      * Tickets neither closed nor cancelled whose response, resolution or update is in the given state now, most
      * urgent (earliest due of a target still running) first. The SQL narrows to rows that can be at risk or
-     * breached; the state itself is decided in one place, {@link SlaPolicy#state} ({@link SlaPolicy#updateState}
-     * for the update).
+     * breached; the state itself is decided in one place, {@link SlaView#of}.
      */
     public List<TicketStatusView> inState(SlaState wanted, int limit) {
         Instant now = clock.instant();
@@ -195,18 +192,7 @@ public class StatusReads {
 
     /** The view of a row at {@code now}: SLA states are decided at the time of reading. */
     public TicketStatusView view(StatusRow row, Instant now) {
-        Deadlines response = new Deadlines(row.responseAtRiskAt(), row.responseDueAt());
-        Deadlines resolution = new Deadlines(row.resolutionAtRiskAt(), row.resolutionDueAt());
-        Instant resolvedAt = row.status() == TicketStatus.CLOSED ? row.resolvedAt() : null;
-        Instant pausedAt = row.status() == TicketStatus.PENDING_CLOSURE ? row.resolvedAt() : null;
-        boolean cancelled = row.status() == TicketStatus.CANCELLED;
-        SlaView slaView = new SlaView(row.responseDueAt(), row.resolutionDueAt(), row.respondedAt(), row.resolvedAt(),
-                SlaPolicy.state(response, row.respondedAt(), null, cancelled, now),
-                SlaPolicy.state(resolution, resolvedAt, pausedAt, cancelled, now),
-                row.updateClock().deadlines().dueAt(), row.updateClock().since(),
-                SlaPolicy.updateState(row.updateClock(), row.status() == TicketStatus.PENDING_CLOSURE,
-                        row.status() == TicketStatus.CLOSED, cancelled, now),
-                row.updateClock().lateWindows(), new SlaView.Policy(row.slaPolicy(), row.slaPolicyVersion()));
+        SlaView slaView = SlaView.of(row, now);
         return new TicketStatusView(row.ticketId(), row.number(), row.clientId(), row.title(), row.type(),
                 row.priority(), row.category(), row.status(), row.level(), row.assignee(), row.openedAt(), row.updatedAt(),
                 row.reopenCount(), row.version(), slaView, row.vendorCaseRef(), row.vendorEscalatedAt(),
