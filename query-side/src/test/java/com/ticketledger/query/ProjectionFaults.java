@@ -3,7 +3,7 @@ package com.ticketledger.query;
 import com.ticketledger.events.TicketEvent;
 import com.ticketledger.query.policy.SlaPolicies;
 import com.ticketledger.query.status.StatusEvolution;
-import com.ticketledger.query.status.StatusRows;
+import com.ticketledger.query.status.StatusRow;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -30,12 +30,12 @@ public class ProjectionFaults {
     StatusEvolution failingForChosenTickets(SlaPolicies policies) {
         return new StatusEvolution(policies) {
             @Override
-            public void project(StatusRows rows, TicketEvent event, Instant at, long sequence, long position,
+            public StatusRow fold(StatusRow row, TicketEvent event, Instant at, long sequence, long position,
                     String actorRole) {
                 if (FAILING.contains(event.ticketId())) {
                     throw new IllegalStateException("a fault injected for ticket " + event.ticketId());
                 }
-                super.project(rows, event, at, sequence, position, actorRole);
+                return super.fold(row, event, at, sequence, position, actorRole);
             }
         };
     }

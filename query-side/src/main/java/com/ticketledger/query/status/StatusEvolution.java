@@ -121,20 +121,19 @@ public class StatusEvolution {
     }
 
     /**
-     * Moves a table of status rows by one event: inserts the row of an opening, and otherwise updates the
-     * ticket's row unless it is already at or past the event's sequence (a replayed event changes nothing).
+     * The fold: the row after {@code event}, from {@code row} as it was before it ({@code null} for an opening). A
+     * row already at or past the event's sequence comes back as it is (a replayed event changes nothing). Pure: no
+     * table is read or written here, so a projection, a report and the audit's "as of" fold alike.
      */
-    public void project(StatusRows rows, TicketEvent event, Instant at, long sequence, long position,
+    public StatusRow fold(StatusRow row, TicketEvent event, Instant at, long sequence, long position,
             String actorRole) {
         if (event instanceof TicketOpened opened) {
-            rows.save(opened(opened, at, sequence, position));
-            return;
+            return row != null && row.version() >= sequence ? row : opened(opened, at, sequence, position);
         }
-        StatusRow row = rows.find(event.ticketId()).orElseThrow(() -> new IllegalStateException(
-                "ticket " + event.ticketId() + " has an event before its opening"));
-        if (row.version() < sequence) {
-            rows.save(apply(row, event, at, sequence, position, actorRole));
+        if (row == null) {
+            throw new IllegalStateException("ticket " + event.ticketId() + " has an event before its opening");
         }
+        return row.version() < sequence ? apply(row, event, at, sequence, position, actorRole) : row;
     }
 
     /** The open time the resolution clock has consumed by {@code at}, stopping it there if it runs. */

@@ -2,6 +2,7 @@ package com.ticketledger.query.status;
 
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.TicketEvent;
+import com.ticketledger.events.TicketOpened;
 import com.ticketledger.query.processing.EventPositions;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,7 +14,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import java.time.Instant;
 
 /**
- * A projection that keeps a table of status rows, moving each row as {@link StatusEvolution} says. Each
+ * A projection that keeps a table of status rows: it reads a ticket's row, folds the event into it with
+ * {@link StatusEvolution#fold} and writes what changed. Each
  * subclass names its own processing group and table, so each can be rebuilt alone; a rebuild empties that
  * table and nothing else.
  */
@@ -32,7 +34,11 @@ public abstract class StatusRowsProjection {
     @EventHandler
     public void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.ROLE) String role) {
-        evolution.project(rows, event, at, sequence, positions.of(eventIdentifier), role);
+        StatusRow before = event instanceof TicketOpened ? null : rows.find(event.ticketId()).orElse(null);
+        StatusRow after = evolution.fold(before, event, at, sequence, positions.of(eventIdentifier), role);
+        if (after != before) {
+            rows.save(after);
+        }
     }
 
     @ResetHandler
