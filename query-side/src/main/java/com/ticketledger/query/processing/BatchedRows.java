@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * say) is loaded alone at its first use, once per batch.</li>
  * <li>{@link #save} and {@link #delete} change the batch's copy; the changed rows are written with one
  * {@link Table#write} (and the deleted ones with one {@link Table#delete}) just before the batch commits, inside
- * its transaction: a rolled back batch writes nothing. A row created and changed in the same batch is written
- * once, as it ends.</li>
+ * its transaction, the deletes first: a rolled back batch writes nothing. A row created and changed in the same
+ * batch is written once, as it ends; one deleted and then saved again is deleted, then written.</li>
  * <li>Outside a batch (a handler called directly, or a dead letter retried: {@link ProcessorBatch#events()} is
  * empty) each call reads or writes its one row at once.</li>
  * </ul>
@@ -90,7 +90,6 @@ public final class BatchedRows<K, R> {
         }
         K key = keyOf.apply(row);
         batch.get().rows.put(key, row);
-        batch.get().deleted.remove(key);
         batch.get().changed.add(key);
     }
 
