@@ -14,6 +14,8 @@ import com.ticketledger.events.TicketAssigned;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.query.processing.ProcessingGroups;
+import com.ticketledger.query.processing.ShadowRebuilds;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,13 +33,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the notifications and clients projections cost PostgreSQL per event, counted by pg_stat_statements: the
+ * The notifications and clients projections read and write their rows per batch (processing.BatchedRows). What they
+ * cost PostgreSQL per event, counted by pg_stat_statements: the
  * statements that touch their tables ({@code notification_ticket}, {@code notification_client}, the outbox
  * {@code notification}; {@code client_view}) over a run of events appended in one transaction, so that the
  * processors meet them in batches as under load. A projection that reads and writes per batch costs a fraction of a
- * statement per event; one that reads and writes per event costs one to three. The figures are printed.
+ * statement per event; one that reads and writes per event costs one to three. The figures are printed. And a
+ * rebuild, whose batches are larger and write the copies of the tables, gives the rows the live batches gave.
  */
-class ProjectionStatementsIT extends QuerySideIT {
+class BatchedProjectionsIT extends QuerySideIT {
 
     static final int CLIENTS = 4;
     static final int TICKETS = 60;
@@ -45,8 +49,99 @@ class ProjectionStatementsIT extends QuerySideIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ShadowRebuilds rebuilds;
+
+    /** The run's clients and tickets, and its events (the clients' first), appended by {@link #append}. */
+    private record Run(List<String> clients, List<UUID> tickets, List<GenericDomainEventMessage<?>> events,
+            int clientEvents) {
+
+        int ticketEvents() {
+            return events.size() - clientEvents;
+        }
+    }
+
     @Test
     void theNotificationsAndClientsProjectionsWritePerBatchNotPerEvent() throws Exception {
+        Run run = run();
+        StatementCounts.Cost cost;
+        try (Connection connection = dataSource.getConnection()) {
+            StatementCounts.reset(connection);
+            append(run);
+            cost = StatementCounts.since(connection, 1);
+        }
+
+        int ticketEvents = run.ticketEvents();
+        int clientEvents = run.clientEvents();
+        long notifications = statements(cost, "notification_ticket", "notification_client", "notification ");
+        long clientView = statements(cost, "client_view");
+        double perNotificationsEvent = (double) notifications / (ticketEvents + clientEvents);
+        double perClientsEvent = (double) clientView / clientEvents;
+        System.out.printf("statements per event: notifications %.3f (%d over %d events), clients %.3f (%d over %d)"
+                        + "%n  %s%n", perNotificationsEvent, notifications, ticketEvents + clientEvents,
+                perClientsEvent, clientView, clientEvents, cost.byStatement());
+        // per event, the projections wrote one to three statements each (a read, an update, an outbox insert)
+        assertThat(perNotificationsEvent).isLessThan(0.5);
+        assertThat(perClientsEvent).isLessThan(0.9);
+    }
+
+    @Test
+    void aRebuildOfTheNotificationsAndClientsGivesTheRowsTheLiveBatchesGave() {
+        Run run = run();
+        append(run);
+        Map<String, List<Map<String, Object>>> live = rows(run);
+
+        for (String group : List.of(ProcessingGroups.NOTIFICATIONS, ProcessingGroups.CLIENTS)) {
+            assertThat(rebuilds.start(group)).isEqualTo(ShadowRebuilds.Started.STARTED);
+        }
+        awaitUntil("both rebuilds end", Duration.ofSeconds(240),
+                () -> !rebuilds.isRebuilding(ProcessingGroups.NOTIFICATIONS)
+                        && !rebuilds.isRebuilding(ProcessingGroups.CLIENTS));
+
+        assertThat(rows(run)).isEqualTo(live);
+    }
+
+    private Map<String, List<Map<String, Object>>> rows(Run run) {
+        Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
+        rows.put("notification_ticket", jdbc.sql("""
+                        SELECT * FROM notification_ticket WHERE ticket_id = ANY(:ids) ORDER BY ticket_id""")
+                .param("ids", run.tickets().toArray(UUID[]::new)).query().listOfRows());
+        for (String table : List.of("notification_client", "client_view")) {
+            rows.put(table, jdbc.sql("SELECT * FROM " + table + " WHERE client_id = ANY(:ids) ORDER BY client_id")
+                    .param("ids", run.clients().toArray(String[]::new)).query().listOfRows().stream()
+                    .map(BatchedProjectionsIT::arraysAsLists).toList());
+        }
+        return rows;
+    }
+
+    /** A row with its SQL arrays read as lists (a JDBC array equals only itself). */
+    private static Map<String, Object> arraysAsLists(Map<String, Object> row) {
+        Map<String, Object> compared = new java.util.LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            try {
+                compared.put(column, value instanceof java.sql.Array array
+                        ? List.of((Object[]) array.getArray()) : value);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return compared;
+    }
+
+    /** Appends the run's events in one transaction and waits until both projections have all of them. */
+    private void append(Run run) {
+        transactions.executeWithoutResult(status -> run.events().forEach(eventStore::publish));
+        awaitUntil("the notifications and clients projections have every event", Duration.ofSeconds(120),
+                () -> count("notification_ticket WHERE version = 4 AND ticket_id = ANY(:ids)", run.tickets())
+                        == TICKETS
+                        && count("notification_client WHERE version = 2 AND client_id = ANY(:ids)", run.clients())
+                        == CLIENTS
+                        && count("client_view WHERE version = 2 AND client_id = ANY(:ids)", run.clients())
+                        == CLIENTS);
+    }
+
+    /** Clients registered, given a contract and contacts; tickets of theirs opened, assigned, noted and closed. */
+    private Run run() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> clients = new ArrayList<>();
         for (int n = 0; n < CLIENTS; n++) {
@@ -74,31 +169,7 @@ class ProjectionStatementsIT extends QuerySideIT {
             events.add(ticketEvent(id, 3, new TicketPendingClosure(id, "fixed"), ANA, at));
             events.add(ticketEvent(id, 4, new ClosureAccepted(id, null), ACME_CLIENT, at));
         }
-        int ticketEvents = events.size() - clientEvents;
-
-        StatementCounts.Cost cost;
-        try (Connection connection = dataSource.getConnection()) {
-            StatementCounts.reset(connection);
-            transactions.executeWithoutResult(status -> events.forEach(eventStore::publish));
-            awaitUntil("the notifications and clients projections have every event", Duration.ofSeconds(120),
-                    () -> count("notification_ticket WHERE version = 4 AND ticket_id = ANY(:ids)", tickets)
-                            == TICKETS
-                            && count("notification_client WHERE version = 2 AND client_id = ANY(:ids)", clients)
-                            == CLIENTS
-                            && count("client_view WHERE version = 2 AND client_id = ANY(:ids)", clients) == CLIENTS);
-            cost = StatementCounts.since(connection, 1);
-        }
-
-        long notifications = statements(cost, "notification_ticket", "notification_client", "notification ");
-        long clientView = statements(cost, "client_view");
-        double perNotificationsEvent = (double) notifications / (ticketEvents + clientEvents);
-        double perClientsEvent = (double) clientView / clientEvents;
-        System.out.printf("statements per event: notifications %.3f (%d over %d events), clients %.3f (%d over %d)"
-                        + "%n  %s%n", perNotificationsEvent, notifications, ticketEvents + clientEvents,
-                perClientsEvent, clientView, clientEvents, cost.byStatement());
-        // per event, the projections wrote one to three statements each (a read, an update, an outbox insert)
-        assertThat(perNotificationsEvent).isLessThan(0.5);
-        assertThat(perClientsEvent).isLessThan(0.9);
+        return new Run(clients, tickets, events, clientEvents);
     }
 
     private long count(String fromWhere, List<?> ids) {
