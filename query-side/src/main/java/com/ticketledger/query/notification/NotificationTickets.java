@@ -11,21 +11,30 @@ import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
+import com.ticketledger.query.processing.BatchedRows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static com.ticketledger.query.notification.Outbox.instant;
 import static com.ticketledger.query.notification.Outbox.timestamp;
 
-/** What the notifications projection keeps of each ticket ({@code notification_ticket}), and its SQL. */
+/**
+ * What the notifications projection keeps of each ticket ({@code notification_ticket}), and its SQL: read and
+ * written in bulk per processor batch ({@link BatchedRows}), one row at once outside one.
+ */
 @Component
 class NotificationTickets {
 
@@ -91,38 +100,95 @@ class NotificationTickets {
             instant(rs, "auto_accept_warning_at"));
 
     private final JdbcClient jdbc;
+    private final BatchedRows<UUID, Ticket> rows;
 
     NotificationTickets(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new BatchedRows<>("notification_ticket",
+                payload -> payload instanceof TicketEvent event ? Stream.of(event.ticketId()) : Stream.empty(),
+                Ticket::ticketId, new BatchedRows.Table<>() {
+                    @Override
+                    public Map<UUID, Ticket> load(Collection<UUID> keys) {
+                        return NotificationTickets.this.load(keys);
+                    }
+
+                    @Override
+                    public void write(List<Ticket> tickets) {
+                        NotificationTickets.this.write(tickets);
+                    }
+                });
     }
 
     /** A replayed opening leaves the row as it is. */
     void opened(TicketOpened event, long sequence) {
-        jdbc.sql("""
-                        INSERT INTO notification_ticket (ticket_id, number, client_id, title, reporter_email, status,
-                            level, version)
-                        VALUES (:id, :number, :clientId, :title, :email, 'OPEN', 'L1', :version)
-                        ON CONFLICT (ticket_id) DO NOTHING""")
-                .param("id", event.ticketId()).param("number", event.number()).param("clientId", event.clientId())
-                .param("title", event.title())
-                .param("email", event.reporter() == null ? null : event.reporter().email())
-                .param("version", sequence).update();
+        if (rows.find(event.ticketId()).isEmpty()) {
+            rows.save(new Ticket(event.ticketId(), event.number(), event.clientId(), event.title(),
+                    event.reporter() == null ? null : event.reporter().email(), TicketStatus.OPEN, SupportLevel.L1,
+                    null, sequence, null, null));
+        }
     }
 
+    /** The ticket as the batch has it so far. */
     Optional<Ticket> find(UUID ticketId) {
-        return jdbc.sql("SELECT * FROM notification_ticket WHERE ticket_id = :id").param("id", ticketId)
-                .query(TICKET).optional();
+        return rows.find(ticketId);
     }
 
+    /** Saves the ticket after one of its events: written with the batch, unless the stored row is past it. */
     void save(Ticket ticket) {
+        rows.save(ticket);
+    }
+
+    /** Writes what the batch changed so far (an erasure is about to change rows behind its back). */
+    void flush() {
+        rows.flush();
+    }
+
+    private Map<UUID, Ticket> load(Collection<UUID> ticketIds) {
+        Map<UUID, Ticket> found = new HashMap<>();
+        jdbc.sql("SELECT * FROM notification_ticket WHERE ticket_id = ANY(:ids)")
+                .param("ids", ticketIds.toArray(UUID[]::new))
+                .query(TICKET).list().forEach(ticket -> found.put(ticket.ticketId(), ticket));
+        return found;
+    }
+
+    /**
+     * One upsert for all of {@code tickets}: a new row as it is; a stored one takes what changes, unless it is at or
+     * past the ticket's version already (a replayed opening, or a batch handled again).
+     */
+    private void write(List<Ticket> tickets) {
         jdbc.sql("""
-                        UPDATE notification_ticket SET status = :status, level = :level, assignee = :assignee,
-                            version = :version, auto_accept_at = :acceptAt, auto_accept_warning_at = :warningAt
-                        WHERE ticket_id = :id AND version < :version""")
-                .param("id", ticket.ticketId()).param("status", ticket.status().name())
-                .param("level", ticket.level().name()).param("assignee", ticket.assignee())
-                .param("version", ticket.version()).param("acceptAt", timestamp(ticket.autoAcceptAt()))
-                .param("warningAt", timestamp(ticket.autoAcceptWarningAt())).update();
+                        INSERT INTO notification_ticket AS stored (ticket_id, number, client_id, title, reporter_email,
+                            status, level, assignee, version, auto_accept_at, auto_accept_warning_at)
+                        SELECT * FROM unnest(CAST(:ids AS UUID[]), CAST(:numbers AS VARCHAR[]),
+                            CAST(:clientIds AS VARCHAR[]), CAST(:titles AS VARCHAR[]), CAST(:emails AS VARCHAR[]),
+                            CAST(:statuses AS VARCHAR[]), CAST(:levels AS VARCHAR[]), CAST(:assignees AS VARCHAR[]),
+                            CAST(:versions AS BIGINT[]), CAST(:acceptAts AS TIMESTAMPTZ[]),
+                            CAST(:warningAts AS TIMESTAMPTZ[]))
+                        ON CONFLICT (ticket_id) DO UPDATE
+                        SET status = EXCLUDED.status, level = EXCLUDED.level, assignee = EXCLUDED.assignee,
+                            version = EXCLUDED.version, auto_accept_at = EXCLUDED.auto_accept_at,
+                            auto_accept_warning_at = EXCLUDED.auto_accept_warning_at
+                        WHERE stored.version < EXCLUDED.version""")
+                .param("ids", column(tickets, ticket -> ticket.ticketId().toString()))
+                .param("numbers", column(tickets, Ticket::number))
+                .param("clientIds", column(tickets, Ticket::clientId))
+                .param("titles", column(tickets, Ticket::title))
+                .param("emails", column(tickets, Ticket::reporterEmail))
+                .param("statuses", column(tickets, ticket -> ticket.status().name()))
+                .param("levels", column(tickets, ticket -> ticket.level().name()))
+                .param("assignees", column(tickets, Ticket::assignee))
+                .param("versions", column(tickets, ticket -> Long.toString(ticket.version())))
+                .param("acceptAts", column(tickets, ticket -> text(ticket.autoAcceptAt())))
+                .param("warningAts", column(tickets, ticket -> text(ticket.autoAcceptWarningAt())))
+                .update();
+    }
+
+    private static String[] column(List<Ticket> tickets, Function<Ticket, String> value) {
+        return tickets.stream().map(value).toArray(String[]::new);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /** Tickets pending closure whose reminder fell due between {@code since} and {@code now}. */

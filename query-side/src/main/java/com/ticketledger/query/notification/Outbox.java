@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.events.PersonalData;
+import com.ticketledger.query.processing.BatchedInserts;
 import com.ticketledger.store.privacy.Subjects;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The SQL of the outbox ({@code notification}): what the projection and the scan decide goes in once (its
@@ -40,12 +42,14 @@ class Outbox {
     private final ObjectMapper json;
     private final NotificationProperties properties;
     private final Subjects subjects;
+    private final BatchedInserts<Entry> inserts;
 
     Outbox(JdbcClient jdbc, ObjectMapper json, NotificationProperties properties, Subjects subjects) {
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
         this.subjects = subjects;
+        this.inserts = new BatchedInserts<>("notification", this::write);
     }
 
     /**
@@ -53,7 +57,8 @@ class Outbox {
      * from before an erasure, or one configured for a person since erased, is never written to), and a call to
      * each webhook that wants its kind. A
      * row whose natural key is there already stays as it is (a replay, or a scan meeting the same deadline).
-     * Runs in the caller's transaction: the projection's batch, or the scan's.
+     * Runs in the caller's transaction: the projection's batch (written with the batch's other decisions just
+     * before it commits), or the scan's (written at once).
      */
     void record(Decision decision) {
         for (String email : decision.emails()) {
@@ -99,22 +104,44 @@ class Outbox {
     }
 
     private void insert(Decision decision, NotificationChannel channel, String recipient) {
+        inserts.add(new Entry(decision, channel, recipient));
+    }
+
+    /** Writes the decisions of the batch so far now (an erasure is about to change the rows behind its back). */
+    void flush() {
+        inserts.flush();
+    }
+
+    /** One notification row to add. */
+    private record Entry(Decision decision, NotificationChannel channel, String recipient) {
+    }
+
+    /** One statement for all of {@code entries}; a row whose natural key is taken stays as it is. */
+    private void write(List<Entry> entries) {
         jdbc.sql("""
                         INSERT INTO notification (id, ticket_id, kind, trigger, channel, recipient, language, facts,
                             created_at, next_attempt_at)
-                        VALUES (:id, :ticketId, :kind, :trigger, :channel, :recipient, :language, CAST(:facts AS JSONB),
-                            :at, :at)
+                        SELECT id, ticket_id, kind, trigger, channel, recipient, language, CAST(facts AS JSONB), at, at
+                        FROM unnest(CAST(:ids AS UUID[]), CAST(:ticketIds AS UUID[]), CAST(:kinds AS VARCHAR[]),
+                            CAST(:triggers AS VARCHAR[]), CAST(:channels AS VARCHAR[]), CAST(:recipients AS VARCHAR[]),
+                            CAST(:languages AS VARCHAR[]), CAST(:facts AS TEXT[]), CAST(:ats AS TIMESTAMPTZ[]))
+                            AS n (id, ticket_id, kind, trigger, channel, recipient, language, facts, at)
                         ON CONFLICT ON CONSTRAINT notification_natural_key DO NOTHING""")
-                .param("id", UUID.randomUUID())
-                .param("ticketId", decision.ticketId())
-                .param("kind", decision.kind().name())
-                .param("trigger", decision.trigger())
-                .param("channel", channel.name())
-                .param("recipient", recipient)
-                .param("language", channel == NotificationChannel.EMAIL ? decision.locale().toLanguageTag() : "en")
-                .param("facts", write(decision.facts()))
-                .param("at", timestamp(decision.at()))
+                .param("ids", column(entries, entry -> UUID.randomUUID().toString()))
+                .param("ticketIds", column(entries, entry -> entry.decision().ticketId().toString()))
+                .param("kinds", column(entries, entry -> entry.decision().kind().name()))
+                .param("triggers", column(entries, entry -> entry.decision().trigger()))
+                .param("channels", column(entries, entry -> entry.channel().name()))
+                .param("recipients", column(entries, Entry::recipient))
+                .param("languages", column(entries, entry -> entry.channel() == NotificationChannel.EMAIL
+                        ? entry.decision().locale().toLanguageTag() : "en"))
+                .param("facts", column(entries, entry -> write(entry.decision().facts())))
+                .param("ats", column(entries, entry -> entry.decision().at().toString()))
                 .update();
+    }
+
+    private static String[] column(List<Entry> entries, Function<Entry, String> value) {
+        return entries.stream().map(value).toArray(String[]::new);
     }
 
     /**
