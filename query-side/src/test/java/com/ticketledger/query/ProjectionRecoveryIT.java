@@ -126,6 +126,9 @@ class ProjectionRecoveryIT {
         tables.put("ticket_history", jdbc.sql("SELECT position, ticket_id, client_id, sequence, at, type, actor, "
                 + "actor_role, visibility, summary, details::TEXT FROM ticket_history ORDER BY position")
                 .query().listOfRows());
+        tables.put("ticket_search", jdbc.sql("SELECT ticket_id, client_id, opened_position, version, "
+                + "public_document::TEXT, desk_document::TEXT FROM ticket_search ORDER BY ticket_id")
+                .query().listOfRows());
         return tables;
     }
 

@@ -3,8 +3,12 @@ package com.ticketledger.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketledger.embeddeddb.EmbeddedDatabase;
+import com.ticketledger.events.NoteAdded;
+import com.ticketledger.events.TicketOpened;
+import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ShadowRebuilds;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -125,6 +129,8 @@ class ShadowRebuildIT {
         long tickets = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0")
                 .query(Long.class).single();
         assertThat(jdbc.sql("SELECT count(*) FROM ticket_status").query(Long.class).single()).isEqualTo(tickets);
+        assertThat(searchRows(jdbc, "ticket_search")).as("each ticket's search row written once per batch")
+                .isEqualTo(searchRowsOneStatementPerEvent(node));
 
         Map<String, List<Map<String, Object>>> swapped = snapshot(node);
         long inPlace = System.nanoTime();
@@ -195,6 +201,56 @@ class ShadowRebuildIT {
         assertThat(rebuilds.start(ProcessingGroups.TICKET_STATUS)).isEqualTo(ShadowRebuilds.Started.STARTED);
         awaitUntil("the rebuild ends", () -> !rebuilds.isRebuilding(ProcessingGroups.TICKET_STATUS));
         assertThat(jdbc.sql("SELECT count(*) FROM ticket_status").query(Long.class).single()).isEqualTo(1_510);
+    }
+
+    private static List<Map<String, Object>> searchRows(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT ticket_id, version, public_document::TEXT AS public_document, "
+                + "desk_document::TEXT AS desk_document FROM " + table + " ORDER BY ticket_id").query().listOfRows();
+    }
+
+    /**
+     * The search rows as the projection wrote them before it wrote each ticket's row once per batch: every
+     * ticket's events from the ledger, one INSERT per opening and one UPDATE per note, in a table of the test's.
+     */
+    private static List<Map<String, Object>> searchRowsOneStatementPerEvent(ConfigurableApplicationContext node) {
+        JdbcClient jdbc = node.getBean(JdbcClient.class);
+        EventStore store = node.getBean(EventStore.class);
+        jdbc.sql("DROP TABLE IF EXISTS expected_search").update();
+        jdbc.sql("CREATE TABLE expected_search (LIKE ticket_search)").update();
+        for (String ticket : jdbc.sql("SELECT aggregate_identifier FROM domain_event_entry WHERE sequence_number = 0 "
+                + "AND type = 'Ticket'").query(String.class).list()) {
+            store.readEvents(ticket).asStream().forEach(event -> {
+                if (event.getPayload() instanceof TicketOpened opened) {
+                    jdbc.sql("""
+                                    INSERT INTO expected_search (ticket_id, client_id, opened_position, version,
+                                        public_document, desk_document)
+                                    SELECT :ticketId, :clientId, 0, :sequence, opened.document, opened.document
+                                    FROM (SELECT ticket_search_document(:title, 'A')
+                                              || ticket_search_document(:description, 'B') AS document) opened""")
+                            .param("ticketId", opened.ticketId()).param("clientId", opened.clientId())
+                            .param("sequence", event.getSequenceNumber()).param("title", opened.title())
+                            .param("description", opened.description()).update();
+                } else if (event.getPayload() instanceof NoteAdded note && note.personalDataOf() == null) {
+                    jdbc.sql("""
+                                    UPDATE expected_search AS x
+                                    SET version = :sequence,
+                                        public_document = CASE WHEN :public
+                                            THEN ticket_search_append(x.public_document, note.document)
+                                            ELSE x.public_document END,
+                                        desk_document = ticket_search_append(x.desk_document, note.document)
+                                    FROM (SELECT ticket_search_document(:text, 'C') AS document) note
+                                    WHERE x.ticket_id = :ticketId AND x.version < :sequence""")
+                            .param("sequence", event.getSequenceNumber())
+                            .param("public", note.visibility() != Visibility.INTERNAL).param("text", note.text())
+                            .param("ticketId", note.ticketId()).update();
+                }
+            });
+        }
+        try {
+            return searchRows(jdbc, "expected_search");
+        } finally {
+            jdbc.sql("DROP TABLE expected_search").update();
+        }
     }
 
     /** The index names the migrations gave ticket_status, as a fresh database has them. */

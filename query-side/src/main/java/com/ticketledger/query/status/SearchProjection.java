@@ -10,16 +10,19 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Keeps {@code ticket_search}, the text {@link TicketSearch} searches: title, description and notes, as a public
@@ -27,7 +30,7 @@ import java.util.Optional;
  * projection's processing group, so a ticket's search row commits with its status row and the group's token, a
  * search that names a position waits for the same projection as the list, and a rebuild of "ticket-status" refills
  * both tables. The words are turned into a document by PostgreSQL ({@code ticket_search_document}, db/query), each
- * processor batch's rows in two JDBC batches just before it commits.
+ * processor batch's rows in two statements just before it commits, each ticket's row written once.
  */
 @Component
 @ProcessingGroup(StatusProjection.GROUP)
@@ -85,31 +88,76 @@ class SearchProjection {
     }
 
     /**
-     * Openings first, so that the notes of a ticket opened in the same batch find its row. A replayed opening
-     * leaves the row as it is; a note at or below the row's version was already added.
+     * Each ticket's row written once: the openings in one statement, each with the batch's notes of its ticket
+     * already added, then the other tickets' notes in another, each row once with all its notes
+     * ({@code ticket_search_notes}, db/query). A replayed opening leaves the row as it is (its notes then go the
+     * second way); a note at or below the row's version was already added. The documents are those of an opening
+     * followed by one UPDATE per note, in the order handled.
      */
     private void write(Batch batch) {
+        JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
+        Set<Object> opened = new HashSet<>();
         if (!batch.openings.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
+            List<Map<String, Object>> notes = batch.notes;
+            opened.addAll(jdbc.sql("""
+                            WITH note AS (
+                                SELECT * FROM unnest(CAST(:noteTickets AS uuid[]), CAST(:noteSequences AS bigint[]),
+                                    CAST(:noteTexts AS text[]), CAST(:notePublics AS boolean[])) WITH ORDINALITY
+                                    AS n(ticket_id, sequence, text, public, ord))
                             INSERT INTO ticket_search (ticket_id, client_id, opened_position, version, public_document,
                                 desk_document)
-                            SELECT :ticketId, :clientId, :position, :sequence, opened.document, opened.document
-                            FROM (SELECT ticket_search_document(:title, 'A')
-                                      || ticket_search_document(:description, 'B') AS document) opened
-                            ON CONFLICT (ticket_id) DO NOTHING""",
-                    batch.openings.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
+                            SELECT o.ticket_id, o.client_id, o.position, d.version, d.public_document, d.desk_document
+                            FROM unnest(CAST(:tickets AS uuid[]), CAST(:clients AS text[]), CAST(:positions AS bigint[]),
+                                    CAST(:sequences AS bigint[]), CAST(:titles AS text[]), CAST(:descriptions AS text[]))
+                                    WITH ORDINALITY AS o(ticket_id, client_id, position, sequence, title, description, ord)
+                            CROSS JOIN LATERAL (SELECT ticket_search_document(o.title, 'A')
+                                    || ticket_search_document(o.description, 'B') AS document) opening
+                            CROSS JOIN LATERAL ticket_search_notes(o.sequence, opening.document, opening.document,
+                                    ARRAY(SELECT sequence FROM note WHERE note.ticket_id = o.ticket_id ORDER BY ord),
+                                    ARRAY(SELECT text FROM note WHERE note.ticket_id = o.ticket_id ORDER BY ord),
+                                    ARRAY(SELECT public FROM note WHERE note.ticket_id = o.ticket_id ORDER BY ord)) d
+                            ORDER BY o.ord
+                            ON CONFLICT (ticket_id) DO NOTHING
+                            RETURNING ticket_id""")
+                    .param("tickets", column(batch.openings, "ticketId", UUID[]::new))
+                    .param("clients", column(batch.openings, "clientId", String[]::new))
+                    .param("positions", column(batch.openings, "position", Long[]::new))
+                    .param("sequences", column(batch.openings, "sequence", Long[]::new))
+                    .param("titles", column(batch.openings, "title", String[]::new))
+                    .param("descriptions", column(batch.openings, "description", String[]::new))
+                    .param("noteTickets", column(notes, "ticketId", UUID[]::new))
+                    .param("noteSequences", column(notes, "sequence", Long[]::new))
+                    .param("noteTexts", column(notes, "text", String[]::new))
+                    .param("notePublics", column(notes, "public", Boolean[]::new))
+                    .query(UUID.class).list());
         }
-        if (!batch.notes.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
+        List<Map<String, Object>> notes = batch.notes.stream().filter(note -> !opened.contains(note.get("ticketId")))
+                .toList();
+        if (!notes.isEmpty()) {
+            jdbc.sql("""
+                            WITH note AS (
+                                SELECT * FROM unnest(CAST(:noteTickets AS uuid[]), CAST(:noteSequences AS bigint[]),
+                                    CAST(:noteTexts AS text[]), CAST(:notePublics AS boolean[])) WITH ORDINALITY
+                                    AS n(ticket_id, sequence, text, public, ord))
                             UPDATE ticket_search AS x
-                            SET version = :sequence,
-                                public_document = CASE WHEN :public
-                                    THEN ticket_search_append(x.public_document, note.document)
-                                    ELSE x.public_document END,
-                                desk_document = ticket_search_append(x.desk_document, note.document)
-                            FROM (SELECT ticket_search_document(:text, 'C') AS document) note
-                            WHERE x.ticket_id = :ticketId AND x.version < :sequence""",
-                    batch.notes.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
+                            SET (version, public_document, desk_document) = (
+                                SELECT d.version, d.public_document, d.desk_document
+                                FROM ticket_search_notes(x.version, x.public_document, x.desk_document,
+                                    ARRAY(SELECT sequence FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord),
+                                    ARRAY(SELECT text FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord),
+                                    ARRAY(SELECT public FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord)) d)
+                            FROM (SELECT ticket_id, max(sequence) AS last FROM note GROUP BY ticket_id) ticket
+                            WHERE x.ticket_id = ticket.ticket_id AND x.version < ticket.last""")
+                    .param("noteTickets", column(notes, "ticketId", UUID[]::new))
+                    .param("noteSequences", column(notes, "sequence", Long[]::new))
+                    .param("noteTexts", column(notes, "text", String[]::new))
+                    .param("notePublics", column(notes, "public", Boolean[]::new))
+                    .update();
         }
+    }
+
+    /** One value of each row, as an array for {@code unnest}. */
+    private static <T> T[] column(List<Map<String, Object>> rows, String key, IntFunction<T[]> array) {
+        return rows.stream().map(row -> row.get(key)).toArray(array);
     }
 }
