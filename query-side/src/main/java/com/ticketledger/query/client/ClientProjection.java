@@ -82,17 +82,7 @@ class ClientProjection {
         this.subjects = subjects;
         this.rows = new BatchedRows<>("client_view",
                 payload -> payload instanceof ClientEvent event ? Stream.of(event.clientId()) : Stream.empty(),
-                Row::clientId, new BatchedRows.Table<>() {
-                    @Override
-                    public Map<String, Row> load(Collection<String> keys) {
-                        return ClientProjection.this.load(keys);
-                    }
-
-                    @Override
-                    public void write(List<Row> clients) {
-                        ClientProjection.this.write(clients);
-                    }
-                });
+                Row::clientId, BatchedRows.Table.of(this::load, this::write));
     }
 
     /**

@@ -64,17 +64,7 @@ class NotificationClients {
         this.rows = new BatchedRows<>("notification_client",
                 payload -> payload instanceof ClientEvent event ? Stream.of(event.clientId())
                         : payload instanceof TicketOpened opened ? Stream.of(opened.clientId()) : Stream.empty(),
-                row -> row.client().clientId(), new BatchedRows.Table<>() {
-                    @Override
-                    public Map<String, Row> load(Collection<String> keys) {
-                        return NotificationClients.this.load(keys);
-                    }
-
-                    @Override
-                    public void write(List<Row> clients) {
-                        NotificationClients.this.write(clients);
-                    }
-                });
+                row -> row.client().clientId(), BatchedRows.Table.of(this::load, this::write));
     }
 
     /** A replayed registration leaves the row as it is. */

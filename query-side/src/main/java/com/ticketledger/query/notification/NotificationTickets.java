@@ -106,17 +106,7 @@ class NotificationTickets {
         this.jdbc = jdbc;
         this.rows = new BatchedRows<>("notification_ticket",
                 payload -> payload instanceof TicketEvent event ? Stream.of(event.ticketId()) : Stream.empty(),
-                Ticket::ticketId, new BatchedRows.Table<>() {
-                    @Override
-                    public Map<UUID, Ticket> load(Collection<UUID> keys) {
-                        return NotificationTickets.this.load(keys);
-                    }
-
-                    @Override
-                    public void write(List<Ticket> tickets) {
-                        NotificationTickets.this.write(tickets);
-                    }
-                });
+                Ticket::ticketId, BatchedRows.Table.of(this::load, this::write));
     }
 
     /** A replayed opening leaves the row as it is. */

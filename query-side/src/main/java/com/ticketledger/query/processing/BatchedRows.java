@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -52,6 +53,21 @@ public final class BatchedRows<K, R> {
         /** Deletes the rows of {@code keys}; a table whose projection never deletes need not say how. */
         default void delete(Collection<K> keys) {
             throw new UnsupportedOperationException("this table's rows are not deleted");
+        }
+
+        /** A table whose rows are loaded and written by these two, and never deleted. */
+        static <K, R> Table<K, R> of(Function<Collection<K>, Map<K, R>> load, Consumer<List<R>> write) {
+            return new Table<>() {
+                @Override
+                public Map<K, R> load(Collection<K> keys) {
+                    return load.apply(keys);
+                }
+
+                @Override
+                public void write(List<R> rows) {
+                    write.accept(rows);
+                }
+            };
         }
     }
 
