@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,26 +63,39 @@ class NotificationSender implements SmartLifecycle {
         List<Outbox.Claimed> batch;
         do {
             batch = outbox.claimDue(clock.instant(), settings.batchSize(), settings.lease());
-            batch.forEach(this::send);
+            send(batch);
             tried += batch.size();
         } while (batch.size() == settings.batchSize() && poller != null && !poller.isShutdown());
         return tried;
     }
 
-    private void send(Outbox.Claimed notification) {
-        try {
+    /**
+     * Sends a claimed batch: its e-mails over one connection, its webhook calls one by one; then records the sent
+     * ones in one statement, and each failure with its next attempt. A sender that stops in between leaves the
+     * batch claimed until its lease ends, and it is sent again then: delivery is at least once, as it was one
+     * notification at a time.
+     */
+    private void send(List<Outbox.Claimed> batch) {
+        List<Outbox.Claimed> mails = batch.stream()
+                .filter(notification -> notification.channel() == NotificationChannel.EMAIL).toList();
+        Map<UUID, Exception> failures = new HashMap<>(mails.isEmpty() ? Map.of() : mail.deliver(mails));
+        for (Outbox.Claimed notification : batch) {
             if (notification.channel() == NotificationChannel.EMAIL) {
-                mail.deliver(notification);
-            } else {
-                webhooks.deliver(notification);
+                continue;
             }
-            outbox.sent(notification.id(), clock.instant());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed(notification, e);
-        } catch (Exception e) {
-            failed(notification, e);
+            try {
+                webhooks.deliver(notification);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.put(notification.id(), e);
+            } catch (Exception e) {
+                failures.put(notification.id(), e);
+            }
         }
+        outbox.sent(batch.stream().map(Outbox.Claimed::id).filter(id -> !failures.containsKey(id)).toList(),
+                clock.instant());
+        batch.stream().filter(notification -> failures.containsKey(notification.id()))
+                .forEach(notification -> failed(notification, failures.get(notification.id())));
     }
 
     private void failed(Outbox.Claimed notification, Exception e) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,9 +167,15 @@ class Outbox {
                 .list();
     }
 
-    void sent(UUID id, Instant at) {
-        jdbc.sql("UPDATE notification SET status = 'SENT', attempts = attempts + 1, sent_at = :at WHERE id = :id")
-                .param("id", id).param("at", timestamp(at)).update();
+    /** Records {@code ids} sent at {@code at}, in one statement. */
+    void sent(Collection<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE notification SET status = 'SENT', attempts = attempts + 1, sent_at = :at
+                        WHERE id = ANY(:ids)""")
+                .param("ids", ids.toArray(UUID[]::new)).param("at", timestamp(at)).update();
     }
 
     /** A failed attempt: tried again at {@code retryAt}, or FAILED for good when that is {@code null}. */
