@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Axon's meters on the command side: the command bus's timers by command ({@code commandBus_*Timer_seconds} with
- * {@code payloadType}), and none for the event store or the queue index's subscribing processor. Their work runs
- * inside the command and is timed by the command bus already; their own meters, looked up by tags for every
+ * {@code payloadType}), and none for the event store. Its work runs inside the command and is timed by the command
+ * bus already; its own meters, looked up by tags for every
  * message, took about 4 % of a command's CPU in the benchmark's profile. The query side keeps Axon's full set: its
  * processors' latency, capacity and counts are what an operator watches there.
  */

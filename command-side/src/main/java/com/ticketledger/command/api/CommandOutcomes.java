@@ -12,6 +12,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Counts every command request once it is answered, as {@code ledger.commands} tagged with the command
  * ({@link Sends}), the outcome ({@code accepted} for 2xx, {@code refused} for 4xx: bad input, role, state,
@@ -25,7 +28,13 @@ class CommandOutcomes implements HandlerInterceptor, WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(CommandOutcomes.class);
 
+    /** One key per command, outcome and status. */
+    private record Outcome(String command, String outcome, int status) {
+    }
+
     private final MeterRegistry registry;
+    /** The counters met so far: building one looks it up in the registry by its name and sorted tags. */
+    private final Map<Outcome, Counter> counters = new ConcurrentHashMap<>();
 
     CommandOutcomes(MeterRegistry registry) {
         this.registry = registry;
@@ -46,12 +55,12 @@ class CommandOutcomes implements HandlerInterceptor, WebMvcConfigurer {
         String command = method.getMethodAnnotation(Sends.class).value().getSimpleName();
         int status = unhandled != null && response.getStatus() < 400 ? 500 : response.getStatus();
         String outcome = status < 400 ? "accepted" : status < 500 ? "refused" : "failed";
-        Counter.builder(METER)
-                .description("Command requests answered, by command, outcome and status")
-                .tag("command", command)
-                .tag("outcome", outcome)
-                .tag("status", Integer.toString(status))
-                .register(registry)
+        counters.computeIfAbsent(new Outcome(command, outcome, status), key -> Counter.builder(METER)
+                        .description("Command requests answered, by command, outcome and status")
+                        .tag("command", key.command())
+                        .tag("outcome", key.outcome())
+                        .tag("status", Integer.toString(key.status()))
+                        .register(registry))
                 .increment();
         log.debug("{} {} with {}", command, outcome, status);
     }

@@ -13,23 +13,22 @@ import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where each ticket stands in the queues (table {@code queue_index}), kept by the events themselves. Its processing
- * group is a subscribing processor on the command side ({@link QueueConfiguration}): the handler runs in the
- * publishing thread, inside the unit of work and database transaction that append the event, so a command that is
+ * Where each ticket stands in the queues (table {@code queue_index}), kept by the events themselves. It subscribes
+ * to the command side's event bus ({@link QueueConfiguration}): it is handed a unit of work's events in the
+ * publishing thread, inside the unit of work and database transaction that append them, so a command that is
  * refused or rolled back leaves the index as it was, and a failure here fails the command.
  *
  * <p>Each event that moves a ticket in or out of a queue, or within it, is one small method called from
@@ -37,10 +36,7 @@ import java.util.UUID;
  * so applying an event twice (the live handler, then the start-up catch-up) changes nothing the second time.
  */
 @Component
-@ProcessingGroup(QueueIndex.PROCESSING_GROUP)
 public class QueueIndex {
-
-    static final String PROCESSING_GROUP = "queue-index";
 
     /** Queue order of docs/domain.md; the partial index {@code queue_index_head} serves exactly these keys. */
     private static final String QUEUE_ORDER = "type_rank, priority_rank, opened_at, ticket_id";
@@ -56,10 +52,17 @@ public class QueueIndex {
         this.jdbc = jdbc;
     }
 
-    /** The instant as the ledger keeps it (milliseconds), so the live index and a catch-up order ties alike. */
-    @EventHandler
-    void on(TicketEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event, sequence, at.truncatedTo(ChronoUnit.MILLIS));
+    /**
+     * Applies the tickets' events among {@code events} (a unit of work's, as the event bus hands them over, or a
+     * catch-up's), each at the instant as the ledger keeps it (milliseconds), so that the live index and a catch-up
+     * order ties alike.
+     */
+    void applyAll(List<? extends EventMessage<?>> events) {
+        for (EventMessage<?> message : events) {
+            if (message instanceof DomainEventMessage<?> event && event.getPayload() instanceof TicketEvent ticketEvent) {
+                apply(ticketEvent, event.getSequenceNumber(), event.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+            }
+        }
     }
 
     /** What {@code event}, the ticket's event at {@code sequence} recorded {@code at}, does to the queues. */

@@ -1,7 +1,5 @@
 package com.ticketledger.command.queue;
 
-import com.ticketledger.events.TicketEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -70,18 +68,12 @@ public class QueueIndexCatchUp implements SmartInitializingSingleton {
             while (iterator.hasNext()) {
                 batch.add(iterator.next());
                 if (batch.size() == BATCH || !iterator.hasNext()) {
-                    transaction.executeWithoutResult(status -> batch.forEach(this::apply));
+                    transaction.executeWithoutResult(status -> index.applyAll(batch));
                     read += batch.size();
                     batch.clear();
                 }
             }
         }
         return read;
-    }
-
-    private void apply(TrackedEventMessage<?> message) {
-        if (message instanceof DomainEventMessage<?> event && event.getPayload() instanceof TicketEvent ticketEvent) {
-            index.apply(ticketEvent, event.getSequenceNumber(), event.getTimestamp());
-        }
     }
 }

@@ -26,8 +26,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command side's queue index is written in the transaction that appends the event (a subscribing processor in
- * the command's unit of work), so it never disagrees with the ledger; and it is filled from the ledger at start-up
+ * The command side's queue index is written in the transaction that appends the event (a subscriber of the event
+ * bus, in the command's unit of work), so it never disagrees with the ledger; and it is filled from the ledger at start-up
  * for the events it never saw.
  */
 class QueueIndexIT extends CommandSideIT {
