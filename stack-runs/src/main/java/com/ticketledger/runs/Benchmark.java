@@ -104,10 +104,17 @@ public final class Benchmark {
             Map<String, Duration> cpuBefore = cpuUsed(stack);
             Map<String, Map<String, Duration>> jvmBefore = jvmThreadCpu(stack);
             Optional<MachineFacts.CpuTimes> machineBefore = MachineFacts.cpuTimes();
+            try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+                StatementCounts.reset(connection);
+            }
             long started = System.nanoTime();
             load.run(clients, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             lag.stop();
+            StatementCounts.Cost stackCost;
+            try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+                stackCost = StatementCounts.since(connection, (int) load.commands.get());
+            }
             Optional<MachineFacts.CpuTimes> machineAfter = MachineFacts.cpuTimes();
             Map<String, Duration> cpuAfter = cpuUsed(stack);
             Map<String, Map<String, Duration>> jvmAfter = jvmThreadCpu(stack);
@@ -136,6 +143,11 @@ public final class Benchmark {
                     String.format("%.0f", cpuNanos / 1e3 / load.commands.get() / reference));
             figure("reference work after the load, µs per unit", String.format("%.2f",
                     MachineFacts.referenceWorkMicros()));
+            // everything PostgreSQL ran meanwhile, both sides: the commands, every projection's batches and tokens,
+            // the notifications' delivery, the lag probe's reads
+            figure("statements and transactions per command during the load, all sides", stackCost.brief());
+            stackCost.byStatement().entrySet().stream().limit(12).forEach(statement -> say(String.format(
+                    "  %.2f per command: %s", statement.getValue() / (double) load.commands.get(), statement.getKey())));
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
@@ -612,7 +624,8 @@ public final class Benchmark {
     private void figure(String name, Object value) {
         String text = value instanceof Double number ? String.format("%,.0f", number) : String.valueOf(value);
         if (value instanceof Double number && number < 10) {
-            text = String.format("%.2f", number);
+            // a ratio to the raw rate is often below 0.01: two significant digits, so that a doubling shows
+            text = number < 0.1 && number > 0 ? String.format("%.2g", number) : String.format("%.2f", number);
         }
         figures.put(name, text);
         say(name + ": " + text);
