@@ -7,7 +7,9 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
@@ -35,7 +37,9 @@ import java.util.stream.Stream;
  *   <li>no snapshot is looked up before a ticket is loaded: the ledger takes no snapshots (no snapshot trigger is
  *       configured; a ticket has tens of events). Configuring one would need this look-up back.</li>
  *   <li>a stream and the head of another are read in one statement ({@link LedgerStreams}): a ticket's opening
- *       reads its client's stream and the sequence of its contract's SLA policy so.</li>
+ *       reads its client's stream and the sequence of its contract's SLA policy so;</li>
+ *   <li>each event read from the ledger's stream leaves its global position in {@link ReadPositions}, so that the
+ *       projections that record it do not look it up again.</li>
  * </ul>
  */
 final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements LedgerStreams {
@@ -46,10 +50,12 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
     private final String streamWithHead;
     private final String head;
     private final EventSchema schema;
+    private final ReadPositions readPositions;
 
     LedgerEventStorageEngine(Builder builder, ConnectionProvider connections, TransactionManager transactions,
-            EventSchema schema) {
+            EventSchema schema, ReadPositions readPositions) {
         super(builder);
+        this.readPositions = readPositions;
         this.connections = connections;
         this.transactions = transactions;
         this.insert = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ")"
@@ -64,6 +70,14 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
                 + " = ? AND e." + schema.sequenceNumberColumn() + " >= ? ORDER BY e." + schema.sequenceNumberColumn();
         this.head = "SELECT max(" + schema.sequenceNumberColumn() + ") FROM " + schema.domainEventTable()
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
+    }
+
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        TrackedEventData<?> event = super.getTrackedEventData(resultSet, previousToken);
+        readPositions.read(event.getEventIdentifier(), resultSet.getLong(schema.globalIndexColumn()));
+        return event;
     }
 
     @Override

@@ -68,7 +68,8 @@ public class LedgerStoreAutoConfiguration {
             PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
-            TransactionManager transactionManager, EventSchema eventSchema, Environment environment) {
+            TransactionManager transactionManager, EventSchema eventSchema, ReadPositions readPositions,
+            Environment environment) {
         int batchSize = environment.getProperty("ledger.store.read-batch-size", Integer.class, 1000);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -81,7 +82,17 @@ public class LedgerStoreAutoConfiguration {
                 .schema(eventSchema)
                 .batchSize(batchSize);
         builder.finalAggregateBatchPredicate(batch -> LedgerEventStorageEngine.lastBatchOfAStream(batch, batchSize));
-        return new LedgerEventStorageEngine(builder, connectionProvider, transactionManager, eventSchema);
+        return new LedgerEventStorageEngine(builder, connectionProvider, transactionManager, eventSchema,
+                readPositions);
+    }
+
+    /**
+     * The positions of the events read lately: the last 32,768, more than a processor holds between reading an event
+     * and handling it (Axon's queue of a segment holds 1,024; the event store's shared cache, 10,000).
+     */
+    @Bean
+    public ReadPositions readPositions() {
+        return new ReadPositions(32_768);
     }
 
     @Bean

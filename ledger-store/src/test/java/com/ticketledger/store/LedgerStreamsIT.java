@@ -42,7 +42,7 @@ class LedgerStreamsIT {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(schema);
         engine = new LedgerEventStorageEngine(builder, dataSource::getConnection, NoTransactionManager.INSTANCE,
-                schema);
+                schema, new ReadPositions(1_000));
     }
 
     static String append(String prefix, int events) {

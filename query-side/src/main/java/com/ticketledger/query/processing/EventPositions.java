@@ -1,5 +1,6 @@
 package com.ticketledger.query.processing;
 
+import com.ticketledger.store.ReadPositions;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,9 @@ import java.util.Map;
 /**
  * An event's own global position. A streaming token's position is not it: when an event fills a gap (its
  * append committed after later ones were read), the token it comes with stands at the highest position read
- * so far. Projections that record positions look the event's up by its identifier (a unique key), for the
- * whole batch at once: one query per batch, not one per event.
+ * so far. The storage engine keeps the position of each event it read lately ({@link ReadPositions}), which is where
+ * a live processor or a rebuild finds it; an event read longer ago is looked up by its identifier (a unique key),
+ * with the batch's other such events: one query per batch, not one per event.
  */
 @Component
 public class EventPositions {
@@ -21,14 +23,21 @@ public class EventPositions {
     private static final String BATCH_POSITIONS = EventPositions.class.getName();
 
     private final JdbcClient jdbc;
+    private final ReadPositions readLately;
 
-    EventPositions(JdbcClient jdbc) {
+    EventPositions(JdbcClient jdbc, ReadPositions readLately) {
         this.jdbc = jdbc;
+        this.readLately = readLately;
     }
 
     public long of(String eventIdentifier) {
+        Long read = readLately.of(eventIdentifier);
+        if (read != null) {
+            return read;
+        }
         Long position = ProcessorBatch.resource(BATCH_POSITIONS,
-                        () -> lookUp(ProcessorBatch.events().stream().map(EventMessage::getIdentifier).toList()),
+                        () -> lookUp(ProcessorBatch.events().stream().map(EventMessage::getIdentifier)
+                                .filter(identifier -> readLately.of(identifier) == null).toList()),
                         positions -> { })
                 .map(positions -> positions.get(eventIdentifier))
                 .orElse(null);
