@@ -17,6 +17,7 @@ import com.ticketledger.events.TicketPendingClosure;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.ProcessingGroups;
+import com.ticketledger.query.processing.ProjectionPositions;
 import com.ticketledger.store.privacy.SubjectKeys;
 import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -47,6 +48,9 @@ class PersonalDataIT extends QuerySideIT {
 
     @Autowired
     ObjectMapper objectMapper;
+
+    @Autowired
+    ProjectionPositions positions;
 
     record Person(String name, String email, String phone, String secret) {
         static Person fresh() {
@@ -183,9 +187,14 @@ class PersonalDataIT extends QuerySideIT {
                         AND recipient = :email""")
                 .param("t", opened.ticketId()).param("email", eva.email()).query(Long.class).single() == 1);
 
-        erase(eva);
+        long erasure = erase(eva);
 
         awaitUntil("the outbox forgets her address", Duration.ofSeconds(30), () -> outboxRowsTo(eva.email()) == 0);
+        // every other projection applies the erasure at its own pace
+        for (String projection : ProcessingGroups.ALL) {
+            awaitUntil(projection + " applies the erasure", Duration.ofSeconds(30),
+                    () -> positions.hasProcessed(projection, erasure));
+        }
         assertThat(jdbc.sql("""
                         SELECT DISTINCT status || ' ' || last_error FROM notification
                         WHERE ticket_id = :t AND recipient = '[erased]'""")

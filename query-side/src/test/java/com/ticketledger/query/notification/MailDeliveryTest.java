@@ -70,6 +70,28 @@ class MailDeliveryTest {
     }
 
     @Test
+    void aMailIsItsTextAndItsHtmlAsAlternativesInTheNotificationsLanguage() throws Exception {
+        int port = freePort();
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        server.start();
+        Outbox.Claimed notification = notification("marta@acme.example");
+
+        assertThat(delivery(countingSender(port, new AtomicInteger())).deliver(List.of(notification))).isEmpty();
+
+        MimeMessage received = server.getReceivedMessages()[0];
+        assertThat(received.getSubject()).contains("TCK-000042");
+        assertThat(received.getHeader("Content-Language", null)).isEqualTo("en");
+        assertThat(received.getContentType()).startsWith("multipart/alternative");
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) received.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
+        assertThat(parts.getBodyPart(0).getContent().toString()).contains("TCK-000042");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("utf-8");
+        assertThat(parts.getBodyPart(1).getContent().toString()).contains("TCK-000042");
+    }
+
+    @Test
     void anUnreachableServerFailsEveryMailOfTheBatchWithItsError() throws Exception {
         List<Outbox.Claimed> batch = List.of(notification("a@acme.example"), notification("b@acme.example"));
 
