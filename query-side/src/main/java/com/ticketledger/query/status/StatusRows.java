@@ -5,10 +5,9 @@ import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.TicketEvent;
-import com.ticketledger.query.processing.ProcessorBatch;
+import com.ticketledger.query.processing.BatchedRows;
 import com.ticketledger.sla.Deadlines;
 import com.ticketledger.sla.SlaPolicy;
-import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,15 +23,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The SQL of a table of status rows: {@code ticket_status} (the status projection) or a table of the same
@@ -45,6 +42,7 @@ public class StatusRows {
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final String table;
+    private final BatchedRows<UUID, StatusRow> batched;
 
     public StatusRows(NamedParameterJdbcTemplate jdbcTemplate, String table) {
         if (!table.matches("[a-z_]+")) {
@@ -53,75 +51,48 @@ public class StatusRows {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.table = table;
+        this.batched = new BatchedRows<>(table,
+                payload -> payload instanceof TicketEvent event ? Stream.of(event.ticketId()) : Stream.empty(),
+                StatusRow::ticketId, BatchedRows.Table.of(this::load, this::write));
     }
 
     public String table() {
         return table;
     }
 
+    /** The stored row of a ticket, read now (a read of the view, not a projection's). */
     public Optional<StatusRow> find(UUID ticketId) {
-        Optional<Batch> batch = batch();
-        if (batch.isPresent() && batch.get().fetched.contains(ticketId)) {
-            return Optional.ofNullable(batch.get().rows.get(ticketId));
-        }
         return jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = :id").param("id", ticketId)
                 .query(ROW).optional();
     }
 
+    /** The row of a ticket as the processor's batch has it so far: what a projection folds its event into. */
+    public Optional<StatusRow> current(UUID ticketId) {
+        return batched.find(ticketId);
+    }
+
     /**
-     * Writes the row unless the stored one is at or past its version: a replayed event changes nothing twice,
-     * and a replayed opening leaves the row as it is. Inside a processor's batch the row is written with the
-     * batch's other rows, once per ticket, just before the batch commits.
+     * Saves the row: inside a processor's batch it is written with the batch's other rows, once per ticket, just
+     * before the batch commits ({@link BatchedRows}); outside one, at once. The write leaves a stored row at or
+     * past its version as it is: a batch handled again changes nothing twice.
      */
     public void save(StatusRow row) {
-        Optional<Batch> batch = batch();
-        if (batch.isEmpty()) {
-            write(List.of(row));
-            return;
-        }
-        StatusRow current = find(row.ticketId()).orElse(null);
-        if (current == null || current.version() < row.version()) {
-            batch.get().rows.put(row.ticketId(), row);
-            batch.get().fetched.add(row.ticketId());
-            batch.get().written.add(row.ticketId());
-        }
+        batched.save(row);
     }
 
-    /**
-     * The rows a processor's batch has read and written, by ticket. Made on the batch's first use, with one
-     * query for the rows of every ticket the batch has events of.
-     */
-    private final class Batch {
-        final Map<UUID, StatusRow> rows = new HashMap<>();
-        final Set<UUID> fetched = new HashSet<>();
-        final Set<UUID> written = new LinkedHashSet<>();
-
-        Batch(Collection<UUID> tickets) {
-            fetched.addAll(tickets);
-            if (!tickets.isEmpty()) {
-                jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = ANY(:ids)")
-                        .param("ids", tickets.toArray(UUID[]::new))
-                        .query(ROW)
-                        .list()
-                        .forEach(row -> rows.put(row.ticketId(), row));
-            }
-        }
+    /** The stored rows of {@code tickets}, in one statement: the batch's bulk load. */
+    private Map<UUID, StatusRow> load(Collection<UUID> tickets) {
+        Map<UUID, StatusRow> rows = new HashMap<>();
+        jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = ANY(:ids)")
+                .param("ids", tickets.toArray(UUID[]::new))
+                .query(ROW)
+                .list()
+                .forEach(row -> rows.put(row.ticketId(), row));
+        return rows;
     }
 
-    private Optional<Batch> batch() {
-        return ProcessorBatch.resource(StatusRows.class.getName() + "." + table,
-                () -> new Batch(ProcessorBatch.events().stream()
-                        .map(EventMessage::getPayload)
-                        .filter(TicketEvent.class::isInstance)
-                        .map(payload -> ((TicketEvent) payload).ticketId())
-                        .collect(Collectors.toSet())),
-                batch -> write(batch.written.stream().map(batch.rows::get).toList()));
-    }
-
+    /** Writes {@code rows} in one JDBC batch, each over an older stored version only. */
     private void write(List<StatusRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         jdbcTemplate.batchUpdate("INSERT INTO " + table + """
                          AS stored (ticket_id, number, client_id, title, type, priority, status, level,
                             assignee, opened_at, updated_at, reopen_count, version, opened_position, last_position,

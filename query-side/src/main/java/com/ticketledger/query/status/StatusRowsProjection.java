@@ -2,7 +2,6 @@ package com.ticketledger.query.status;
 
 import com.ticketledger.events.MetaDataKeys;
 import com.ticketledger.events.TicketEvent;
-import com.ticketledger.events.TicketOpened;
 import com.ticketledger.query.processing.EventPositions;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,7 +33,7 @@ public abstract class StatusRowsProjection {
     @EventHandler
     public void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.ROLE) String role) {
-        StatusRow before = event instanceof TicketOpened ? null : rows.find(event.ticketId()).orElse(null);
+        StatusRow before = rows.current(event.ticketId()).orElse(null);
         StatusRow after = evolution.fold(before, event, at, sequence, positions.of(eventIdentifier), role);
         if (after != before) {
             rows.save(after);
