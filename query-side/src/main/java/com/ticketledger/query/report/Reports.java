@@ -9,7 +9,7 @@ import com.ticketledger.sla.SlaState;
 import com.ticketledger.query.status.SlaView;
 import com.ticketledger.query.status.StatusRow;
 import com.ticketledger.query.status.StatusRows;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +30,8 @@ class Reports {
     private final JdbcClient jdbc;
     private final SlaPolicies policies;
 
-    Reports(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, JdbcClient jdbc, SlaPolicies policies) {
-        this.rows = rows;
+    Reports(NamedParameterJdbcTemplate jdbcTemplate, JdbcClient jdbc, SlaPolicies policies) {
+        this.rows = new StatusRows(jdbcTemplate, ReportProjection.TABLE);
         this.jdbc = jdbc;
         this.policies = policies;
     }

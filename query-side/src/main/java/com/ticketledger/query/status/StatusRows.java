@@ -33,9 +33,11 @@ import java.util.stream.Stream;
 
 /**
  * The SQL of a table of status rows: {@code ticket_status} (the status projection) or a table of the same
- * shape another projection keeps for itself ({@code report_ticket}), so that each can be rebuilt alone.
+ * shape another projection keeps for itself ({@code report_ticket}), so that each can be rebuilt alone. A
+ * projection's {@link StatusTable} reads and writes it through the processor's batch ({@link #current},
+ * {@link #save}: one {@link BatchedRows} per table); the views' reads read the stored rows.
  */
-public class StatusRows {
+public final class StatusRows {
 
     static final RowMapper<StatusRow> ROW = StatusRows::map;
 
