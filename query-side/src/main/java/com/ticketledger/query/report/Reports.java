@@ -39,8 +39,7 @@ class Reports {
     SlaReport sla(Instant from, Instant to, String groupBy, Instant now) {
         Function<StatusRow, String> key = "client".equals(groupBy) ? StatusRow::clientId : row -> row.priority().name();
         Map<String, List<StatusRow>> groups = new TreeMap<>();
-        for (StatusRow row : rows.select("opened_at >= :from AND opened_at < :to",
-                Map.of("from", from.atOffset(ZoneOffset.UTC), "to", to.atOffset(ZoneOffset.UTC)))) {
+        for (StatusRow row : rows.openedBetween(from, to)) {
             groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
         }
         List<SlaReport.Group> result = new ArrayList<>();

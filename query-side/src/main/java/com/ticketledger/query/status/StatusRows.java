@@ -183,8 +183,123 @@ public final class StatusRows {
         return params;
     }
 
-    /** Rows of this table: {@code where} follows {@code SELECT * FROM <table> WHERE}. */
-    public List<StatusRow> select(String where, Map<String, ?> params) {
+    /** Queue order of docs/domain.md; the partial indexes of db/query serve exactly these sort keys. */
+    private static final String QUEUE_ORDER = "type_rank, priority_rank, opened_at, ticket_id";
+
+    /** The VENDOR queue's order: the ticket that has waited longest on the vendor first. */
+    private static final String VENDOR_ORDER = "vendor_escalated_at, ticket_id";
+
+    /** A place in queue order: the sort keys of the last row of the page before. */
+    public record QueueKey(int typeRank, int priorityRank, Instant openedAt, UUID ticketId) {
+    }
+
+    /** A place in the VENDOR queue: the escalation to the vendor and the ticket of the page's last row. */
+    public record VendorKey(Instant escalatedAt, UUID ticketId) {
+    }
+
+    /** The rows of a ticket number ({@code ticket_status_number}). */
+    public List<StatusRow> withNumber(String number) {
+        return select("number = :number", Map.of("number", number));
+    }
+
+    /**
+     * Up to {@code limit} rows in opening order after the opening at {@code afterPosition}, narrowed by each of
+     * the filters given ({@code null}: any); {@code organisation} is a client viewer's own, {@code clientId} the
+     * filter asked for.
+     */
+    public List<StatusRow> inOpeningOrder(String organisation, String clientId, TicketStatus status,
+            Priority priority, Long afterPosition, int limit) {
+        StringBuilder where = new StringBuilder("TRUE");
+        Map<String, Object> params = new HashMap<>();
+        if (organisation != null) {
+            where.append(" AND client_id = :organisation");
+            params.put("organisation", organisation);
+        }
+        if (clientId != null) {
+            where.append(" AND client_id = :clientId");
+            params.put("clientId", clientId);
+        }
+        if (status != null) {
+            where.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        if (priority != null) {
+            where.append(" AND priority = :priority");
+            params.put("priority", priority.name());
+        }
+        if (afterPosition != null) {
+            where.append(" AND opened_position > :after");
+            params.put("after", afterPosition);
+        }
+        params.put("limit", limit);
+        return select(where + " ORDER BY opened_position LIMIT :limit", params);
+    }
+
+    /** Up to {@code limit} open, unassigned tickets of an L1 to L3 level after {@code after}, in queue order. */
+    public List<StatusRow> levelQueue(SupportLevel level, QueueKey after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("level", level.name());
+        return queue("status = 'OPEN' AND assignee IS NULL AND level = :level", params, after, limit);
+    }
+
+    /** Up to {@code limit} of an engineer's assigned or pending tickets after {@code after}, in queue order. */
+    public List<StatusRow> engineerQueue(String engineer, QueueKey after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("engineer", engineer);
+        return queue("status IN ('ASSIGNED', 'PENDING_CLOSURE') AND assignee = :engineer", params, after, limit);
+    }
+
+    private List<StatusRow> queue(String filter, Map<String, Object> params, QueueKey after, int limit) {
+        String where = filter;
+        if (after != null) {
+            where += " AND (" + QUEUE_ORDER + ") > (:typeRank, :priorityRank, :openedAt, :ticketId)";
+            params.put("typeRank", after.typeRank());
+            params.put("priorityRank", after.priorityRank());
+            params.put("openedAt", timestamp(after.openedAt()));
+            params.put("ticketId", after.ticketId());
+        }
+        params.put("limit", limit);
+        return select(where + " ORDER BY " + QUEUE_ORDER + " LIMIT :limit", params);
+    }
+
+    /**
+     * Up to {@code limit} tickets waiting on the vendor (at VENDOR and ASSIGNED) after {@code after}, oldest
+     * escalation to the vendor first; the partial index {@code ticket_status_vendor_queue} serves it.
+     */
+    public List<StatusRow> vendorQueue(VendorKey after, int limit) {
+        String where = "level = 'VENDOR' AND status = 'ASSIGNED'";
+        Map<String, Object> params = new HashMap<>();
+        if (after != null) {
+            where += " AND (" + VENDOR_ORDER + ") > (:escalatedAt, :ticketId)";
+            params.put("escalatedAt", timestamp(after.escalatedAt()));
+            params.put("ticketId", after.ticketId());
+        }
+        params.put("limit", limit);
+        return select(where + " ORDER BY " + VENDOR_ORDER + " LIMIT :limit", params);
+    }
+
+    /**
+     * The tickets neither closed nor cancelled whose response, resolution or update can be at risk or breached
+     * at {@code now} (each served by its own index); which state each is in, {@link SlaView#of} decides.
+     */
+    public List<StatusRow> slaCandidates(Instant now) {
+        return select("""
+                        status NOT IN ('CLOSED', 'CANCELLED')
+                          AND ((responded_at IS NULL AND response_at_risk_at <= :now)
+                            OR responded_at > response_due_at
+                            OR resolution_at_risk_at <= :now
+                            OR (status IN ('OPEN', 'ASSIGNED') AND update_at_risk_at <= :now)
+                            OR (status = 'PENDING_CLOSURE' AND update_late_windows > 0))""",
+                Map.of("now", timestamp(now)));
+    }
+
+    /** The tickets opened from {@code from} until before {@code to}. */
+    public List<StatusRow> openedBetween(Instant from, Instant to) {
+        return select("opened_at >= :from AND opened_at < :to", Map.of("from", timestamp(from), "to", timestamp(to)));
+    }
+
+    /** Rows of this table: {@code where} follows {@code SELECT * FROM <table> WHERE}, its values bound by name. */
+    private List<StatusRow> select(String where, Map<String, ?> params) {
         return jdbc.sql("SELECT * FROM " + table + " WHERE " + where).params(params).query(ROW).list();
     }
 
