@@ -58,10 +58,6 @@ public final class StatusRows {
                 StatusRow::ticketId, BatchedRows.Table.of(this::load, this::write));
     }
 
-    public String table() {
-        return table;
-    }
-
     /** The stored row of a ticket, read now (a read of the view, not a projection's). */
     public Optional<StatusRow> find(UUID ticketId) {
         return jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = :id").param("id", ticketId)
@@ -69,7 +65,7 @@ public final class StatusRows {
     }
 
     /** The row of a ticket as the processor's batch has it so far: what a projection folds its event into. */
-    public Optional<StatusRow> current(UUID ticketId) {
+    Optional<StatusRow> current(UUID ticketId) {
         return batched.find(ticketId);
     }
 
@@ -78,7 +74,7 @@ public final class StatusRows {
      * before the batch commits ({@link BatchedRows}); outside one, at once. The write leaves a stored row at or
      * past its version as it is: a batch handled again changes nothing twice.
      */
-    public void save(StatusRow row) {
+    void save(StatusRow row) {
         batched.save(row);
     }
 
@@ -135,7 +131,7 @@ public final class StatusRows {
                 rows.stream().map(row -> new MapSqlParameterSource(params(row))).toArray(SqlParameterSource[]::new));
     }
 
-    public void deleteAll() {
+    void deleteAll() {
         jdbc.sql("DELETE FROM " + table).update();
     }
 
