@@ -33,10 +33,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The notifications and clients projections read and write their rows per batch (processing.BatchedRows). What they
- * cost PostgreSQL per event, counted by pg_stat_statements: the
- * statements that touch their tables ({@code notification_ticket}, {@code notification_client}, the outbox
- * {@code notification}; {@code client_view}) over a run of events appended in one transaction, so that the
+ * The projections read and write their rows per batch (processing.BatchedRows, BatchedInserts). What each
+ * costs PostgreSQL per event, counted by pg_stat_statements: the statements that touch its tables (the
+ * notifications' {@code notification_ticket}, {@code notification_client}, the outbox {@code notification}; the
+ * clients' {@code client_view}; {@code ticket_status}, {@code report_ticket}, {@code ticket_search},
+ * {@code ticket_history}) over a run of events appended in one transaction, so that the
  * processors meet them in batches as under load. A projection that reads and writes per batch costs a fraction of a
  * statement per event; one that reads and writes per event costs one to three. The figures are printed. And a
  * rebuild, whose batches are larger and write the copies of the tables, gives the rows the live batches gave.
@@ -83,6 +84,41 @@ class BatchedProjectionsIT extends QuerySideIT {
         // per event, the projections wrote one to three statements each (a read, an update, an outbox insert)
         assertThat(perNotificationsEvent).isLessThan(0.5);
         assertThat(perClientsEvent).isLessThan(0.9);
+    }
+
+    /**
+     * The status, reports, search and history projections, counted likewise over the same run: what each costs per
+     * ticket event (the search's statements begin with their notes, {@code WITH note AS}, and name the table later).
+     */
+    @Test
+    void theStatusReportsSearchAndHistoryProjectionsWritePerBatchNotPerEvent() throws Exception {
+        Run run = run();
+        StatementCounts.Cost cost;
+        try (Connection connection = dataSource.getConnection()) {
+            StatementCounts.reset(connection);
+            append(run);
+            awaitUntil("the status, reports, search and history projections have every event", Duration.ofSeconds(120),
+                    () -> count("ticket_status WHERE version = 4 AND ticket_id = ANY(:ids)", run.tickets()) == TICKETS
+                            && count("report_ticket WHERE version = 4 AND ticket_id = ANY(:ids)", run.tickets())
+                            == TICKETS
+                            && count("ticket_search WHERE version = 2 AND ticket_id = ANY(:ids)", run.tickets())
+                            == TICKETS
+                            && count("ticket_history WHERE ticket_id = ANY(:ids)", run.tickets())
+                            == (long) run.ticketEvents());
+            cost = StatementCounts.since(connection, 1);
+        }
+
+        double events = run.ticketEvents();
+        Map<String, Long> perTable = new java.util.LinkedHashMap<>();
+        perTable.put("ticket_status", statements(cost, "ticket_status"));
+        perTable.put("report_ticket", statements(cost, "report_ticket"));
+        perTable.put("ticket_search", statements(cost, "ticket_search", "WITH note AS"));
+        perTable.put("ticket_history", statements(cost, "ticket_history"));
+        perTable.forEach((table, calls) -> System.out.printf("statements per ticket event: %s %.3f (%d over %.0f)%n",
+                table, calls / events, calls, events));
+        System.out.printf("  %s%n", cost.byStatement());
+        // per event, a projection that read and wrote per event would cost one statement or more
+        perTable.forEach((table, calls) -> assertThat(calls / events).as(table).isLessThan(0.5));
     }
 
     @Test

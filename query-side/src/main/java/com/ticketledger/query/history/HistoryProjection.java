@@ -22,9 +22,9 @@ import com.ticketledger.events.TicketReclassified;
 import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.query.policy.SlaPolicies;
+import com.ticketledger.query.processing.BatchedInserts;
 import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
-import com.ticketledger.query.processing.ProcessorBatch;
 import com.ticketledger.sla.ClosureProperties;
 import com.ticketledger.sla.SlaTarget;
 import com.ticketledger.store.privacy.PersonalDataCipher;
@@ -50,15 +50,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One row per event and ticket, keyed by its global position and the ticket: a replayed event is not recorded
  * twice. A ticket closed as a duplicate also leaves an entry, {@value #DUPLICATE_CLOSED}, in its original's
  * timeline, from the same event. The organisation
  * comes from the opening and is copied onto every later row of the ticket. A processor's batch of entries is
- * written in one JDBC batch.
+ * written in one JDBC batch just before it commits ({@link BatchedInserts}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.TICKET_HISTORY)
@@ -76,6 +74,7 @@ class HistoryProjection {
 
     private final EventStore eventStore;
     private final SlaPolicies policies;
+    private final BatchedInserts<Map<String, Object>> entries;
 
     HistoryProjection(NamedParameterJdbcTemplate jdbcTemplate, ObjectMapper objectMapper, EventPositions positions,
             Subjects subjects, EventStore eventStore, SlaPolicies policies) {
@@ -85,6 +84,7 @@ class HistoryProjection {
         this.subjects = subjects;
         this.eventStore = eventStore;
         this.policies = policies;
+        this.entries = new BatchedInserts<>("ticket_history", this::write);
     }
 
     /**
@@ -110,15 +110,10 @@ class HistoryProjection {
     void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.USER) String user,
             @MetaDataValue(MetaDataKeys.ROLE) String role) {
-        Optional<Batch> batch = ProcessorBatch.resource(Batch.class.getName(), Batch::new, this::write);
-        if (event instanceof TicketOpened opened) {
-            batch.ifPresent(b -> b.clients.put(opened.ticketId(), opened.clientId()));
-        }
         Map<String, Object> entry = new HashMap<>();
         entry.put("position", positions.of(eventIdentifier));
         entry.put("ticketId", event.ticketId());
-        entry.put("clientId", batch.map(b -> b.clients.get(event.ticketId())).orElse(
-                event instanceof TicketOpened opened ? opened.clientId() : null));
+        entry.put("clientId", event instanceof TicketOpened opened ? opened.clientId() : null);
         entry.put("sequence", sequence);
         entry.put("at", at.atOffset(ZoneOffset.UTC));
         entry.put("type", event.getClass().getSimpleName());
@@ -129,7 +124,7 @@ class HistoryProjection {
         entry.put("summary", summary(event, described(period)));
         entry.put("details", json(event, period));
         entry.put("subjectRef", subjectRef(event));
-        List<Map<String, Object>> entries = new ArrayList<>(List.of(entry));
+        entries.add(entry);
         if (event instanceof TicketCancelled cancelled && cancelled.duplicateOf() != null) {
             Map<String, Object> original = new HashMap<>(entry);
             original.put("ticketId", cancelled.duplicateOf());
@@ -139,30 +134,29 @@ class HistoryProjection {
                     + shorten(cancelled.note()));
             entries.add(original);
         }
-        batch.ifPresentOrElse(b -> b.entries.addAll(entries), () -> write(new Batch(entries)));
     }
 
     /**
-     * A processor batch's entries, written together before it commits. The organisation of a ticket opened in
-     * the same batch is known here: its opening is not in the table yet when the batch's rows are written.
+     * Writes entries together (a processor batch's, just before it commits: {@link BatchedInserts}), in one JDBC
+     * batch, which the driver sends as one multi-row insert. An entry's organisation is that of its ticket's
+     * opening: the opening's own, copied here onto the entries written with it (the statement cannot see an
+     * opening it inserts itself), else read from the stored opening.
      */
-    private static final class Batch {
-        final List<Map<String, Object>> entries;
-        final Map<UUID, String> clients = new HashMap<>();
-
-        Batch() {
-            this(new ArrayList<>());
+    private void write(List<Map<String, Object>> rows) {
+        Map<Object, Object> openedFor = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            if (TicketOpened.class.getSimpleName().equals(row.get("type"))) {
+                openedFor.put(row.get("ticketId"), row.get("clientId"));
+            }
         }
+        SqlParameterSource[] params = rows.stream().map(row -> {
+            MapSqlParameterSource param = new MapSqlParameterSource(row);
+            if (row.get("clientId") == null) {
+                param.addValue("clientId", openedFor.get(row.get("ticketId")));
+            }
+            return param;
+        }).toArray(SqlParameterSource[]::new);
 
-        Batch(List<Map<String, Object>> entries) {
-            this.entries = entries;
-        }
-    }
-
-    private void write(Batch batch) {
-        if (batch.entries.isEmpty()) {
-            return;
-        }
         jdbcTemplate.batchUpdate("""
                         INSERT INTO ticket_history (position, ticket_id, client_id, sequence, at, type, actor,
                             actor_role, visibility, summary, details, subject_ref)
@@ -171,8 +165,7 @@ class HistoryProjection {
                                                  WHERE h.ticket_id = :ticketId AND h.sequence = 0)),
                             :sequence, :at, :type, :actor, :role, :visibility, :summary, CAST(:details AS JSONB),
                             :subjectRef)
-                        ON CONFLICT (position, ticket_id) DO NOTHING""",
-                batch.entries.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
+                        ON CONFLICT (position, ticket_id) DO NOTHING""", params);
     }
 
     /**
@@ -184,10 +177,7 @@ class HistoryProjection {
     void on(PersonalDataErased erased) {
         // This instance reads the subject as erased from now on, not only once its caches expire.
         subjects.forget(erased.subjectRef());
-        ProcessorBatch.resource(Batch.class.getName(), Batch::new, this::write).ifPresent(batch -> {
-            write(batch);
-            batch.entries.clear();
-        });
+        entries.flush();
         List<Map<String, Object>> rows = jdbcTemplate.query("""
                         SELECT position, ticket_id, type, details FROM ticket_history WHERE subject_ref = :ref""",
                 Map.of("ref", erased.subjectRef()), (rs, n) -> {

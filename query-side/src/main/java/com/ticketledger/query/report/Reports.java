@@ -9,7 +9,7 @@ import com.ticketledger.sla.SlaState;
 import com.ticketledger.query.status.SlaView;
 import com.ticketledger.query.status.StatusRow;
 import com.ticketledger.query.status.StatusRows;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +30,8 @@ class Reports {
     private final JdbcClient jdbc;
     private final SlaPolicies policies;
 
-    Reports(@Qualifier(ReportConfiguration.REPORT_ROWS) StatusRows rows, JdbcClient jdbc, SlaPolicies policies) {
-        this.rows = rows;
+    Reports(NamedParameterJdbcTemplate jdbcTemplate, JdbcClient jdbc, SlaPolicies policies) {
+        this.rows = new StatusRows(jdbcTemplate, ReportProjection.TABLE);
         this.jdbc = jdbc;
         this.policies = policies;
     }
@@ -39,8 +39,7 @@ class Reports {
     SlaReport sla(Instant from, Instant to, String groupBy, Instant now) {
         Function<StatusRow, String> key = "client".equals(groupBy) ? StatusRow::clientId : row -> row.priority().name();
         Map<String, List<StatusRow>> groups = new TreeMap<>();
-        for (StatusRow row : rows.select("opened_at >= :from AND opened_at < :to",
-                Map.of("from", from.atOffset(ZoneOffset.UTC), "to", to.atOffset(ZoneOffset.UTC)))) {
+        for (StatusRow row : rows.openedBetween(from, to)) {
             groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
         }
         List<SlaReport.Group> result = new ArrayList<>();

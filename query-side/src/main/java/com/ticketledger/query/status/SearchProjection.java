@@ -3,8 +3,8 @@ package com.ticketledger.query.status;
 import com.ticketledger.events.NoteAdded;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.events.Visibility;
+import com.ticketledger.query.processing.BatchedInserts;
 import com.ticketledger.query.processing.EventPositions;
-import com.ticketledger.query.processing.ProcessorBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,14 +14,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -29,31 +26,39 @@ import java.util.function.IntFunction;
  * document (what a client's search covers) and a desk document (internal notes too). It is a handler of the status
  * projection's processing group, so a ticket's search row commits with its status row and the group's token, a
  * search that names a position waits for the same projection as the list, and a rebuild of "ticket-status" refills
- * both tables. The words are turned into a document by PostgreSQL ({@code ticket_search_document}, db/query), each
- * processor batch's rows in two statements just before it commits, each ticket's row written once.
+ * both tables. The words are turned into a document by PostgreSQL ({@code ticket_search_document}, db/query): what
+ * the events add (openings, notes) is kept in order through the processor's batch ({@link BatchedInserts}) and
+ * written in two statements just before it commits, each ticket's row written once.
  */
 @Component
 @ProcessingGroup(StatusProjection.GROUP)
 class SearchProjection {
 
+    /** What a ticket's search row is made of, as the events add it: its opening, then its notes. */
+    private sealed interface Added permits Opening, Note {
+    }
+
+    private record Opening(UUID ticketId, String clientId, long position, long sequence, String title,
+            String description) implements Added {
+    }
+
+    private record Note(UUID ticketId, long sequence, String text, boolean isPublic) implements Added {
+    }
+
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final EventPositions positions;
+    private final BatchedInserts<Added> added;
 
     SearchProjection(NamedParameterJdbcTemplate jdbcTemplate, EventPositions positions) {
         this.jdbcTemplate = jdbcTemplate;
         this.positions = positions;
+        this.added = new BatchedInserts<>("ticket_search", this::write);
     }
 
     @EventHandler
     void on(TicketOpened opened, @SequenceNumber long sequence, @MessageIdentifier String eventIdentifier) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("ticketId", opened.ticketId());
-        row.put("clientId", opened.clientId());
-        row.put("position", positions.of(eventIdentifier));
-        row.put("sequence", sequence);
-        row.put("title", opened.title());
-        row.put("description", opened.description());
-        batch().ifPresentOrElse(b -> b.openings.add(row), () -> write(new Batch(List.of(row), List.of())));
+        added.add(new Opening(opened.ticketId(), opened.clientId(), positions.of(eventIdentifier), sequence,
+                opened.title(), opened.description()));
     }
 
     /**
@@ -65,26 +70,12 @@ class SearchProjection {
         if (note.personalDataOf() != null) {
             return;
         }
-        Map<String, Object> row = new HashMap<>();
-        row.put("ticketId", note.ticketId());
-        row.put("sequence", sequence);
-        row.put("text", note.text());
-        row.put("public", note.visibility() != Visibility.INTERNAL);
-        batch().ifPresentOrElse(b -> b.notes.add(row), () -> write(new Batch(List.of(), List.of(row))));
+        added.add(new Note(note.ticketId(), sequence, note.text(), note.visibility() != Visibility.INTERNAL));
     }
 
     @ResetHandler
     void reset() {
         jdbcTemplate.getJdbcTemplate().update("DELETE FROM ticket_search");
-    }
-
-    /** A processor batch's openings and notes, in the order handled (a ticket's notes follow its opening). */
-    private record Batch(List<Map<String, Object>> openings, List<Map<String, Object>> notes) {
-    }
-
-    private Optional<Batch> batch() {
-        return ProcessorBatch.resource(Batch.class.getName(), () -> new Batch(new ArrayList<>(), new ArrayList<>()),
-                this::write);
     }
 
     /**
@@ -94,11 +85,13 @@ class SearchProjection {
      * second way); a note at or below the row's version was already added. The documents are those of an opening
      * followed by one UPDATE per note, in the order handled.
      */
-    private void write(Batch batch) {
+    private void write(List<Added> rows) {
         JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
-        Set<Object> opened = new HashSet<>();
-        if (!batch.openings.isEmpty()) {
-            List<Map<String, Object>> notes = batch.notes;
+        List<Opening> openings = rows.stream().filter(Opening.class::isInstance).map(Opening.class::cast).toList();
+        List<Note> batchNotes = rows.stream().filter(Note.class::isInstance).map(Note.class::cast).toList();
+        Set<UUID> opened = new HashSet<>();
+        if (!openings.isEmpty()) {
+            List<Note> notes = batchNotes;
             opened.addAll(jdbc.sql("""
                             WITH note AS (
                                 SELECT * FROM unnest(CAST(:noteTickets AS uuid[]), CAST(:noteSequences AS bigint[]),
@@ -119,20 +112,19 @@ class SearchProjection {
                             ORDER BY o.ord
                             ON CONFLICT (ticket_id) DO NOTHING
                             RETURNING ticket_id""")
-                    .param("tickets", column(batch.openings, "ticketId", UUID[]::new))
-                    .param("clients", column(batch.openings, "clientId", String[]::new))
-                    .param("positions", column(batch.openings, "position", Long[]::new))
-                    .param("sequences", column(batch.openings, "sequence", Long[]::new))
-                    .param("titles", column(batch.openings, "title", String[]::new))
-                    .param("descriptions", column(batch.openings, "description", String[]::new))
-                    .param("noteTickets", column(notes, "ticketId", UUID[]::new))
-                    .param("noteSequences", column(notes, "sequence", Long[]::new))
-                    .param("noteTexts", column(notes, "text", String[]::new))
-                    .param("notePublics", column(notes, "public", Boolean[]::new))
+                    .param("tickets", column(openings, Opening::ticketId, UUID[]::new))
+                    .param("clients", column(openings, Opening::clientId, String[]::new))
+                    .param("positions", column(openings, Opening::position, Long[]::new))
+                    .param("sequences", column(openings, Opening::sequence, Long[]::new))
+                    .param("titles", column(openings, Opening::title, String[]::new))
+                    .param("descriptions", column(openings, Opening::description, String[]::new))
+                    .param("noteTickets", column(notes, Note::ticketId, UUID[]::new))
+                    .param("noteSequences", column(notes, Note::sequence, Long[]::new))
+                    .param("noteTexts", column(notes, Note::text, String[]::new))
+                    .param("notePublics", column(notes, Note::isPublic, Boolean[]::new))
                     .query(UUID.class).list());
         }
-        List<Map<String, Object>> notes = batch.notes.stream().filter(note -> !opened.contains(note.get("ticketId")))
-                .toList();
+        List<Note> notes = batchNotes.stream().filter(note -> !opened.contains(note.ticketId())).toList();
         if (!notes.isEmpty()) {
             jdbc.sql("""
                             WITH note AS (
@@ -148,16 +140,16 @@ class SearchProjection {
                                     ARRAY(SELECT public FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord)) d)
                             FROM (SELECT ticket_id, max(sequence) AS last FROM note GROUP BY ticket_id) ticket
                             WHERE x.ticket_id = ticket.ticket_id AND x.version < ticket.last""")
-                    .param("noteTickets", column(notes, "ticketId", UUID[]::new))
-                    .param("noteSequences", column(notes, "sequence", Long[]::new))
-                    .param("noteTexts", column(notes, "text", String[]::new))
-                    .param("notePublics", column(notes, "public", Boolean[]::new))
+                    .param("noteTickets", column(notes, Note::ticketId, UUID[]::new))
+                    .param("noteSequences", column(notes, Note::sequence, Long[]::new))
+                    .param("noteTexts", column(notes, Note::text, String[]::new))
+                    .param("notePublics", column(notes, Note::isPublic, Boolean[]::new))
                     .update();
         }
     }
 
     /** One value of each row, as an array for {@code unnest}. */
-    private static <T> T[] column(List<Map<String, Object>> rows, String key, IntFunction<T[]> array) {
-        return rows.stream().map(row -> row.get(key)).toArray(array);
+    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 }

@@ -12,13 +12,9 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static com.ticketledger.query.status.StatusRows.timestamp;
 
 /**
  * Every read of the status projection, each scoped to what the viewer may see, and each turning rows into
@@ -26,12 +22,6 @@ import static com.ticketledger.query.status.StatusRows.timestamp;
  */
 @Service
 public class StatusReads {
-
-    /** Queue order of docs/domain.md; the partial indexes of db/query serve exactly these sort keys. */
-    private static final String QUEUE_ORDER = "type_rank, priority_rank, opened_at, ticket_id";
-
-    /** The VENDOR queue's order: the ticket that has waited longest on the vendor first. */
-    private static final String VENDOR_ORDER = "vendor_escalated_at, ticket_id";
 
     private final StatusRows rows;
     private final Clock clock;
@@ -47,37 +37,16 @@ public class StatusReads {
 
     /** {@code GET /api/tickets/by-number/{number}}: {@code number} as {@link TicketNumber#canonical} writes it. */
     public Optional<TicketStatusView> findByNumber(String number, Viewer viewer) {
-        return rows.select("number = :number", Map.of("number", number)).stream()
+        return rows.withNumber(number).stream()
                 .filter(row -> viewer.sees(row.clientId())).findFirst().map(row -> view(row, clock.instant()));
     }
 
     /** {@code GET /api/tickets}: filtered, in opening order, keyset-paginated on the opening's position. */
     public Page<TicketStatusView> list(TicketStatus status, Priority priority, String clientId, String cursor,
             int limit, Viewer viewer) {
-        StringBuilder where = new StringBuilder("TRUE");
-        Map<String, Object> params = new HashMap<>();
-        if (viewer.isClient()) {
-            where.append(" AND client_id = :organisation");
-            params.put("organisation", viewer.organisation());
-        }
-        if (clientId != null) {
-            where.append(" AND client_id = :clientId");
-            params.put("clientId", clientId);
-        }
-        if (status != null) {
-            where.append(" AND status = :status");
-            params.put("status", status.name());
-        }
-        if (priority != null) {
-            where.append(" AND priority = :priority");
-            params.put("priority", priority.name());
-        }
-        if (cursor != null) {
-            where.append(" AND opened_position > :after");
-            params.put("after", Long.parseLong(Cursor.decode(cursor, 1).get(0)));
-        }
-        params.put("limit", limit + 1);
-        List<StatusRow> found = rows.select(where + " ORDER BY opened_position LIMIT :limit", params);
+        Long after = cursor == null ? null : Long.parseLong(Cursor.decode(cursor, 1).get(0));
+        List<StatusRow> found = rows.inOpeningOrder(viewer.isClient() ? viewer.organisation() : null, clientId,
+                status, priority, after, limit + 1);
         return page(found, limit, last -> Cursor.encode(last.openedPosition()));
     }
 
@@ -89,77 +58,60 @@ public class StatusReads {
         if (level == SupportLevel.VENDOR) {
             return vendorQueue(cursor, limit);
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("level", level.name());
-        return queue("status = 'OPEN' AND assignee IS NULL AND level = :level", params, cursor, limit);
+        return queuePage(rows.levelQueue(level, queueKey(cursor), limit + 1), limit);
     }
 
     /**
      * The tickets waiting on the vendor: at VENDOR and ASSIGNED (a ticket escalated to VENDOR keeps its engineer,
      * so it is never OPEN there; one pending closure waits on the client, not the vendor, and comes back here if
-     * reopened), oldest escalation to the vendor first; the partial index ticket_status_vendor_queue serves it.
+     * reopened), oldest escalation to the vendor first ({@link StatusRows#vendorQueue}).
      */
     public Page<TicketStatusView> vendorQueue(String cursor, int limit) {
-        String where = "level = 'VENDOR' AND status = 'ASSIGNED'";
-        Map<String, Object> params = new HashMap<>();
+        StatusRows.VendorKey after = null;
         if (cursor != null) {
             List<String> keys = Cursor.decode(cursor, 2);
-            where += " AND (" + VENDOR_ORDER + ") > (:escalatedAt, :ticketId)";
             try {
-                params.put("escalatedAt", timestamp(Instant.parse(keys.get(0))));
-                params.put("ticketId", UUID.fromString(keys.get(1)));
+                after = new StatusRows.VendorKey(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1)));
             } catch (RuntimeException e) {
                 throw new Cursor.InvalidCursor();
             }
         }
-        params.put("limit", limit + 1);
-        List<StatusRow> found = rows.select(where + " ORDER BY " + VENDOR_ORDER + " LIMIT :limit", params);
+        List<StatusRow> found = rows.vendorQueue(after, limit + 1);
         return page(found, limit, last -> Cursor.encode(last.vendorEscalatedAt(), last.ticketId()));
     }
 
     /** An engineer's tickets that are not closed (assigned, or pending the client's acceptance), in queue order. */
     public Page<TicketStatusView> engineerQueue(String engineer, String cursor, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("engineer", engineer);
-        return queue("status IN ('ASSIGNED', 'PENDING_CLOSURE') AND assignee = :engineer", params, cursor, limit);
+        return queuePage(rows.engineerQueue(engineer, queueKey(cursor), limit + 1), limit);
     }
 
-    private Page<TicketStatusView> queue(String filter, Map<String, Object> params, String cursor, int limit) {
-        String where = filter;
-        if (cursor != null) {
-            List<String> keys = Cursor.decode(cursor, 4);
-            where += " AND (" + QUEUE_ORDER + ") > (:typeRank, :priorityRank, :openedAt, :ticketId)";
-            try {
-                params.put("typeRank", Integer.parseInt(keys.get(0)));
-                params.put("priorityRank", Integer.parseInt(keys.get(1)));
-                params.put("openedAt", timestamp(Instant.parse(keys.get(2))));
-                params.put("ticketId", UUID.fromString(keys.get(3)));
-            } catch (RuntimeException e) {
-                throw new Cursor.InvalidCursor();
-            }
+    /** The queue position a cursor names: the last row of the page before; {@code null} for the first page. */
+    private static StatusRows.QueueKey queueKey(String cursor) {
+        if (cursor == null) {
+            return null;
         }
-        params.put("limit", limit + 1);
-        List<StatusRow> found = rows.select(where + " ORDER BY " + QUEUE_ORDER + " LIMIT :limit", params);
+        List<String> keys = Cursor.decode(cursor, 4);
+        try {
+            return new StatusRows.QueueKey(Integer.parseInt(keys.get(0)), Integer.parseInt(keys.get(1)),
+                    Instant.parse(keys.get(2)), UUID.fromString(keys.get(3)));
+        } catch (RuntimeException e) {
+            throw new Cursor.InvalidCursor();
+        }
+    }
+
+    private Page<TicketStatusView> queuePage(List<StatusRow> found, int limit) {
         return page(found, limit, last -> Cursor.encode(StatusRow.typeRank(last.type()),
                 StatusRow.priorityRank(last.priority()), last.openedAt(), last.ticketId()));
     }
 
     /**
      * Tickets neither closed nor cancelled whose response, resolution or update is in the given state now, most
-     * urgent (earliest due of a target still running) first. The SQL narrows to rows that can be at risk or
-     * breached; the state itself is decided in one place, {@link SlaView#of}.
+     * urgent (earliest due of a target still running) first. {@link StatusRows#slaCandidates} narrows to rows that
+     * can be at risk or breached; the state itself is decided in one place, {@link SlaView#of}.
      */
     public List<TicketStatusView> inState(SlaState wanted, int limit) {
         Instant now = clock.instant();
-        Map<String, Object> params = new HashMap<>();
-        params.put("now", timestamp(now));
-        List<StatusRow> candidates = rows.select("""
-                        status NOT IN ('CLOSED', 'CANCELLED')
-                          AND ((responded_at IS NULL AND response_at_risk_at <= :now)
-                            OR responded_at > response_due_at
-                            OR resolution_at_risk_at <= :now
-                            OR (status IN ('OPEN', 'ASSIGNED') AND update_at_risk_at <= :now)
-                            OR (status = 'PENDING_CLOSURE' AND update_late_windows > 0))""", params);
+        List<StatusRow> candidates = rows.slaCandidates(now);
         List<TicketStatusView> matching = new ArrayList<>();
         for (StatusRow row : candidates) {
             TicketStatusView view = view(row, now);

@@ -5,10 +5,9 @@ import com.ticketledger.events.SupportLevel;
 import com.ticketledger.events.TicketStatus;
 import com.ticketledger.events.TicketType;
 import com.ticketledger.events.TicketEvent;
-import com.ticketledger.query.processing.ProcessorBatch;
+import com.ticketledger.query.processing.BatchedRows;
 import com.ticketledger.sla.Deadlines;
 import com.ticketledger.sla.SlaPolicy;
-import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,27 +23,28 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The SQL of a table of status rows: {@code ticket_status} (the status projection) or a table of the same
- * shape another projection keeps for itself ({@code report_ticket}), so that each can be rebuilt alone.
+ * shape another projection keeps for itself ({@code report_ticket}), so that each can be rebuilt alone. A
+ * projection's {@link StatusTable} reads and writes it through the processor's batch ({@link #current},
+ * {@link #save}: one {@link BatchedRows} per table); the views' reads read the stored rows.
  */
-public class StatusRows {
+public final class StatusRows {
 
     static final RowMapper<StatusRow> ROW = StatusRows::map;
 
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final String table;
+    private final BatchedRows<UUID, StatusRow> batched;
 
     public StatusRows(NamedParameterJdbcTemplate jdbcTemplate, String table) {
         if (!table.matches("[a-z_]+")) {
@@ -53,75 +53,44 @@ public class StatusRows {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.table = table;
+        this.batched = new BatchedRows<>(table,
+                payload -> payload instanceof TicketEvent event ? Stream.of(event.ticketId()) : Stream.empty(),
+                StatusRow::ticketId, BatchedRows.Table.of(this::load, this::write));
     }
 
-    public String table() {
-        return table;
-    }
-
+    /** The stored row of a ticket, read now (a read of the view, not a projection's). */
     public Optional<StatusRow> find(UUID ticketId) {
-        Optional<Batch> batch = batch();
-        if (batch.isPresent() && batch.get().fetched.contains(ticketId)) {
-            return Optional.ofNullable(batch.get().rows.get(ticketId));
-        }
         return jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = :id").param("id", ticketId)
                 .query(ROW).optional();
     }
 
-    /**
-     * Writes the row unless the stored one is at or past its version: a replayed event changes nothing twice,
-     * and a replayed opening leaves the row as it is. Inside a processor's batch the row is written with the
-     * batch's other rows, once per ticket, just before the batch commits.
-     */
-    public void save(StatusRow row) {
-        Optional<Batch> batch = batch();
-        if (batch.isEmpty()) {
-            write(List.of(row));
-            return;
-        }
-        StatusRow current = find(row.ticketId()).orElse(null);
-        if (current == null || current.version() < row.version()) {
-            batch.get().rows.put(row.ticketId(), row);
-            batch.get().fetched.add(row.ticketId());
-            batch.get().written.add(row.ticketId());
-        }
+    /** The row of a ticket as the processor's batch has it so far: what a projection folds its event into. */
+    Optional<StatusRow> current(UUID ticketId) {
+        return batched.find(ticketId);
     }
 
     /**
-     * The rows a processor's batch has read and written, by ticket. Made on the batch's first use, with one
-     * query for the rows of every ticket the batch has events of.
+     * Saves the row: inside a processor's batch it is written with the batch's other rows, once per ticket, just
+     * before the batch commits ({@link BatchedRows}); outside one, at once. The write leaves a stored row at or
+     * past its version as it is: a batch handled again changes nothing twice.
      */
-    private final class Batch {
-        final Map<UUID, StatusRow> rows = new HashMap<>();
-        final Set<UUID> fetched = new HashSet<>();
-        final Set<UUID> written = new LinkedHashSet<>();
-
-        Batch(Collection<UUID> tickets) {
-            fetched.addAll(tickets);
-            if (!tickets.isEmpty()) {
-                jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = ANY(:ids)")
-                        .param("ids", tickets.toArray(UUID[]::new))
-                        .query(ROW)
-                        .list()
-                        .forEach(row -> rows.put(row.ticketId(), row));
-            }
-        }
+    void save(StatusRow row) {
+        batched.save(row);
     }
 
-    private Optional<Batch> batch() {
-        return ProcessorBatch.resource(StatusRows.class.getName() + "." + table,
-                () -> new Batch(ProcessorBatch.events().stream()
-                        .map(EventMessage::getPayload)
-                        .filter(TicketEvent.class::isInstance)
-                        .map(payload -> ((TicketEvent) payload).ticketId())
-                        .collect(Collectors.toSet())),
-                batch -> write(batch.written.stream().map(batch.rows::get).toList()));
+    /** The stored rows of {@code tickets}, in one statement: the batch's bulk load. */
+    private Map<UUID, StatusRow> load(Collection<UUID> tickets) {
+        Map<UUID, StatusRow> rows = new HashMap<>();
+        jdbc.sql("SELECT * FROM " + table + " WHERE ticket_id = ANY(:ids)")
+                .param("ids", tickets.toArray(UUID[]::new))
+                .query(ROW)
+                .list()
+                .forEach(row -> rows.put(row.ticketId(), row));
+        return rows;
     }
 
+    /** Writes {@code rows} in one JDBC batch, each over an older stored version only. */
     private void write(List<StatusRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         jdbcTemplate.batchUpdate("INSERT INTO " + table + """
                          AS stored (ticket_id, number, client_id, title, type, priority, status, level,
                             assignee, opened_at, updated_at, reopen_count, version, opened_position, last_position,
@@ -162,7 +131,7 @@ public class StatusRows {
                 rows.stream().map(row -> new MapSqlParameterSource(params(row))).toArray(SqlParameterSource[]::new));
     }
 
-    public void deleteAll() {
+    void deleteAll() {
         jdbc.sql("DELETE FROM " + table).update();
     }
 
@@ -210,8 +179,123 @@ public class StatusRows {
         return params;
     }
 
-    /** Rows of this table: {@code where} follows {@code SELECT * FROM <table> WHERE}. */
-    public List<StatusRow> select(String where, Map<String, ?> params) {
+    /** Queue order of docs/domain.md; the partial indexes of db/query serve exactly these sort keys. */
+    private static final String QUEUE_ORDER = "type_rank, priority_rank, opened_at, ticket_id";
+
+    /** The VENDOR queue's order: the ticket that has waited longest on the vendor first. */
+    private static final String VENDOR_ORDER = "vendor_escalated_at, ticket_id";
+
+    /** A place in queue order: the sort keys of the last row of the page before. */
+    public record QueueKey(int typeRank, int priorityRank, Instant openedAt, UUID ticketId) {
+    }
+
+    /** A place in the VENDOR queue: the escalation to the vendor and the ticket of the page's last row. */
+    public record VendorKey(Instant escalatedAt, UUID ticketId) {
+    }
+
+    /** The rows of a ticket number ({@code ticket_status_number}). */
+    public List<StatusRow> withNumber(String number) {
+        return select("number = :number", Map.of("number", number));
+    }
+
+    /**
+     * Up to {@code limit} rows in opening order after the opening at {@code afterPosition}, narrowed by each of
+     * the filters given ({@code null}: any); {@code organisation} is a client viewer's own, {@code clientId} the
+     * filter asked for.
+     */
+    public List<StatusRow> inOpeningOrder(String organisation, String clientId, TicketStatus status,
+            Priority priority, Long afterPosition, int limit) {
+        StringBuilder where = new StringBuilder("TRUE");
+        Map<String, Object> params = new HashMap<>();
+        if (organisation != null) {
+            where.append(" AND client_id = :organisation");
+            params.put("organisation", organisation);
+        }
+        if (clientId != null) {
+            where.append(" AND client_id = :clientId");
+            params.put("clientId", clientId);
+        }
+        if (status != null) {
+            where.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        if (priority != null) {
+            where.append(" AND priority = :priority");
+            params.put("priority", priority.name());
+        }
+        if (afterPosition != null) {
+            where.append(" AND opened_position > :after");
+            params.put("after", afterPosition);
+        }
+        params.put("limit", limit);
+        return select(where + " ORDER BY opened_position LIMIT :limit", params);
+    }
+
+    /** Up to {@code limit} open, unassigned tickets of an L1 to L3 level after {@code after}, in queue order. */
+    public List<StatusRow> levelQueue(SupportLevel level, QueueKey after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("level", level.name());
+        return queue("status = 'OPEN' AND assignee IS NULL AND level = :level", params, after, limit);
+    }
+
+    /** Up to {@code limit} of an engineer's assigned or pending tickets after {@code after}, in queue order. */
+    public List<StatusRow> engineerQueue(String engineer, QueueKey after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("engineer", engineer);
+        return queue("status IN ('ASSIGNED', 'PENDING_CLOSURE') AND assignee = :engineer", params, after, limit);
+    }
+
+    private List<StatusRow> queue(String filter, Map<String, Object> params, QueueKey after, int limit) {
+        String where = filter;
+        if (after != null) {
+            where += " AND (" + QUEUE_ORDER + ") > (:typeRank, :priorityRank, :openedAt, :ticketId)";
+            params.put("typeRank", after.typeRank());
+            params.put("priorityRank", after.priorityRank());
+            params.put("openedAt", timestamp(after.openedAt()));
+            params.put("ticketId", after.ticketId());
+        }
+        params.put("limit", limit);
+        return select(where + " ORDER BY " + QUEUE_ORDER + " LIMIT :limit", params);
+    }
+
+    /**
+     * Up to {@code limit} tickets waiting on the vendor (at VENDOR and ASSIGNED) after {@code after}, oldest
+     * escalation to the vendor first; the partial index {@code ticket_status_vendor_queue} serves it.
+     */
+    public List<StatusRow> vendorQueue(VendorKey after, int limit) {
+        String where = "level = 'VENDOR' AND status = 'ASSIGNED'";
+        Map<String, Object> params = new HashMap<>();
+        if (after != null) {
+            where += " AND (" + VENDOR_ORDER + ") > (:escalatedAt, :ticketId)";
+            params.put("escalatedAt", timestamp(after.escalatedAt()));
+            params.put("ticketId", after.ticketId());
+        }
+        params.put("limit", limit);
+        return select(where + " ORDER BY " + VENDOR_ORDER + " LIMIT :limit", params);
+    }
+
+    /**
+     * The tickets neither closed nor cancelled whose response, resolution or update can be at risk or breached
+     * at {@code now} (each served by its own index); which state each is in, {@link SlaView#of} decides.
+     */
+    public List<StatusRow> slaCandidates(Instant now) {
+        return select("""
+                        status NOT IN ('CLOSED', 'CANCELLED')
+                          AND ((responded_at IS NULL AND response_at_risk_at <= :now)
+                            OR responded_at > response_due_at
+                            OR resolution_at_risk_at <= :now
+                            OR (status IN ('OPEN', 'ASSIGNED') AND update_at_risk_at <= :now)
+                            OR (status = 'PENDING_CLOSURE' AND update_late_windows > 0))""",
+                Map.of("now", timestamp(now)));
+    }
+
+    /** The tickets opened from {@code from} until before {@code to}. */
+    public List<StatusRow> openedBetween(Instant from, Instant to) {
+        return select("opened_at >= :from AND opened_at < :to", Map.of("from", timestamp(from), "to", timestamp(to)));
+    }
+
+    /** Rows of this table: {@code where} follows {@code SELECT * FROM <table> WHERE}, its values bound by name. */
+    private List<StatusRow> select(String where, Map<String, ?> params) {
         return jdbc.sql("SELECT * FROM " + table + " WHERE " + where).params(params).query(ROW).list();
     }
 
