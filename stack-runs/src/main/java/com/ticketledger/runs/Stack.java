@@ -101,21 +101,39 @@ final class Stack implements AutoCloseable {
 
     /**
      * CPU time each of the stack's processes has used so far, with their descendants; for PostgreSQL, the
-     * server (which pg_ctl detaches from the launcher) and its backends. A process that has exited counts no
-     * more; zero where the platform does not tell.
+     * server (which pg_ctl detaches from the launcher), its backends, and the backends that have exited since it
+     * started (the server reaps them, and Linux adds their time to its children's: a connection closed during a
+     * measurement would otherwise take its time away). A process that has exited counts no more otherwise; zero
+     * where the platform does not tell.
      */
     Map<String, Duration> cpuUsed() {
         Map<String, Duration> used = new LinkedHashMap<>();
         processes.forEach((name, process) -> {
             Stream<ProcessHandle> handles = Stream.concat(Stream.of(process.toHandle()), process.descendants());
+            Duration reaped = Duration.ZERO;
             if (name.equals("postgres")) {
-                handles = Stream.concat(handles, postmaster().stream()
-                        .flatMap(server -> Stream.concat(Stream.of(server), server.descendants())));
+                Optional<ProcessHandle> server = postmaster();
+                handles = Stream.concat(handles, server.stream()
+                        .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants())));
+                reaped = server.map(Stack::reapedChildrenCpu).orElse(Duration.ZERO);
             }
             used.put(name, handles.map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
-                    .reduce(Duration.ZERO, Duration::plus));
+                    .reduce(reaped, Duration::plus));
         });
         return used;
+    }
+
+    /** The CPU time of {@code process}'s children that have exited and been waited for (Linux; zero elsewhere). */
+    static Duration reapedChildrenCpu(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // the fields after the command's closing parenthesis: state is field 3, cutime and cstime 16 and 17
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            return Duration.ofMillis(ticks * 10); // USER_HZ, 100 on every Linux this runs on
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
     }
 
     /**
