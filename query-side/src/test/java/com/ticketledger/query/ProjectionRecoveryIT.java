@@ -58,21 +58,26 @@ class ProjectionRecoveryIT {
     }
 
     ConfigurableApplicationContext start(String nodeId) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + EmbeddedDatabase.USER,
+                "--spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
+                "--ledger.processing.node-id=" + nodeId,
+                // short, so that a stopped instance's segments pass on quickly; not shorter than a few
+                // claim extensions (1 s), or a second instance still starting up on a busy machine steals
+                // the first one's segments while it is merely slow
+                "--ledger.processing.claim-timeout=5s",
+                "--ledger.checkpoint.key-file=target/checkpoint-key.pem",
+                // two instances at once: each its own free port for the local mail server
+                "--ledger.notifications.local-mail-server.port=0",
+                "--ledger.notifications.delivery.enabled=false", "--ledger.notifications.scan.enabled=false"));
+        // two segments for each projection here, whatever the default: two instances share them
+        for (String group : GROUPS) {
+            arguments.add("--axon.eventhandling.processors." + group + ".initial-segment-count=2");
+            arguments.add("--axon.eventhandling.processors." + group + ".thread-count=2");
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(QuerySideApplication.class)
-                .profiles("embedded")
-                .run("--server.port=0", "--management.server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + EmbeddedDatabase.USER,
-                        "--spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
-                        "--ledger.processing.node-id=" + nodeId,
-                        // short, so that a stopped instance's segments pass on quickly; not shorter than a few
-                        // claim extensions (1 s), or a second instance still starting up on a busy machine steals
-                        // the first one's segments while it is merely slow
-                        "--ledger.processing.claim-timeout=5s",
-                        "--ledger.checkpoint.key-file=target/checkpoint-key.pem",
-                        // two instances at once: each its own free port for the local mail server
-                        "--ledger.notifications.local-mail-server.port=0",
-                        "--ledger.notifications.delivery.enabled=false", "--ledger.notifications.scan.enabled=false");
+                .profiles("embedded").run(arguments.toArray(String[]::new));
         instances.add(context);
         return context;
     }
