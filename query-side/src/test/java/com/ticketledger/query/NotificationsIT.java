@@ -216,8 +216,10 @@ class NotificationsIT extends QuerySideIT {
         mailServer.stop();
         try {
             long position = append(new NoteAdded(ticket.ticketId(), "on it", Visibility.PUBLIC), ANA, now);
-            // the projection went on: the status view has the note's version
-            assertThat(getAt("operator", "/api/tickets/" + ticket.ticketId(), position).status()).isEqualTo(200);
+            // the projection went on: the status view has the note's version (the instance of the other test classes
+            // may hold its segments, and on a busy machine take longer than a read's 2 s wait here)
+            awaitUntil("the status view has the note", Duration.ofSeconds(20),
+                    () -> getAt("operator", "/api/tickets/" + ticket.ticketId(), position).status() == 200);
             awaitUntil("a failed attempt shows", Duration.ofSeconds(20), () -> {
                 JsonNode n = notifications("ticketId=" + ticket.ticketId() + "&kind=PUBLIC_UPDATE", position).get(0);
                 return n.get("attempts").asInt() >= 1 && !n.get("lastError").isNull()

@@ -11,9 +11,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +50,8 @@ class MailDelivery {
                     new IllegalStateException("no SMTP server is configured (spring.mail.host)")));
             return failed;
         }
-        Map<MimeMessage, UUID> messages = new IdentityHashMap<>();
+        // in the order claimed (oldest first); a MimeMessage is equal only to itself
+        Map<MimeMessage, UUID> messages = new LinkedHashMap<>();
         for (Outbox.Claimed notification : notifications) {
             try {
                 messages.put(message(sender, notification), notification.id());
@@ -63,7 +63,7 @@ class MailDelivery {
             return failed;
         }
         try {
-            sender.send(new ArrayList<>(messages.keySet()).toArray(MimeMessage[]::new));
+            sender.send(messages.keySet().toArray(MimeMessage[]::new));
         } catch (MailSendException e) {
             if (e.getFailedMessages().isEmpty()) {
                 messages.values().forEach(id -> failed.put(id, e));
