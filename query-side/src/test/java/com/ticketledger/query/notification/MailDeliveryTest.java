@@ -53,10 +53,7 @@ class MailDeliveryTest {
 
     @Test
     void aBatchOfMailsGoesOverOneConnectionAndEachArrives() throws Exception {
-        int port = freePort();
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        server.start();
+        int port = startServer();
         AtomicInteger connections = new AtomicInteger();
         List<Outbox.Claimed> batch = IntStream.range(0, 5).mapToObj(i -> notification("reporter" + i + "@acme.example"))
                 .toList();
@@ -71,10 +68,7 @@ class MailDeliveryTest {
 
     @Test
     void aMailIsItsTextAndItsHtmlAsAlternativesInTheNotificationsLanguage() throws Exception {
-        int port = freePort();
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        server.start();
+        int port = startServer();
         Outbox.Claimed notification = notification("marta@acme.example");
 
         assertThat(delivery(countingSender(port, new AtomicInteger())).deliver(List.of(notification))).isEmpty();
@@ -109,6 +103,15 @@ class MailDeliveryTest {
                 JavaMailSender.class), TEMPLATES, PROPERTIES).deliver(List.of(notification));
 
         assertThat(failed.get(notification.id())).hasMessageContaining("spring.mail.host");
+    }
+
+    /** Starts a local SMTP server that keeps what it receives; answers its port. */
+    private int startServer() throws Exception {
+        int port = freePort();
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        server.start();
+        return port;
     }
 
     private static MailDelivery delivery(JavaMailSender sender) {
