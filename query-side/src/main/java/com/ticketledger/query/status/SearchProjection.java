@@ -91,8 +91,7 @@ class SearchProjection {
         List<Note> batchNotes = rows.stream().filter(Note.class::isInstance).map(Note.class::cast).toList();
         Set<UUID> opened = new HashSet<>();
         if (!openings.isEmpty()) {
-            List<Note> notes = batchNotes;
-            opened.addAll(jdbc.sql("""
+            opened.addAll(withNotes(jdbc.sql("""
                             WITH note AS (
                                 SELECT * FROM unnest(CAST(:noteTickets AS uuid[]), CAST(:noteSequences AS bigint[]),
                                     CAST(:noteTexts AS text[]), CAST(:notePublics AS boolean[])) WITH ORDINALITY
@@ -117,16 +116,12 @@ class SearchProjection {
                     .param("positions", column(openings, Opening::position, Long[]::new))
                     .param("sequences", column(openings, Opening::sequence, Long[]::new))
                     .param("titles", column(openings, Opening::title, String[]::new))
-                    .param("descriptions", column(openings, Opening::description, String[]::new))
-                    .param("noteTickets", column(notes, Note::ticketId, UUID[]::new))
-                    .param("noteSequences", column(notes, Note::sequence, Long[]::new))
-                    .param("noteTexts", column(notes, Note::text, String[]::new))
-                    .param("notePublics", column(notes, Note::isPublic, Boolean[]::new))
+                    .param("descriptions", column(openings, Opening::description, String[]::new)), batchNotes)
                     .query(UUID.class).list());
         }
         List<Note> notes = batchNotes.stream().filter(note -> !opened.contains(note.ticketId())).toList();
         if (!notes.isEmpty()) {
-            jdbc.sql("""
+            withNotes(jdbc.sql("""
                             WITH note AS (
                                 SELECT * FROM unnest(CAST(:noteTickets AS uuid[]), CAST(:noteSequences AS bigint[]),
                                     CAST(:noteTexts AS text[]), CAST(:notePublics AS boolean[])) WITH ORDINALITY
@@ -139,13 +134,17 @@ class SearchProjection {
                                     ARRAY(SELECT text FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord),
                                     ARRAY(SELECT public FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord)) d)
                             FROM (SELECT ticket_id, max(sequence) AS last FROM note GROUP BY ticket_id) ticket
-                            WHERE x.ticket_id = ticket.ticket_id AND x.version < ticket.last""")
-                    .param("noteTickets", column(notes, Note::ticketId, UUID[]::new))
-                    .param("noteSequences", column(notes, Note::sequence, Long[]::new))
-                    .param("noteTexts", column(notes, Note::text, String[]::new))
-                    .param("notePublics", column(notes, Note::isPublic, Boolean[]::new))
+                            WHERE x.ticket_id = ticket.ticket_id AND x.version < ticket.last"""), notes)
                     .update();
         }
+    }
+
+    /** Binds {@code notes} as the statement's {@code note} rows: one array per column, in the order handled. */
+    private static JdbcClient.StatementSpec withNotes(JdbcClient.StatementSpec statement, List<Note> notes) {
+        return statement.param("noteTickets", column(notes, Note::ticketId, UUID[]::new))
+                .param("noteSequences", column(notes, Note::sequence, Long[]::new))
+                .param("noteTexts", column(notes, Note::text, String[]::new))
+                .param("notePublics", column(notes, Note::isPublic, Boolean[]::new));
     }
 
     /** One value of each row, as an array for {@code unnest}. */
