@@ -269,6 +269,16 @@ class NotificationsIT extends QuerySideIT {
         String resolutionAtRisk = "[" + ticket.number() + "] SLA at risk (resolution): VPN down";
         awaitUntil("the resolution warning is sent", Duration.ofSeconds(30), () -> mailTo("ana@desk.example")
                 .stream().anyMatch(m -> subject(m).equals(resolutionAtRisk)));
+        // the outbox records a claimed batch's e-mails as sent once the whole batch has gone
+        awaitUntil("the outbox records the warning to her sent", Duration.ofSeconds(20), () -> {
+            for (JsonNode n : get("operator", "/api/notifications?ticketId=" + ticket.ticketId() + "&kind=SLA_AT_RISK")
+                    .json()) {
+                if (n.get("recipient").asText().equals("ana@desk.example") && n.get("status").asText().equals("SENT")) {
+                    return true;
+                }
+            }
+            return false;
+        });
         assertThat(get("operator", "/api/notifications?ticketId=" + ticket.ticketId() + "&kind=SLA_AT_RISK").json())
                 .anySatisfy(n -> {
                     assertThat(n.get("recipient").asText()).isEqualTo("ana@desk.example");
