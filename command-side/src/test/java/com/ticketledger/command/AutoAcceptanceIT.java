@@ -9,8 +9,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
@@ -62,7 +66,12 @@ class AutoAcceptanceIT {
     }
 
     ConfigurableApplicationContext start(String name, String period) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandSideApplication.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CommandSideApplication.class);
+        builder.application().setListeners(builder.application().getListeners().stream()
+                .map(listener -> listener instanceof LoggingApplicationListener logging
+                        ? new OneLoggingSetUpAtATime(logging) : listener)
+                .toList());
+        ConfigurableApplicationContext context = builder
                 .profiles("embedded")
                 .run("--server.port=0", "--management.server.port=0",
                         "--spring.datasource.url=" + database,
@@ -72,6 +81,40 @@ class AutoAcceptanceIT {
                         "--db-scheduler.scheduler-name=" + name);
         instances.add(context);
         return context;
+    }
+
+    /**
+     * Spring Boot's logging set-up, one application at a time: two applications starting together in one JVM
+     * (as in {@link #instancesStartingTogetherWriteOneStandardWhosePeriodDecidesOnBoth}) reset and configure the
+     * same Logback context, whose list of listeners is not safe to change from two threads (a clean build failed
+     * there with an index out of bounds). What that test races is the standard policy's first version, which is
+     * written later in the start.
+     */
+    private record OneLoggingSetUpAtATime(LoggingApplicationListener delegate) implements GenericApplicationListener {
+
+        private static final Object LOGGING = new Object();
+
+        @Override
+        public boolean supportsEventType(ResolvableType eventType) {
+            return delegate.supportsEventType(eventType);
+        }
+
+        @Override
+        public boolean supportsSourceType(Class<?> sourceType) {
+            return delegate.supportsSourceType(sourceType);
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            synchronized (LOGGING) {
+                delegate.onApplicationEvent(event);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return delegate.getOrder();
+        }
     }
 
     static int port(ConfigurableApplicationContext context) {
