@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -19,9 +22,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -39,10 +47,23 @@ import java.util.stream.Stream;
  *   <li>a stream and the head of another are read in one statement ({@link LedgerStreams}): a ticket's opening
  *       reads its client's stream and the sequence of its contract's SLA policy so;</li>
  *   <li>each event read from the ledger's stream leaves its global position in {@link ReadPositions}, so that the
- *       projections that record it do not look it up again.</li>
+ *       projections that record it do not look it up again;</li>
+ *   <li>an event's timestamp is read once, without a {@code DateTimeFormatter} ({@link StoredTimestamps}).</li>
  * </ul>
  */
 final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements LedgerStreams {
+
+    /**
+     * The gaps' settings of the ledger's stream, Axon's defaults, given to the builder ({@link
+     * LedgerStoreAutoConfiguration#eventStorageEngine}) and used by {@link #getTrackedEventData}, which reads the
+     * stream in Axon's place: the first position there is, how far ahead of a token a gap is still kept, and after
+     * how long a gap is taken for good (a transaction that never committed).
+     */
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    static final int MAX_GAP_OFFSET = 10_000;
+    static final int GAP_TIMEOUT_MILLIS = 60_000;
+    /** The text Axon's entry keeps of a {@link TimedEntry}'s timestamp: never read, the entry answers with its own. */
+    private static final String STORED_ELSEWHERE = "";
 
     private final ConnectionProvider connections;
     private final TransactionManager transactions;
@@ -72,12 +93,58 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
     }
 
+    /**
+     * Axon's reading of an event from the ledger's stream and of the token after it, with its timestamp read once,
+     * by {@link StoredTimestamps}: Axon's entry keeps the column's text and parses it each time it is asked, and it
+     * was asked twice per event (here, for the gaps' timeout, and for the message). The event's position is left in
+     * {@link ReadPositions}.
+     */
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
-        TrackedEventData<?> event = super.getTrackedEventData(resultSet, previousToken);
-        readPositions.read(event.getEventIdentifier(), resultSet.getLong(schema.globalIndexColumn()));
-        return event;
+        long globalSequence = resultSet.getLong(schema.globalIndexColumn());
+        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        TimedEntry event = new TimedEntry(resultSet.getString(schema.typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
+                StoredTimestamps.parse(resultSet.getString(schema.timestampColumn())),
+                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
+                resultSet.getBytes(schema.payloadColumn()), resultSet.getBytes(schema.metaDataColumn()));
+        boolean allowGaps = event.getTimestamp()
+                .isAfter(GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
+                            .collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(globalSequence, MAX_GAP_OFFSET);
+            if (!allowGaps) {
+                token = token.withGapsTruncatedAt(globalSequence);
+            }
+        }
+        readPositions.read(eventIdentifier, globalSequence);
+        return new TrackedDomainEventData<>(token, event);
+    }
+
+    /** An entry of the event table whose timestamp was read when it was (Axon's parses it at every ask). */
+    private static final class TimedEntry extends GenericDomainEventEntry<byte[]> {
+
+        private final Instant timestamp;
+
+        TimedEntry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                Instant timestamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, STORED_ELSEWHERE, payloadType,
+                    payloadRevision, payload, metaData);
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
     }
 
     @Override

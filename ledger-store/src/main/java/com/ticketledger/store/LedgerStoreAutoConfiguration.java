@@ -80,7 +80,10 @@ public class LedgerStoreAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(batchSize);
+                .batchSize(batchSize)
+                .lowestGlobalSequence(LedgerEventStorageEngine.LOWEST_GLOBAL_SEQUENCE)
+                .maxGapOffset(LedgerEventStorageEngine.MAX_GAP_OFFSET)
+                .gapTimeout(LedgerEventStorageEngine.GAP_TIMEOUT_MILLIS);
         builder.finalAggregateBatchPredicate(batch -> LedgerEventStorageEngine.lastBatchOfAStream(batch, batchSize));
         return new LedgerEventStorageEngine(builder, connectionProvider, transactionManager, eventSchema,
                 readPositions);

@@ -1,6 +1,7 @@
 package com.ticketledger.store.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketledger.store.RememberingTypesSerializer;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -64,7 +65,8 @@ public class PrivacyAutoConfiguration {
 
     /**
      * The serializer of the events' payloads (Axon's own would be the same JacksonSerializer on the application's
-     * ObjectMapper): the personal data module on a copy, so that the web's JSON is not encrypted.
+     * ObjectMapper): the personal data module on a copy, so that the web's JSON is not encrypted; the classes of the
+     * stored type names remembered ({@link RememberingTypesSerializer}).
      */
     @Bean
     @Qualifier("eventSerializer")
@@ -74,9 +76,8 @@ public class PrivacyAutoConfiguration {
             LOG.warn("ledger.privacy.encryption is off: new events hold personal data in the clear, and an erasure"
                     + " cannot reach it in the ledger");
         }
-        return JacksonSerializer.builder()
+        return RememberingTypesSerializer.of(JacksonSerializer.builder()
                 .revisionResolver(revisionResolver)
-                .objectMapper(objectMapper.copy().registerModule(new PersonalDataModule(cipher, encrypt)))
-                .build();
+                .objectMapper(objectMapper.copy().registerModule(new PersonalDataModule(cipher, encrypt))));
     }
 }
