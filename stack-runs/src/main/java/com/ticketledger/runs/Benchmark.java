@@ -169,7 +169,7 @@ public final class Benchmark {
             if (ledgerSizes.isEmpty()) {
                 say("no BENCH_LEDGER_SIZES: no reads at size, no rebuild");
             } else {
-                readsAsTheLedgerGrows(command, query, jdbcUrl, ledgerSizes, openTickets);
+                readsAsTheLedgerGrows(stack, command, query, jdbcUrl, ledgerSizes, openTickets);
             }
             roundTrips(stack, command, jdbcUrl);
         }
@@ -211,7 +211,7 @@ public final class Benchmark {
     }
 
     /** Phase 3: the generator loads the ledger to each size; reads timed at each, a rebuild at the first. */
-    private void readsAsTheLedgerGrows(Desk command, Desk query, String jdbcUrl, List<Long> ledgerSizes,
+    private void readsAsTheLedgerGrows(Stack stack, Desk command, Desk query, String jdbcUrl, List<Long> ledgerSizes,
             int openTickets) throws SQLException, InterruptedException {
         say("reads: a 200-event history and a level queue, and a rebuild, as the ledger grows");
         UUID busy = busyTicket(command);
@@ -248,9 +248,30 @@ public final class Benchmark {
                 double rawRead = rawSequentialRead(jdbcUrl);
                 figure("raw sequential read of the event table, rows/s", rawRead);
                 say("rebuild of ticket-status");
+                double reference = MachineFacts.referenceWorkMicros();
+                Map<String, Duration> cpuBefore = cpuUsed(stack);
+                Map<String, Duration> queryThreadsBefore = stack.jvmThreadCpu("query-side");
                 double rebuild = rebuild(query, "ticket-status", events);
+                Map<String, Duration> cpuAfter = cpuUsed(stack);
+                Map<String, Duration> queryThreadsAfter = stack.jvmThreadCpu("query-side");
                 figure("status projection rebuild at " + events + " events, events/s", rebuild);
                 figure("rebuild events/s ÷ raw sequential read rows/s", rebuild / rawRead);
+                // what a rebuilt event cost each process, whatever the host's speed: comparable between runs in
+                // units of the reference work taken just before
+                long cpuNanos = 0;
+                for (Map.Entry<String, Duration> process : cpuAfter.entrySet()) {
+                    long used = process.getValue().minus(cpuBefore.get(process.getKey())).toNanos();
+                    cpuNanos += used;
+                    figure("rebuild CPU µs per event: " + process.getKey(), String.format("%.1f", used / 1e3 / events));
+                }
+                // of the query side's, what its JIT compilers and its garbage collector took (the rest is the
+                // rebuild's processor, whose threads are gone by now, and the live processors beside it)
+                queryThreadsAfter.forEach((kind, after) -> figure("  of the query side's, " + kind,
+                        String.format("%.1f", after.minus(queryThreadsBefore.getOrDefault(kind, Duration.ZERO))
+                                .toNanos() / 1e3 / events)));
+                figure("reference work before the rebuild, µs per unit", String.format("%.2f", reference));
+                figure("rebuild CPU per event, all processes, in units of reference work",
+                        String.format("%.1f", cpuNanos / 1e3 / events / reference));
             }
         }
         if (readsAt.size() > 1) {

@@ -1,7 +1,7 @@
 package com.ticketledger.store.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ticketledger.store.RememberingTypesSerializer;
+import com.ticketledger.store.LedgerEventSerializer;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -65,8 +65,8 @@ public class PrivacyAutoConfiguration {
 
     /**
      * The serializer of the events' payloads (Axon's own would be the same JacksonSerializer on the application's
-     * ObjectMapper): the personal data module on a copy, so that the web's JSON is not encrypted; the classes of the
-     * stored type names remembered ({@link RememberingTypesSerializer}).
+     * ObjectMapper): the personal data module on a copy, so that the web's JSON is not encrypted; what reading the
+     * ledger's events costs cut as {@link LedgerEventSerializer} says.
      */
     @Bean
     @Qualifier("eventSerializer")
@@ -76,7 +76,7 @@ public class PrivacyAutoConfiguration {
             LOG.warn("ledger.privacy.encryption is off: new events hold personal data in the clear, and an erasure"
                     + " cannot reach it in the ledger");
         }
-        return RememberingTypesSerializer.of(JacksonSerializer.builder()
+        return LedgerEventSerializer.of(JacksonSerializer.builder()
                 .revisionResolver(revisionResolver)
                 .objectMapper(objectMapper.copy().registerModule(new PersonalDataModule(cipher, encrypt))));
     }
