@@ -17,9 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Axon's {@link JacksonSerializer} with what reading the ledger's events cost it and needed not: every event read
- * is handed to it twice, its payload and its metadata, and a profiled benchmark found two costs there that are not
- * the reading itself.
+ * Axon's {@link JacksonSerializer} without two costs of reading the ledger's events that are not the reading itself.
+ * Every event read is handed to it twice, its payload and its metadata; a profiled benchmark found:
  * <ul>
  *   <li>The class of a type name was looked up by name ({@code Class.forName}) each time: 4 % of the query side's
  *       CPU. This one remembers the class of each name it met. The ledger's events name a few dozen types; a name

@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads the {@code time_stamp} column of the event table. Axon writes it as UTC with three to nine digits of the
- * second ({@code 2026-12-03T08:30:00.123Z}, {@link DateTimeUtils#formatInstant}); this reads that form by hand, in
- * a few dozen nanoseconds, where Axon's {@link DateTimeUtils#parseInstant} (any ISO-8601 offset, through a
- * {@code DateTimeFormatter}) took microseconds: it was 5 % of the query side's CPU, each event's timestamp parsed
- * twice as it was read. Any other form (another offset, no fraction, a year past 9999) is read by Axon's parser.
+ * Reads the {@code time_stamp} column of the event table. Axon writes it in UTC to the millisecond
+ * ({@code 2026-12-03T08:30:00.123Z}, {@link DateTimeUtils#formatInstant}); this reads that form, and any with three
+ * to nine digits of the second, by hand, in a few dozen nanoseconds, where Axon's {@link DateTimeUtils#parseInstant}
+ * (any ISO-8601 offset, through a {@code DateTimeFormatter}) took microseconds: it was 5 % of the query side's CPU,
+ * each event's timestamp parsed twice as it was read. Any other form (another offset, fewer digits, a year past
+ * 9999) is read by Axon's parser.
  */
 final class StoredTimestamps {
 

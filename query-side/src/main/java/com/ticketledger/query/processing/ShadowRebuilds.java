@@ -339,7 +339,6 @@ public class ShadowRebuilds {
         };
     }
 
-
     /**
      * The live processor's handlers in a processor of the rebuild's own: its token name, its dead-letter queue
      * (where the live one has one), transactions that write the copies, large batches, and one segment whatever
