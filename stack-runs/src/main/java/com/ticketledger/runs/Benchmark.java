@@ -122,14 +122,14 @@ public final class Benchmark {
             figure("ledger commands/s", commandsPerSecond);
             figure("ledger commands/s ÷ raw inserts/s", commandsPerSecond / rawInserts);
             long cpuNanos = 0;
-            for (Map.Entry<String, Duration> process : cpuAfter.entrySet()) {
-                long used = process.getValue().minus(cpuBefore.get(process.getKey())).toNanos();
+            for (Map.Entry<String, Long> process : nanosSpent(cpuBefore, cpuAfter).entrySet()) {
+                long used = process.getValue();
                 cpuNanos += used;
                 figure("CPU ms per command: " + process.getKey(), String.format("%.2f", used / 1e6 / load.commands.get()));
-                jvmAfter.getOrDefault(process.getKey(), Map.of()).forEach((kind, after) -> figure(
-                        "  of which " + kind + " (live threads)", String.format("%.2f", after.minus(
-                                jvmBefore.get(process.getKey()).getOrDefault(kind, Duration.ZERO)).toNanos()
-                                / 1e6 / load.commands.get())));
+                nanosSpent(jvmBefore.getOrDefault(process.getKey(), Map.of()),
+                        jvmAfter.getOrDefault(process.getKey(), Map.of())).forEach((kind, spent) -> figure(
+                                "  of which " + kind + " (live threads)",
+                                String.format("%.2f", spent / 1e6 / load.commands.get())));
             }
             int cores = Runtime.getRuntime().availableProcessors();
             figure("CPU busy during the load, % of " + cores + " cores",
@@ -259,16 +259,15 @@ public final class Benchmark {
                 // what a rebuilt event cost each process, whatever the host's speed: comparable between runs in
                 // units of the reference work taken just before
                 long cpuNanos = 0;
-                for (Map.Entry<String, Duration> process : cpuAfter.entrySet()) {
-                    long used = process.getValue().minus(cpuBefore.get(process.getKey())).toNanos();
+                for (Map.Entry<String, Long> process : nanosSpent(cpuBefore, cpuAfter).entrySet()) {
+                    long used = process.getValue();
                     cpuNanos += used;
                     figure("rebuild CPU µs per event: " + process.getKey(), String.format("%.1f", used / 1e3 / events));
                 }
                 // of the query side's, what its JIT compilers and its garbage collector took (the rest is the
                 // rebuild's processor, whose threads are gone by now, and the live processors beside it)
-                queryThreadsAfter.forEach((kind, after) -> figure("  of the query side's, " + kind,
-                        String.format("%.1f", after.minus(queryThreadsBefore.getOrDefault(kind, Duration.ZERO))
-                                .toNanos() / 1e3 / events)));
+                nanosSpent(queryThreadsBefore, queryThreadsAfter).forEach((kind, spent) -> figure(
+                        "  of the query side's, " + kind, String.format("%.1f", spent / 1e3 / events)));
                 figure("reference work before the rebuild, µs per unit", String.format("%.2f", reference));
                 figure("rebuild CPU per event, all processes, in units of reference work",
                         String.format("%.1f", cpuNanos / 1e3 / events / reference));
@@ -465,6 +464,13 @@ public final class Benchmark {
     private static Map<String, Map<String, Duration>> jvmThreadCpu(Stack stack) {
         return Map.of("command-side", stack.jvmThreadCpu("command-side"),
                 "query-side", stack.jvmThreadCpu("query-side"));
+    }
+
+    /** The CPU time each of {@code after}'s names spent since {@code before} (all of it for a name new since), ns. */
+    private static Map<String, Long> nanosSpent(Map<String, Duration> before, Map<String, Duration> after) {
+        Map<String, Long> spent = new LinkedHashMap<>();
+        after.forEach((name, used) -> spent.put(name, used.minus(before.getOrDefault(name, Duration.ZERO)).toNanos()));
+        return spent;
     }
 
     /** CPU used so far by each process of the stack and by this one (the load generator). */
