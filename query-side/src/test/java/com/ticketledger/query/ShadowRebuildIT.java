@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static com.ticketledger.query.ProjectionRecoveryIT.appendLifecycles;
 import static com.ticketledger.query.ProjectionRecoveryIT.awaitCaughtUp;
@@ -102,7 +104,7 @@ class ShadowRebuildIT {
         long appended = appendLifecycles(node, 300);
         double fastest = 0;
         ShadowRebuilds rebuilds = node.getBean(ShadowRebuilds.class);
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(4).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (REBUILT.stream().anyMatch(rebuilds::isRebuilding)) {
             assertThat(System.nanoTime()).as("the rebuilds end").isLessThan(deadline);
             JsonNode rebuild = projection(node, ProcessingGroups.TICKET_STATUS).get("rebuild");
@@ -154,9 +156,7 @@ class ShadowRebuildIT {
         for (String group : List.of(ProcessingGroups.NOTIFICATIONS, ProcessingGroups.CLIENTS)) {
             assertThat(post(node, "/api/admin/projections/" + group + "/rebuild").statusCode()).isEqualTo(202);
         }
-        ShadowRebuilds rebuilds = node.getBean(ShadowRebuilds.class);
-        awaitUntil("both rebuilds end", () -> !rebuilds.isRebuilding(ProcessingGroups.NOTIFICATIONS)
-                && !rebuilds.isRebuilding(ProcessingGroups.CLIENTS));
+        awaitRebuilt(node, ProcessingGroups.NOTIFICATIONS, ProcessingGroups.CLIENTS);
 
         assertThat(jdbc.sql("SELECT * FROM notification ORDER BY id").query().listOfRows())
                 .as("the outbox: nothing decided again").isEqualTo(outbox);
@@ -199,8 +199,30 @@ class ShadowRebuildIT {
 
         // and a rebuild from the first event then ends as any
         assertThat(rebuilds.start(ProcessingGroups.TICKET_STATUS)).isEqualTo(ShadowRebuilds.Started.STARTED);
-        awaitUntil("the rebuild ends", () -> !rebuilds.isRebuilding(ProcessingGroups.TICKET_STATUS));
+        awaitRebuilt(node, ProcessingGroups.TICKET_STATUS);
         assertThat(jdbc.sql("SELECT count(*) FROM ticket_status").query(Long.class).single()).isEqualTo(1_510);
+    }
+
+    /**
+     * Waits until none of {@code groups} is rebuilding, as long as the rebuilds of the first test may take (a swap
+     * the live tokens are not yet covered for waits 10 s and tries again); on a time-out, says where each rebuild
+     * and token was.
+     */
+    private static void awaitRebuilt(ConfigurableApplicationContext node, String... groups) {
+        ShadowRebuilds rebuilds = node.getBean(ShadowRebuilds.class);
+        try {
+            QuerySideIT.awaitUntil("the rebuilds of " + String.join(", ", groups) + " end", Duration.ofMinutes(4),
+                    () -> Stream.of(groups).noneMatch(rebuilds::isRebuilding));
+        } catch (AssertionError e) {
+            StringBuilder state = new StringBuilder(e.getMessage());
+            for (String group : groups) {
+                state.append("\n").append(group).append(": ").append(rebuilds.progress(group));
+            }
+            node.getBean(JdbcClient.class).sql("SELECT processor_name, segment, owner, convert_from(token, 'UTF8') "
+                            + "AS token FROM token_entry ORDER BY processor_name, segment").query().listOfRows()
+                    .forEach(token -> state.append("\n").append(token));
+            throw new AssertionError(state.toString(), e);
+        }
     }
 
     private static List<Map<String, Object>> searchRows(JdbcClient jdbc, String table) {

@@ -517,6 +517,12 @@ public class ShadowRebuilds {
                 }
                 TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
             }
+            Map<Integer, TrackingToken> rebuilt = tokens(tokenName(rebuild.group));
+            Map<Integer, TrackingToken> live = tokens(rebuild.group);
+            if (!covers(rebuilt, live)) {
+                log.info("the rebuild of {} has not passed the live tokens in 10 s (rebuilt {}, live {}); "
+                        + "it reads on and tries again", rebuild.group, rebuilt, live);
+            }
             rebuild.processor.shutDown();
             try {
                 return Boolean.TRUE.equals(transactions.execute(tx -> swap(rebuild)));
