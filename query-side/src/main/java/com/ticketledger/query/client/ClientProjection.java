@@ -8,7 +8,7 @@ import com.ticketledger.events.PersonalData;
 import com.ticketledger.events.PersonalDataErased;
 import com.ticketledger.query.processing.BatchedRows;
 import com.ticketledger.query.processing.ProcessingGroups;
-import com.ticketledger.query.processing.TextArrays;
+import com.ticketledger.query.processing.ColumnArrays;
 import com.ticketledger.store.privacy.Subjects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,8 +28,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
+
+import static com.ticketledger.query.processing.ColumnArrays.column;
 
 /**
  * One row per client, keyed by its id; each change is applied only over an older version of the row, so a
@@ -193,19 +194,15 @@ class ClientProjection {
                 .param("onSites", column(clients, row -> Boolean.toString(row.onSiteSupport())))
                 .param("suspendeds", column(clients, row -> Boolean.toString(row.suspended())))
                 .param("reasons", column(clients, Row::suspensionReason))
-                .param("representatives", column(clients, row -> TextArrays.literal(row.representatives())))
+                .param("representatives", column(clients, row -> ColumnArrays.literal(row.representatives())))
                 .param("focalNames", column(clients, Row::focalPointName))
                 .param("focalEmails", column(clients, Row::focalPointEmail))
                 .param("areaManagers", column(clients, Row::areaManagerEmail))
-                .param("escalation", column(clients, row -> TextArrays.literal(row.escalationEmails())))
+                .param("escalation", column(clients, row -> ColumnArrays.literal(row.escalationEmails())))
                 .param("versions", column(clients, row -> Long.toString(row.version())))
                 .param("registeredAts", column(clients, row -> text(row.registeredAt())))
                 .param("updatedAts", column(clients, row -> text(row.updatedAt())))
                 .update();
-    }
-
-    private static String[] column(List<Row> clients, Function<Row, String> value) {
-        return clients.stream().map(value).toArray(String[]::new);
     }
 
     private static String text(Object value) {

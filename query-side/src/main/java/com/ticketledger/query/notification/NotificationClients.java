@@ -5,7 +5,7 @@ import com.ticketledger.events.ClientRegistered;
 import com.ticketledger.events.ContactsSet;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.query.processing.BatchedRows;
-import com.ticketledger.query.processing.TextArrays;
+import com.ticketledger.query.processing.ColumnArrays;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -116,11 +116,11 @@ class NotificationClients {
                 .param("ids", clients.stream().map(row -> row.client().clientId()).toArray(String[]::new))
                 .param("languages", clients.stream().map(row -> row.client().language()).toArray(String[]::new))
                 .param("representatives", clients.stream()
-                        .map(row -> TextArrays.literal(row.client().representatives())).toArray(String[]::new))
+                        .map(row -> ColumnArrays.literal(row.client().representatives())).toArray(String[]::new))
                 .param("areaManagers", clients.stream().map(row -> row.client().areaManagerEmail())
                         .toArray(String[]::new))
                 .param("escalation", clients.stream()
-                        .map(row -> TextArrays.literal(row.client().escalationEmails())).toArray(String[]::new))
+                        .map(row -> ColumnArrays.literal(row.client().escalationEmails())).toArray(String[]::new))
                 .param("versions", clients.stream().map(row -> Long.toString(row.version())).toArray(String[]::new))
                 .update();
     }

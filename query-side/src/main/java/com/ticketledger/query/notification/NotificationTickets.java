@@ -25,11 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static com.ticketledger.query.notification.Outbox.instant;
 import static com.ticketledger.query.notification.Outbox.timestamp;
+import static com.ticketledger.query.processing.ColumnArrays.column;
 
 /**
  * What the notifications projection keeps of each ticket ({@code notification_ticket}), and its SQL: read and
@@ -171,10 +171,6 @@ class NotificationTickets {
                 .param("acceptAts", column(tickets, ticket -> text(ticket.autoAcceptAt())))
                 .param("warningAts", column(tickets, ticket -> text(ticket.autoAcceptWarningAt())))
                 .update();
-    }
-
-    private static String[] column(List<Ticket> tickets, Function<Ticket, String> value) {
-        return tickets.stream().map(value).toArray(String[]::new);
     }
 
     private static String text(Instant instant) {

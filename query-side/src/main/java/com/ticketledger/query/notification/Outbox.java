@@ -22,7 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+
+import static com.ticketledger.query.processing.ColumnArrays.column;
 
 /**
  * The SQL of the outbox ({@code notification}): what the projection and the scan decide goes in once (its
@@ -139,10 +140,6 @@ class Outbox {
                 .param("facts", column(entries, entry -> write(entry.decision().facts())))
                 .param("ats", column(entries, entry -> entry.decision().at().toString()))
                 .update();
-    }
-
-    private static String[] column(List<Entry> entries, Function<Entry, String> value) {
-        return entries.stream().map(value).toArray(String[]::new);
     }
 
     /**

@@ -1,11 +1,27 @@
 package com.ticketledger.query.processing;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
-/** PostgreSQL text arrays as a statement's parameters carry them. */
-public final class TextArrays {
+/**
+ * Rows as a bulk write's statement carries them: one array parameter per column, which
+ * {@code unnest(CAST(:a AS UUID[]), CAST(:b AS TEXT[]), ...)} turns back into rows, so that a batch's rows go to
+ * PostgreSQL in one statement, bound once, instead of one bound statement per row.
+ */
+public final class ColumnArrays {
 
-    private TextArrays() {
+    private ColumnArrays() {
+    }
+
+    /** One value of each row, in the rows' order: a column's parameter. */
+    public static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    /** One text of each row, in the rows' order: a column's parameter that the statement casts to its type. */
+    public static <R> String[] column(List<R> rows, Function<R, String> value) {
+        return column(rows, value, String[]::new);
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
+
+import static com.ticketledger.query.processing.ColumnArrays.column;
 
 /**
  * Keeps {@code ticket_search}, the text {@link TicketSearch} searches: title, description and notes, as a public
@@ -145,10 +145,5 @@ class SearchProjection {
                 .param("noteSequences", column(notes, Note::sequence, Long[]::new))
                 .param("noteTexts", column(notes, Note::text, String[]::new))
                 .param("notePublics", column(notes, Note::isPublic, Boolean[]::new));
-    }
-
-    /** One value of each row, as an array for {@code unnest}. */
-    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 }
