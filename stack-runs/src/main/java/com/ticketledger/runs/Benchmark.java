@@ -46,12 +46,14 @@ import java.util.concurrent.locks.LockSupport;
  * <li>the ledger loaded by {@link LedgerGenerator} to each size of BENCH_LEDGER_SIZES, with BENCH_OPEN_TICKETS
  * tickets waiting in the L1 queue: at each size, a 200-event ticket's history and the L1 queue, p99, and how
  * that grows from the first size to the last, and (once the signed checkpoints hold every event) the time of
- * GET /api/audit/ledger/verify, printed as "verify N events: X s"; at the first size, a full rebuild of the status projection in
- * events/s beside a raw sequential read of the event table. Before the first size, with BENCH_OPEN_TICKETS tickets
- * of a desk's words, full-text searches (p99 of each).</li>
+ * GET /api/audit/ledger/verify, printed as "verify N events: X s"; at the first size and at the last, a full
+ * rebuild of each projection of BENCH_REBUILD in events/s beside a raw sequential read of the event table, and its
+ * CPU per event. Before the first size, with BENCH_OPEN_TICKETS tickets of a desk's words, full-text searches (p99
+ * of each).</li>
  * </ol>
  * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (60), BENCH_LEDGER_SIZES
- * (1000000,5000000; empty: commands only), BENCH_OPEN_TICKETS (100000), and the run's own ports BENCH_DB_PORT (55492),
+ * (1000000,5000000; empty: commands only), BENCH_OPEN_TICKETS (100000), BENCH_REBUILD (ticket-status; the
+ * projections rebuilt, comma-separated; empty: none), and the run's own ports BENCH_DB_PORT (55492),
  * BENCH_COMMAND_PORT (18090), BENCH_QUERY_PORT (18091), so that two runs can share a machine for profiling.
  */
 public final class Benchmark {
@@ -73,6 +75,8 @@ public final class Benchmark {
         List<Long> ledgerSizes = Arrays.stream(System.getenv().getOrDefault("BENCH_LEDGER_SIZES", "1000000,5000000")
                 .split(",")).map(String::trim).filter(size -> !size.isEmpty()).map(Long::parseLong).sorted().toList();
         int openTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_OPEN_TICKETS", "100000"));
+        List<String> rebuilt = Arrays.stream(System.getenv().getOrDefault("BENCH_REBUILD", "ticket-status")
+                .split(",")).map(String::trim).filter(projection -> !projection.isEmpty()).toList();
         Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
         Path data = Files.createTempDirectory("ledger-bench");
         say("data and logs in " + data + "; " + clients + " clients, " + seconds.toSeconds() + " s per phase");
@@ -169,7 +173,7 @@ public final class Benchmark {
             if (ledgerSizes.isEmpty()) {
                 say("no BENCH_LEDGER_SIZES: no reads at size, no rebuild");
             } else {
-                readsAsTheLedgerGrows(stack, command, query, jdbcUrl, ledgerSizes, openTickets);
+                readsAsTheLedgerGrows(stack, command, query, jdbcUrl, ledgerSizes, openTickets, rebuilt);
             }
             roundTrips(stack, command, jdbcUrl);
         }
@@ -210,10 +214,13 @@ public final class Benchmark {
         }
     }
 
-    /** Phase 3: the generator loads the ledger to each size; reads timed at each, a rebuild at the first. */
+    /**
+     * Phase 3: the generator loads the ledger to each size; reads timed at each, and at the first and the last a
+     * rebuild of each projection of BENCH_REBUILD.
+     */
     private void readsAsTheLedgerGrows(Stack stack, Desk command, Desk query, String jdbcUrl, List<Long> ledgerSizes,
-            int openTickets) throws SQLException, InterruptedException {
-        say("reads: a 200-event history and a level queue, and a rebuild, as the ledger grows");
+            int openTickets, List<String> rebuilt) throws SQLException, InterruptedException {
+        say("reads: a 200-event history and a level queue, and rebuilds, as the ledger grows");
         UUID busy = busyTicket(command);
         String history = "/api/tickets/" + busy + "/history";
         String queue = "/api/queues/L1?limit=50";
@@ -244,33 +251,12 @@ public final class Benchmark {
             figure("at " + events + " events: queue L1 of " + openQueue(jdbcUrl) + " p50/p95/p99 ms",
                     queueReads);
             verifyTheLedger(query, jdbcUrl);
-            if (size == ledgerSizes.get(0)) {
+            if (size == ledgerSizes.get(0) || size == ledgerSizes.get(ledgerSizes.size() - 1)) {
                 double rawRead = rawSequentialRead(jdbcUrl);
-                figure("raw sequential read of the event table, rows/s", rawRead);
-                say("rebuild of ticket-status");
-                double reference = MachineFacts.referenceWorkMicros();
-                Map<String, Duration> cpuBefore = cpuUsed(stack);
-                Map<String, Duration> queryThreadsBefore = stack.jvmThreadCpu("query-side");
-                double rebuild = rebuild(query, "ticket-status", events);
-                Map<String, Duration> cpuAfter = cpuUsed(stack);
-                Map<String, Duration> queryThreadsAfter = stack.jvmThreadCpu("query-side");
-                figure("status projection rebuild at " + events + " events, events/s", rebuild);
-                figure("rebuild events/s ÷ raw sequential read rows/s", rebuild / rawRead);
-                // what a rebuilt event cost each process, whatever the host's speed: comparable between runs in
-                // units of the reference work taken just before
-                long cpuNanos = 0;
-                for (Map.Entry<String, Long> process : nanosSpent(cpuBefore, cpuAfter).entrySet()) {
-                    long used = process.getValue();
-                    cpuNanos += used;
-                    figure("rebuild CPU µs per event: " + process.getKey(), String.format("%.1f", used / 1e3 / events));
+                figure("raw sequential read of the event table, rows/s (at " + events + ")", rawRead);
+                for (String projection : rebuilt) {
+                    rebuildMeasured(stack, query, projection, events, rawRead);
                 }
-                // of the query side's, what its JIT compilers and its garbage collector took (the rest is the
-                // rebuild's processor, whose threads are gone by now, and the live processors beside it)
-                nanosSpent(queryThreadsBefore, queryThreadsAfter).forEach((kind, spent) -> figure(
-                        "  of the query side's, " + kind, String.format("%.1f", spent / 1e3 / events)));
-                figure("reference work before the rebuild, µs per unit", String.format("%.2f", reference));
-                figure("rebuild CPU per event, all processes, in units of reference work",
-                        String.format("%.1f", cpuNanos / 1e3 / events / reference));
             }
         }
         if (readsAt.size() > 1) {
@@ -279,6 +265,39 @@ public final class Benchmark {
             figure("history p99 growth, first → last size, %", growth(first[0], last[0]));
             figure("queue p99 growth, first → last size, %", growth(first[1], last[1]));
         }
+    }
+
+    /**
+     * A full rebuild of {@code projection} (its copies filled from the first event and swapped in): events/s, beside
+     * the raw read, and what each rebuilt event cost each process in CPU, and all of them together in units of the
+     * reference work taken just before, so that runs compare whatever the host's speed.
+     */
+    private void rebuildMeasured(Stack stack, Desk query, String projection, long events, double rawRead)
+            throws InterruptedException {
+        say("rebuild of " + projection);
+        double reference = MachineFacts.referenceWorkMicros();
+        Map<String, Duration> cpuBefore = cpuUsed(stack);
+        Map<String, Duration> queryThreadsBefore = stack.jvmThreadCpu("query-side");
+        double rebuild = rebuild(query, projection, events);
+        Map<String, Duration> cpuAfter = cpuUsed(stack);
+        Map<String, Duration> queryThreadsAfter = stack.jvmThreadCpu("query-side");
+        String at = projection + " at " + events + " events";
+        figure("rebuild of " + at + ", events/s", rebuild);
+        figure("rebuild of " + at + ", events/s ÷ raw sequential read rows/s", rebuild / rawRead);
+        long cpuNanos = 0;
+        for (Map.Entry<String, Long> process : nanosSpent(cpuBefore, cpuAfter).entrySet()) {
+            long used = process.getValue();
+            cpuNanos += used;
+            figure("rebuild of " + at + ", CPU µs per event: " + process.getKey(),
+                    String.format("%.1f", used / 1e3 / events));
+        }
+        // of the query side's, what its JIT compilers and its garbage collector took (the rest is the rebuild's
+        // processor, whose threads are gone by now, and the live processors beside it)
+        nanosSpent(queryThreadsBefore, queryThreadsAfter).forEach((kind, spent) -> figure(
+                "  of the query side's, " + kind, String.format("%.1f", spent / 1e3 / events)));
+        figure("reference work before the rebuild, µs per unit", String.format("%.2f", reference));
+        figure("rebuild of " + at + ", CPU per event, all processes, in units of reference work",
+                String.format("%.1f", cpuNanos / 1e3 / events / reference));
     }
 
     /**
