@@ -12,8 +12,11 @@ import com.ticketledger.events.Visibility;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.ProjectionPositions;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -146,8 +149,27 @@ class ProjectionRecoveryIT {
         }
         awaitCaughtUp(context, position);
         for (String group : GROUPS) {
-            awaitUntil(group + " ends its replay", () -> !processor(context, group).isReplaying());
+            awaitUntil(group + " has replayed what it was reset to replay", () -> replayed(processor(context, group)));
         }
+    }
+
+    /**
+     * Whether a processor has replayed everything it was reset to replay: it is out of its replay, or each of its
+     * segments stands at the very position it was reset at. Axon ends a replay with the first event past that
+     * position, so a processor reset at the head is still "replaying" until the next event arrives.
+     */
+    static boolean replayed(StreamingEventProcessor processor) {
+        if (!processor.isReplaying()) {
+            return true;
+        }
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        return !segments.isEmpty() && segments.values().stream().allMatch(status -> {
+            if (!(status.getTrackingToken() instanceof ReplayToken replay)) {
+                return true;
+            }
+            TrackingToken current = replay.getCurrentToken();
+            return current != null && current.covers(replay.getTokenAtReset());
+        });
     }
 
     static StreamingEventProcessor processor(ConfigurableApplicationContext context, String group) {

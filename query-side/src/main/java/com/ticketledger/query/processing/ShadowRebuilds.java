@@ -100,6 +100,8 @@ public class ShadowRebuilds {
     private static final String SUFFIX = ".rebuild";
     private static final long POLL_MILLIS = 100;
     private static final int SWAP_ATTEMPTS = 20;
+    /** A live processor that takes longer to stop for a swap is logged: its readers wait meanwhile for new events. */
+    private static final long SLOW_STOP_MILLIS = 1_000;
     /** The token a rebuild starts with: a replay to the end of time, so every event it reads is replayed. */
     private static final TrackingToken NEVER_ENDING_REPLAY =
             ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(Long.MAX_VALUE, List.of()), null);
@@ -507,7 +509,12 @@ public class ShadowRebuilds {
      * in one transaction. False (and nothing changed) when the live tables were still ahead.
      */
     private boolean swapped(Rebuild rebuild) throws InterruptedException {
+        long stopping = System.nanoTime();
         rebuild.live.shutDown();
+        long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
+        if (stopMillis > SLOW_STOP_MILLIS) {
+            log.info("the live processor of {} took {} ms to stop for the swap", rebuild.group, stopMillis);
+        }
         try {
             // the live tokens are still now, here: the rebuild reads on until it has passed them
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
