@@ -1,6 +1,8 @@
 package com.ticketledger.query.processing;
 
 import com.ticketledger.store.StoredEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
@@ -121,6 +123,7 @@ public class ShadowRebuilds {
     private final ProcessingProperties properties;
     private final Serializer serializer;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Map<String, Rebuild> running = new ConcurrentHashMap<>();
     private final ExecutorService supervisors = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
@@ -132,7 +135,7 @@ public class ShadowRebuilds {
             TokenStore tokenStore, TransactionManager axonTransactions, PlatformTransactionManager transactionManager,
             JdbcClient jdbc, DataSource dataSource, ConnectionProvider connections, DeadLetterSchema deadLetterSchema,
             WatchedEventSource ledger, ProjectionPositions positions, StoredEvents storedEvents,
-            ProcessingProperties properties, Serializer serializer, Clock clock) {
+            ProcessingProperties properties, Serializer serializer, Clock clock, MeterRegistry meters) {
         this.processing = processing;
         this.axon = axon;
         this.tokenStore = tokenStore;
@@ -148,6 +151,7 @@ public class ShadowRebuilds {
         this.properties = properties;
         this.serializer = serializer;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The name a rebuild of {@code group} stores its tokens and dead letters under. */
@@ -346,7 +350,8 @@ public class ShadowRebuilds {
      * (where the live one has one), transactions that write the copies, large batches, and one segment whatever
      * the live processor has: Axon offers each event to each work package and counts its queue (up to 1,024
      * events) every time, a third of the coordinator's CPU in a profiled rebuild of two, and each work package's
-     * batch pays its own transaction. The swap gives every live segment the one segment's token.
+     * batch pays its own transaction. The swap gives every live segment the one segment's token. Every event goes
+     * into the batches, handled or not ({@link EveryEventInvoker}), so the stored token the swap compares keeps up.
      */
     private PooledStreamingEventProcessor shadowProcessor(Rebuild rebuild) {
         String name = tokenName(rebuild.group);
@@ -376,7 +381,7 @@ public class ShadowRebuilds {
         }
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(invoker)
+                .eventHandlerInvoker(new EveryEventInvoker(invoker))
                 .messageSource(ledger)
                 .tokenStore(tokenStore)
                 .transactionManager(writesCopies)
@@ -527,6 +532,7 @@ public class ShadowRebuilds {
             Map<Integer, TrackingToken> rebuilt = tokens(tokenName(rebuild.group));
             Map<Integer, TrackingToken> live = tokens(rebuild.group);
             if (!covers(rebuilt, live)) {
+                swapWaits(rebuild.group).increment();
                 log.info("the rebuild of {} has not passed the live tokens in 10 s (rebuilt {}, live {}); "
                         + "it reads on and tries again", rebuild.group, rebuilt, live);
             }
@@ -580,6 +586,18 @@ public class ShadowRebuilds {
         jdbc.sql("UPDATE dead_letter_entry SET processing_group = :n WHERE processing_group = :s")
                 .param("n", group).param("s", shadow).update();
         return true;
+    }
+
+    /**
+     * How many times a swap of {@code group}'s rebuild found, after waiting, that the copies' stored token had not
+     * passed the live tokens yet (each time it reads on and tries again): the metric
+     * {@code ledger.projection.rebuild_swap_waits}, tagged {@code projection}.
+     */
+    public Counter swapWaits(String group) {
+        return Counter.builder("ledger.projection.rebuild_swap_waits")
+                .description("Swaps of a rebuild that waited 10 s for the copies' stored token to pass the live one")
+                .tag("projection", group)
+                .register(meters);
     }
 
     /** Each segment's stored token (null for one that has processed nothing). */
