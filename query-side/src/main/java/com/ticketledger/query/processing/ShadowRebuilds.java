@@ -181,6 +181,7 @@ public class ShadowRebuilds {
         if (lock == null) {
             return Started.RUNNING_ELSEWHERE;
         }
+        swapWaits(group); // the metric is there, at 0, from the first rebuild on, not from its first wait
         try {
             Rebuild rebuild = new Rebuild(group, live.get(), new ShadowTables(jdbc, transactions, group, tables), lock);
             discard(rebuild.tables, group);
@@ -523,14 +524,16 @@ public class ShadowRebuilds {
         try {
             // the live tokens are still now, here: the rebuild reads on until it has passed them
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!covers(tokens(tokenName(rebuild.group)), tokens(rebuild.group)) && System.nanoTime() < deadline) {
+            Map<Integer, TrackingToken> rebuilt = tokens(tokenName(rebuild.group));
+            Map<Integer, TrackingToken> live = tokens(rebuild.group);
+            while (!covers(rebuilt, live) && System.nanoTime() < deadline) {
                 if (rebuild.abandoned) {
                     throw new Abandoned();
                 }
                 TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                rebuilt = tokens(tokenName(rebuild.group));
+                live = tokens(rebuild.group);
             }
-            Map<Integer, TrackingToken> rebuilt = tokens(tokenName(rebuild.group));
-            Map<Integer, TrackingToken> live = tokens(rebuild.group);
             if (!covers(rebuilt, live)) {
                 swapWaits(rebuild.group).increment();
                 log.info("the rebuild of {} has not passed the live tokens in 10 s (rebuilt {}, live {}); "
