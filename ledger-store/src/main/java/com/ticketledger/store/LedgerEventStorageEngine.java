@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -24,12 +23,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -55,8 +50,8 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
 
     /**
      * The gaps' settings of the ledger's stream, Axon's defaults, given to the builder ({@link
-     * LedgerStoreAutoConfiguration#eventStorageEngine}) and used by {@link #getTrackedEventData}, which reads the
-     * stream in Axon's place: the first position there is, how far ahead of a token a gap is still kept, and after
+     * LedgerStoreAutoConfiguration#eventStorageEngine}) and used by {@link LedgerBatches#tokenAfter}, which
+     * makes the tokens of the stream in Axon's place: the first position there is, how far ahead of a token a gap is still kept, and after
      * how long a gap is taken for good (a transaction that never committed).
      */
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
@@ -111,20 +106,7 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
                 StoredTimestamps.parse(resultSet.getString(schema.timestampColumn())),
                 resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
                 resultSet.getBytes(schema.payloadColumn()), resultSet.getBytes(schema.metaDataColumn()));
-        boolean allowGaps = event.getTimestamp()
-                .isAfter(GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
-        GapAwareTrackingToken token;
-        if (previousToken == null) {
-            token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
-                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
-                            .collect(Collectors.toCollection(TreeSet::new))
-                    : Collections.emptySortedSet());
-        } else {
-            token = previousToken.advanceTo(globalSequence, MAX_GAP_OFFSET);
-            if (!allowGaps) {
-                token = token.withGapsTruncatedAt(globalSequence);
-            }
-        }
+        GapAwareTrackingToken token = LedgerBatches.tokenAfter(previousToken, globalSequence, event.getTimestamp());
         readPositions.read(eventIdentifier, globalSequence);
         return new TrackedDomainEventData<>(token, event);
     }

@@ -35,6 +35,12 @@ public class LedgerStoreAutoConfiguration {
     }
 
     @Bean
+    public LedgerBatches ledgerBatches(StoredEvents storedEvents, @Qualifier("eventSerializer") Serializer eventSerializer,
+            ReadPositions readPositions) {
+        return new LedgerBatches(storedEvents, eventSerializer, readPositions);
+    }
+
+    @Bean
     public AttachmentBlobs attachmentBlobs(JdbcClient jdbc) {
         return new AttachmentBlobs(jdbc);
     }

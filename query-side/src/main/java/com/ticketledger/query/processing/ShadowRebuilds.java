@@ -1,5 +1,6 @@
 package com.ticketledger.query.processing;
 
+import com.ticketledger.store.LedgerBatches;
 import com.ticketledger.store.StoredEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,19 +58,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Rebuilds a projection without a moment of wrong answers (docs/design.md, "Rebuilding a projection"). A second
- * processor of the projection's own handlers (its tokens under {@code <group>.rebuild}) reads the ledger from the
- * first event into copies of the projection's tables ({@link ProcessingGroups#TABLES}, {@link ShadowTables}): each
+ * Rebuilds a projection without a moment of wrong answers (docs/design.md, "Rebuilding a projection"). The
+ * projection's own handlers, under a token of their own ({@code <group>.rebuild}), read the ledger from the first
+ * event into copies of the projection's tables ({@link ProcessingGroups#TABLES}, {@link ShadowTables}): each
  * of its transactions sets {@code search_path} to the copies' schema first, so the handlers' unqualified SQL writes
  * the copies while the token store, the ledger and the dead-letter queue resolve to {@code public}. Reads go on
- * answering from the live tables, which the live processor keeps current. Once the copies hold the head, they are
+ * answering from the live tables, which the live processor keeps current. A first pass reads up to the head
+ * without Axon's processor between the rows and the handlers ({@link LedgerFill}); a processor of the same handlers
+ * goes on from its token. Once the copies hold the head, they are
  * made complete (logged, every index); once they hold every event the live tables hold, ONE transaction drops the
  * live tables, moves the copies into their place and gives the live processor the rebuild's token (its processor has
  * one segment: each of the live processor's segments gets it) and dead letters. The live processor is stopped on
  * this instance for that moment; another instance's live processor loses its claims then (its tokens were replaced)
  * and claims again from the new ones.
  *
- * <p>The rebuild's processor reads every event as a replay ({@link ReplayToken} with no end), so a handler that
+ * <p>The rebuild reads every event as a replay ({@link ReplayToken} with no end), so a handler that
  * decides on a replay (the notifications) decides nothing. One rebuild of a projection at a time across instances:
  * a session advisory lock, held on a connection of its own for the whole rebuild. A rebuild this instance stops
  * before its swap (a shutdown, a crash) leaves the live tables as they were; its copies are discarded at the next
@@ -105,8 +108,8 @@ public class ShadowRebuilds {
     /** A live processor that takes longer to stop for a swap is logged: its readers wait meanwhile for new events. */
     private static final long SLOW_STOP_MILLIS = 1_000;
     /** The token a rebuild starts with: a replay to the end of time, so every event it reads is replayed. */
-    private static final TrackingToken NEVER_ENDING_REPLAY =
-            ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(Long.MAX_VALUE, List.of()), null);
+    private static final ReplayToken NEVER_ENDING_REPLAY =
+            new ReplayToken(GapAwareTrackingToken.newInstance(Long.MAX_VALUE, List.of()));
 
     private final EventProcessingConfiguration processing;
     private final org.axonframework.config.Configuration axon;
@@ -124,6 +127,7 @@ public class ShadowRebuilds {
     private final Serializer serializer;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LedgerFill fill;
     private final Map<String, Rebuild> running = new ConcurrentHashMap<>();
     private final ExecutorService supervisors = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
@@ -135,7 +139,8 @@ public class ShadowRebuilds {
             TokenStore tokenStore, TransactionManager axonTransactions, PlatformTransactionManager transactionManager,
             JdbcClient jdbc, DataSource dataSource, ConnectionProvider connections, DeadLetterSchema deadLetterSchema,
             WatchedEventSource ledger, ProjectionPositions positions, StoredEvents storedEvents,
-            ProcessingProperties properties, Serializer serializer, Clock clock, MeterRegistry meters) {
+            ProcessingProperties properties, Serializer serializer, Clock clock, MeterRegistry meters,
+            LedgerBatches ledgerBatches) {
         this.processing = processing;
         this.axon = axon;
         this.tokenStore = tokenStore;
@@ -152,6 +157,7 @@ public class ShadowRebuilds {
         this.serializer = serializer;
         this.clock = clock;
         this.meters = meters;
+        this.fill = new LedgerFill(ledgerBatches, tokenStore);
     }
 
     /** The name a rebuild of {@code group} stores its tokens and dead letters under. */
@@ -186,9 +192,9 @@ public class ShadowRebuilds {
             Rebuild rebuild = new Rebuild(group, live.get(), new ShadowTables(jdbc, transactions, group, tables), lock);
             discard(rebuild.tables, group);
             rebuild.tables.create();
+            rebuild.handlers = handlers(rebuild);
             rebuild.processor = shadowProcessor(rebuild);
             running.put(group, rebuild);
-            rebuild.processor.start();
             rebuild.supervisor = supervisors.submit(() -> supervise(rebuild));
             log.info("rebuilding {} into schema {}", group, rebuild.tables.schema());
             return again ? Started.RESTARTED : Started.STARTED;
@@ -317,6 +323,7 @@ public class ShadowRebuilds {
         final Instant startedAt = clock.instant();
         final ScheduledExecutorService coordinator;
         final ScheduledExecutorService workers;
+        volatile LedgerFill.Handlers handlers;
         volatile PooledStreamingEventProcessor processor;
         volatile Phase phase = Phase.FILLING;
         volatile boolean abandoned;
@@ -347,14 +354,12 @@ public class ShadowRebuilds {
     }
 
     /**
-     * The live processor's handlers in a processor of the rebuild's own: its token name, its dead-letter queue
-     * (where the live one has one), transactions that write the copies, large batches, and one segment whatever
-     * the live processor has: Axon offers each event to each work package and counts its queue (up to 1,024
-     * events) every time, a third of the coordinator's CPU in a profiled rebuild of two, and each work package's
-     * batch pays its own transaction. The swap gives every live segment the one segment's token. Every event goes
-     * into the batches, handled or not ({@link EveryEventInvoker}), so the stored token the swap compares keeps up.
+     * The live processor's handlers as the rebuild's own: its token name, its dead-letter queue (where the live one
+     * has one), transactions that write the copies, large batches, and every event into the batches, handled or
+     * not ({@link EveryEventInvoker}), so that the stored token the swap compares keeps up. The first pass
+     * ({@link LedgerFill}) and then the rebuild's processor hand events to them.
      */
-    private PooledStreamingEventProcessor shadowProcessor(Rebuild rebuild) {
+    private LedgerFill.Handlers handlers(Rebuild rebuild) {
         String name = tokenName(rebuild.group);
         TransactionManager writesCopies = new CopiesTransactions(rebuild.tables.schema());
         List<EventMessageHandler> handlers = new ArrayList<>();
@@ -380,20 +385,32 @@ public class ShadowRebuilds {
             invoker = SimpleEventHandlerInvoker.builder().eventHandlers(handlers).sequencingPolicy(policies.get(0))
                     .build();
         }
+        return new LedgerFill.Handlers(name, new EveryEventInvoker(invoker), List.of(new EventCorrelation(name)),
+                writesCopies, NEVER_ENDING_REPLAY, properties.rebuildBatchSize());
+    }
+
+    /**
+     * A processor of the rebuild's handlers, which goes on where the first pass stopped, with one segment whatever
+     * the live processor has: Axon offers each event to each work package and counts its queue (up to 1,024
+     * events) every time, a third of the coordinator's CPU in a profiled rebuild of two, and each work package's
+     * batch pays its own transaction. The swap gives every live segment the one segment's token.
+     */
+    private PooledStreamingEventProcessor shadowProcessor(Rebuild rebuild) {
+        LedgerFill.Handlers handlers = rebuild.handlers;
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                .name(name)
-                .eventHandlerInvoker(new EveryEventInvoker(invoker))
+                .name(handlers.name())
+                .eventHandlerInvoker(handlers.invoker())
                 .messageSource(ledger)
                 .tokenStore(tokenStore)
-                .transactionManager(writesCopies)
+                .transactionManager(handlers.transactions())
                 .coordinatorExecutor(rebuild.coordinator)
                 .workerExecutor(rebuild.workers)
                 .initialSegmentCount(1)
-                .initialToken(source -> NEVER_ENDING_REPLAY)
-                .batchSize(properties.rebuildBatchSize())
+                .initialToken(source -> handlers.replay())
+                .batchSize(handlers.batchSize())
                 .claimExtensionThreshold(properties.claimExtension().toMillis())
                 .build();
-        processor.registerHandlerInterceptor(new EventCorrelation(name));
+        handlers.interceptors().forEach(processor::registerHandlerInterceptor);
         return processor;
     }
 
@@ -444,6 +461,14 @@ public class ShadowRebuilds {
 
     private void supervise(Rebuild rebuild) {
         try {
+            long started = System.nanoTime();
+            long passed = fill.fill(rebuild.handlers, () -> rebuild.abandoned);
+            if (rebuild.abandoned) {
+                throw new Abandoned();
+            }
+            log.info("the first pass of {} read {} events in {} ms", rebuild.group, passed,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            rebuild.processor.start();
             await(rebuild, () -> holdsHead(rebuild));
             rebuild.phase = Phase.INDEXING;
             rebuild.processor.shutDown();
