@@ -1,6 +1,7 @@
 package com.ticketledger.embeddeddb;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,5 +62,28 @@ public final class StatementCounts {
                 .filter(entry -> !entry.getKey().matches("(?i)(BEGIN|COMMIT|ROLLBACK).*"))
                 .mapToLong(Map.Entry::getValue).sum();
         return new Cost((double) statements / units, (double) transactions / units, byStatement);
+    }
+
+    /**
+     * The {@code top} statements that took PostgreSQL longest since the last {@link #reset} (their execution, a
+     * trigger's work included), each with its time per each of {@code units} units of work in microseconds, the
+     * longest first; the text shortened as {@link #since} shortens it.
+     */
+    public static Map<String, Double> timeSince(Connection connection, int units, int top) throws SQLException {
+        Map<String, Double> byStatement = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                        SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 60), sum(total_exec_time)
+                        FROM pg_stat_statements
+                        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
+                          AND query NOT ILIKE '%pg_stat%' AND query NOT ILIKE '%pg_database%'
+                        GROUP BY 1 ORDER BY 2 DESC LIMIT ?""")) {
+            statement.setInt(1, top);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byStatement.put(rows.getString(1), rows.getDouble(2) * 1_000 / units);
+                }
+            }
+        }
+        return byStatement;
     }
 }

@@ -255,7 +255,7 @@ public final class Benchmark {
                 double rawRead = rawSequentialRead(jdbcUrl);
                 figure("raw sequential read of the event table, rows/s (at " + events + ")", rawRead);
                 for (String projection : rebuilt) {
-                    rebuildMeasured(stack, query, projection, events, rawRead);
+                    rebuildMeasured(stack, query, jdbcUrl, projection, events, rawRead);
                 }
             }
         }
@@ -272,15 +272,22 @@ public final class Benchmark {
      * the raw read, and what each rebuilt event cost each process in CPU, and all of them together in units of the
      * reference work taken just before, so that runs compare whatever the host's speed.
      */
-    private void rebuildMeasured(Stack stack, Desk query, String projection, long events, double rawRead)
-            throws InterruptedException {
+    private void rebuildMeasured(Stack stack, Desk query, String jdbcUrl, String projection, long events,
+            double rawRead) throws InterruptedException, SQLException {
         say("rebuild of " + projection);
         double reference = MachineFacts.referenceWorkMicros();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            StatementCounts.reset(connection);
+        }
         Map<String, Duration> cpuBefore = cpuUsed(stack);
         Map<String, Duration> queryThreadsBefore = stack.jvmThreadCpu("query-side");
         double rebuild = rebuild(query, projection, events);
         Map<String, Duration> cpuAfter = cpuUsed(stack);
         Map<String, Duration> queryThreadsAfter = stack.jvmThreadCpu("query-side");
+        Map<String, Double> statementTimes;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            statementTimes = StatementCounts.timeSince(connection, (int) events, 6);
+        }
         String at = projection + " at " + events + " events";
         figure("rebuild of " + at + ", events/s", rebuild);
         figure("rebuild of " + at + ", events/s ÷ raw sequential read rows/s", rebuild / rawRead);
@@ -295,6 +302,9 @@ public final class Benchmark {
         // processor, whose threads are gone by now, and the live processors beside it)
         nanosSpent(queryThreadsBefore, queryThreadsAfter).forEach((kind, spent) -> figure(
                 "  of the query side's, " + kind, String.format("%.1f", spent / 1e3 / events)));
+        // where PostgreSQL's time went: the statements that took longest, in µs of execution per rebuilt event
+        statementTimes.forEach((statement, micros) -> figure("  PostgreSQL µs per event in " + statement,
+                String.format("%.1f", micros)));
         figure("reference work before the rebuild, µs per unit", String.format("%.2f", reference));
         figure("rebuild of " + at + ", CPU per event, all processes, in units of reference work",
                 String.format("%.1f", cpuNanos / 1e3 / events / reference));
