@@ -45,6 +45,23 @@ class SearchProjection {
     private record Note(UUID ticketId, long sequence, String text, boolean isPublic) implements Added {
     }
 
+    /**
+     * The batch's notes, as both statements see them: {@code note}, one row per note in the order handled, and
+     * {@code notes}, one row per ticket with its notes' columns as arrays in that order and its last note's
+     * sequence. Each ticket's arrays are made in one pass over the notes (a look-up of the notes per ticket made
+     * a batch's cost grow with its tickets times its notes).
+     */
+    private static final String NOTES = """
+            WITH note AS (
+                SELECT * FROM unnest(CAST(:noteTickets AS uuid[]), CAST(:noteSequences AS bigint[]),
+                    CAST(:noteTexts AS text[]), CAST(:notePublics AS boolean[])) WITH ORDINALITY
+                    AS n(ticket_id, sequence, text, public, ord)),
+            notes AS (
+                SELECT ticket_id, array_agg(sequence ORDER BY ord) AS sequences, array_agg(text ORDER BY ord) AS texts,
+                    array_agg(public ORDER BY ord) AS publics, max(sequence) AS last
+                FROM note GROUP BY ticket_id)
+            """;
+
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final EventPositions positions;
     private final BatchedInserts<Added> added;
@@ -91,23 +108,18 @@ class SearchProjection {
         List<Note> batchNotes = rows.stream().filter(Note.class::isInstance).map(Note.class::cast).toList();
         Set<UUID> opened = new HashSet<>();
         if (!openings.isEmpty()) {
-            opened.addAll(withNotes(jdbc.sql("""
-                            WITH note AS (
-                                SELECT * FROM unnest(CAST(:noteTickets AS uuid[]), CAST(:noteSequences AS bigint[]),
-                                    CAST(:noteTexts AS text[]), CAST(:notePublics AS boolean[])) WITH ORDINALITY
-                                    AS n(ticket_id, sequence, text, public, ord))
+            opened.addAll(withNotes(jdbc.sql(NOTES + """
                             INSERT INTO ticket_search (ticket_id, client_id, opened_position, version, public_document,
                                 desk_document)
                             SELECT o.ticket_id, o.client_id, o.position, d.version, d.public_document, d.desk_document
                             FROM unnest(CAST(:tickets AS uuid[]), CAST(:clients AS text[]), CAST(:positions AS bigint[]),
                                     CAST(:sequences AS bigint[]), CAST(:titles AS text[]), CAST(:descriptions AS text[]))
                                     WITH ORDINALITY AS o(ticket_id, client_id, position, sequence, title, description, ord)
+                            LEFT JOIN notes ON notes.ticket_id = o.ticket_id
                             CROSS JOIN LATERAL (SELECT ticket_search_document(o.title, 'A')
                                     || ticket_search_document(o.description, 'B') AS document) opening
                             CROSS JOIN LATERAL ticket_search_notes(o.sequence, opening.document, opening.document,
-                                    ARRAY(SELECT sequence FROM note WHERE note.ticket_id = o.ticket_id ORDER BY ord),
-                                    ARRAY(SELECT text FROM note WHERE note.ticket_id = o.ticket_id ORDER BY ord),
-                                    ARRAY(SELECT public FROM note WHERE note.ticket_id = o.ticket_id ORDER BY ord)) d
+                                    notes.sequences, notes.texts, notes.publics) d
                             ORDER BY o.ord
                             ON CONFLICT (ticket_id) DO NOTHING
                             RETURNING ticket_id""")
@@ -121,20 +133,14 @@ class SearchProjection {
         }
         List<Note> notes = batchNotes.stream().filter(note -> !opened.contains(note.ticketId())).toList();
         if (!notes.isEmpty()) {
-            withNotes(jdbc.sql("""
-                            WITH note AS (
-                                SELECT * FROM unnest(CAST(:noteTickets AS uuid[]), CAST(:noteSequences AS bigint[]),
-                                    CAST(:noteTexts AS text[]), CAST(:notePublics AS boolean[])) WITH ORDINALITY
-                                    AS n(ticket_id, sequence, text, public, ord))
+            withNotes(jdbc.sql(NOTES + """
                             UPDATE ticket_search AS x
                             SET (version, public_document, desk_document) = (
                                 SELECT d.version, d.public_document, d.desk_document
                                 FROM ticket_search_notes(x.version, x.public_document, x.desk_document,
-                                    ARRAY(SELECT sequence FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord),
-                                    ARRAY(SELECT text FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord),
-                                    ARRAY(SELECT public FROM note WHERE note.ticket_id = x.ticket_id ORDER BY ord)) d)
-                            FROM (SELECT ticket_id, max(sequence) AS last FROM note GROUP BY ticket_id) ticket
-                            WHERE x.ticket_id = ticket.ticket_id AND x.version < ticket.last"""), notes)
+                                    notes.sequences, notes.texts, notes.publics) d)
+                            FROM notes
+                            WHERE x.ticket_id = notes.ticket_id AND x.version < notes.last"""), notes)
                     .update();
         }
     }
