@@ -29,8 +29,8 @@ import java.util.function.BooleanSupplier;
  * read in batches ({@link LedgerBatches}, the next batch while the current one is handled), and each batch is
  * handed to the rebuild's handlers in one unit of work and one transaction with the rebuild's token, as the
  * processor's work package would. What the processor costs to pass an event on (its stream's reading, the
- * coordinator's hand-over, the work package's checks) was about 25 µs of CPU an event, the whole of a rebuild that
- * handles few events (docs/BENCHMARKS.md, session 11).
+ * coordinator's hand-over, the work package's checks) was most of a rebuild that handles few events: the clients'
+ * rebuild went from 46,642 to 92,256 events/s without it (docs/BENCHMARKS.md, session 12).
  *
  * <p>It reads until a read comes back short (the head, as it then was) and stops there; the rebuild's processor
  * then goes on from the stored token: the events appended since, any gap the pass left behind it (an append not
