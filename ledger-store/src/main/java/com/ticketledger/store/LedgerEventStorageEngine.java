@@ -50,9 +50,9 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
 
     /**
      * The gaps' settings of the ledger's stream, Axon's defaults, given to the builder ({@link
-     * LedgerStoreAutoConfiguration#eventStorageEngine}) and used by {@link LedgerBatches#tokenAfter}, which
-     * makes the tokens of the stream in Axon's place: the first position there is, how far ahead of a token a gap is still kept, and after
-     * how long a gap is taken for good (a transaction that never committed).
+     * LedgerStoreAutoConfiguration#eventStorageEngine}) and used by {@link LedgerBatches#tokenAfter}, which makes
+     * the stream's tokens in Axon's place: the first position there is, how far ahead of a token a gap is still
+     * kept, and after how long a gap is taken for good (a transaction that never committed).
      */
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int MAX_GAP_OFFSET = 10_000;

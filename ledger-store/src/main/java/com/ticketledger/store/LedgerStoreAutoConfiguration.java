@@ -35,8 +35,8 @@ public class LedgerStoreAutoConfiguration {
     }
 
     @Bean
-    public LedgerBatches ledgerBatches(StoredEvents storedEvents, @Qualifier("eventSerializer") Serializer eventSerializer,
-            ReadPositions readPositions) {
+    public LedgerBatches ledgerBatches(StoredEvents storedEvents,
+            @Qualifier("eventSerializer") Serializer eventSerializer, ReadPositions readPositions) {
         return new LedgerBatches(storedEvents, eventSerializer, readPositions);
     }
 
