@@ -47,12 +47,7 @@ public final class StatementCounts {
     public static Cost since(Connection connection, int units) throws SQLException {
         Map<String, Long> byStatement = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("""
-                        SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 60), sum(calls)
-                        FROM pg_stat_statements
-                        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
-                          AND query NOT ILIKE '%pg_stat%' AND query NOT ILIKE '%pg_database%'
-                        GROUP BY 1 ORDER BY 2 DESC""")) {
+                ResultSet rows = statement.executeQuery(perStatement("sum(calls)"))) {
             while (rows.next()) {
                 byStatement.put(rows.getString(1), rows.getLong(2));
             }
@@ -71,12 +66,8 @@ public final class StatementCounts {
      */
     public static Map<String, Double> timeSince(Connection connection, int units, int top) throws SQLException {
         Map<String, Double> byStatement = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                        SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 60), sum(total_exec_time)
-                        FROM pg_stat_statements
-                        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
-                          AND query NOT ILIKE '%pg_stat%' AND query NOT ILIKE '%pg_database%'
-                        GROUP BY 1 ORDER BY 2 DESC LIMIT ?""")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                perStatement("sum(total_exec_time)") + " LIMIT ?")) {
             statement.setInt(1, top);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -85,5 +76,18 @@ public final class StatementCounts {
             }
         }
         return byStatement;
+    }
+
+    /**
+     * {@code measure} of each statement counted, by its text shortened to 60 characters, the largest first: what
+     * the current database ran at the top level since the last {@link #reset}, the counting's own queries left out.
+     */
+    private static String perStatement(String measure) {
+        return """
+                SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 60), %s
+                FROM pg_stat_statements
+                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
+                  AND query NOT ILIKE '%%pg_stat%%' AND query NOT ILIKE '%%pg_database%%'
+                GROUP BY 1 ORDER BY 2 DESC""".formatted(measure);
     }
 }
