@@ -1,15 +1,10 @@
 package com.ticketledger.query;
 
 import com.ticketledger.events.TicketOpened;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,25 +18,11 @@ class GapFillingIT extends QuerySideIT {
     void eventCommittedAfterALaterOneKeepsItsOwnPosition() throws Exception {
         TicketOpened slow = Tickets.opened("acme");
         TicketOpened fast = Tickets.opened("acme");
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread slowWriter = new Thread(() -> transactions.executeWithoutResult(status -> {
-            eventStore.publish(new GenericDomainEventMessage<>("Ticket", slow.ticketId().toString(), 0, slow,
-                    Map.of("user", "operator", "role", "OPERATOR"), UUID.randomUUID().toString(), Instant.now()));
-            appended.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        slowWriter.start();
-        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        HeldAppend held = HeldAppend.open(eventStore, transactions, slow, Duration.ofSeconds(30));
 
         long fastPosition = append(fast, OPERATOR, Instant.now());
         assertThat(getAt("operator", "/api/tickets/" + fast.ticketId(), fastPosition).status()).isEqualTo(200);
-        release.countDown();
-        slowWriter.join();
+        held.commit();
         long slowPosition = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :t")
                 .param("t", slow.ticketId().toString()).query(Long.class).single();
         assertThat(slowPosition).as("the slow append took the earlier position").isLessThan(fastPosition);

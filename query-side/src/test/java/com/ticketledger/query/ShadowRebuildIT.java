@@ -36,8 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -222,21 +220,8 @@ class ShadowRebuildIT {
         ConfigurableApplicationContext node = start();
         JdbcClient jdbc = node.getBean(JdbcClient.class);
         TicketOpened slow = Tickets.opened("acme");
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread slowWriter = new Thread(() -> node.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
-            node.getBean(EventStore.class).publish(new GenericDomainEventMessage<>("Ticket",
-                    slow.ticketId().toString(), 0, slow, Map.of(MetaDataKeys.USER, "operator", MetaDataKeys.ROLE,
-                    "OPERATOR"), UUID.randomUUID().toString(), Instant.now()));
-            appended.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }), "slow-append");
-        slowWriter.start();
-        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        HeldAppend held = HeldAppend.open(node.getBean(EventStore.class), node.getBean(TransactionTemplate.class),
+                slow, Duration.ofSeconds(60));
         // stamped now: behind an event older than a minute, a gap is given up for good (Axon's rule)
         for (int i = 0; i < 30; i++) {
             TicketOpened opened = Tickets.opened("acme");
@@ -251,8 +236,7 @@ class ShadowRebuildIT {
         assertThat(rebuilds.start(ProcessingGroups.TICKET_STATUS)).isEqualTo(ShadowRebuilds.Started.STARTED);
         awaitUntil("the rebuild has read past the open append", () -> rebuilds.progress(ProcessingGroups.TICKET_STATUS)
                 .map(progress -> progress.position() >= last).orElse(true));
-        release.countDown();
-        slowWriter.join();
+        held.commit();
         long slowPosition = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :t")
                 .param("t", slow.ticketId().toString()).query(Long.class).single();
         assertThat(slowPosition).as("the slow append took an earlier position").isLessThan(last);
