@@ -61,13 +61,14 @@ public final class StatementCounts {
 
     /**
      * The {@code top} statements that took PostgreSQL longest since the last {@link #reset} (their execution, a
-     * trigger's work included), each with its time per each of {@code units} units of work in microseconds, the
-     * longest first; the text shortened as {@link #since} shortens it.
+     * trigger's work included, and their planning where {@code pg_stat_statements.track_planning} is on), each with
+     * its time per each of {@code units} units of work in microseconds, the longest first; the text shortened as
+     * {@link #since} shortens it.
      */
     public static Map<String, Double> timeSince(Connection connection, int units, int top) throws SQLException {
         Map<String, Double> byStatement = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                perStatement("sum(total_exec_time)") + " LIMIT ?")) {
+                perStatement("sum(total_exec_time + total_plan_time)") + " LIMIT ?")) {
             statement.setInt(1, top);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

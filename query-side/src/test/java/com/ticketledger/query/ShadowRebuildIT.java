@@ -251,6 +251,62 @@ class ShadowRebuildIT {
     }
 
     /**
+     * The first pass hands the tickets' events to two workers side by side, each in a transaction of its own. A
+     * round whose write fails in one worker commits in neither: the copy holds no ticket from that round on, the
+     * pass's two segments become the processor's one at the round before, and once the fault is gone the rebuild's
+     * processor goes on from there to tables equal to the live ones.
+     */
+    @Test
+    void aRoundOfTheFirstPassThatFailsToWriteInOneWorkerCommitsInNone() throws Exception {
+        ConfigurableApplicationContext node = start();
+        JdbcClient jdbc = node.getBean(JdbcClient.class);
+        long last = appendLifecycles(node, 800);
+        awaitCaughtUp(node, last);
+        Map<String, List<Map<String, Object>>> before = snapshot(node);
+        // early in the pass's second batch (2,000 events): the round goes on with both workers' tickets after it
+        long first = jdbc.sql("SELECT min(global_index) FROM domain_event_entry").query(Long.class).single();
+        Map<String, Object> poisoned = jdbc.sql("""
+                        SELECT ticket_id, opened_position FROM ticket_status WHERE opened_position >= :from
+                        ORDER BY opened_position LIMIT 1""")
+                .param("from", first + 2_050).query().singleRow();
+        long poisonedAt = ((Number) poisoned.get("opened_position")).longValue();
+        jdbc.sql("""
+                CREATE FUNCTION fail_in_copies() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_TABLE_SCHEMA <> 'public' AND NEW.ticket_id = '%s' THEN
+                        RAISE EXCEPTION 'a write fault injected in the copy';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(poisoned.get("ticket_id"))).update();
+        jdbc.sql("""
+                CREATE TRIGGER fail_in_copies BEFORE INSERT OR UPDATE ON ticket_status
+                FOR EACH ROW EXECUTE FUNCTION fail_in_copies()""").update();
+
+        ShadowRebuilds rebuilds = node.getBean(ShadowRebuilds.class);
+        assertThat(rebuilds.start(ProcessingGroups.TICKET_STATUS)).isEqualTo(ShadowRebuilds.Started.STARTED);
+        String copy = "rebuild_ticket_status.ticket_status";
+        awaitUntil("the first pass has ended, its segments one again", () -> jdbc.sql("""
+                        SELECT count(*) FROM token_entry WHERE processor_name = 'ticket-status.rebuild'""")
+                .query(Long.class).single() == 1 && jdbc.sql("SELECT count(*) FROM " + copy)
+                .query(Long.class).single() > 0);
+        assertThat(jdbc.sql("SELECT count(*) FROM " + copy + " WHERE opened_position >= :at")
+                .param("at", poisonedAt).query(Long.class).single())
+                .as("tickets of the failed round or later in the copy").isZero();
+        long filled = jdbc.sql("SELECT count(*) FROM " + copy).query(Long.class).single();
+        assertThat(filled).as("the rounds before it, both workers' tickets").isGreaterThanOrEqualTo(380);
+        assertThat(rebuilds.isRebuilding(ProcessingGroups.TICKET_STATUS)).as("the processor retries").isTrue();
+
+        // the fault fixed (the copy has its own trigger, which calls the same function)
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION fail_in_copies() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RETURN NEW;
+                END $$""").update();
+        awaitRebuilt(node, ProcessingGroups.TICKET_STATUS);
+        assertThat(snapshot(node)).as("the rebuilt tables equal the live ones").isEqualTo(before);
+    }
+
+    /**
      * Waits until none of {@code groups} is rebuilding, as long as the rebuilds of the first test may take (a swap
      * the live tokens are not yet covered for waits 10 s and tries again); on a time-out, says where each rebuild
      * and token was.

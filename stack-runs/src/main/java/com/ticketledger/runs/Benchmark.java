@@ -256,9 +256,11 @@ public final class Benchmark {
                         holdNotificationsBack(jdbcUrl));
                 double rawRead = rawSequentialRead(jdbcUrl);
                 figure("raw sequential read of the event table, rows/s (at " + events + ")", rawRead);
+                trackPlanning(jdbcUrl, true);
                 for (String projection : rebuilt) {
                     rebuildMeasured(stack, query, jdbcUrl, projection, events, rawRead);
                 }
+                trackPlanning(jdbcUrl, false);
             }
         }
         if (readsAt.size() > 1) {
@@ -283,9 +285,11 @@ public final class Benchmark {
         }
         Map<String, Duration> cpuBefore = cpuUsed(stack);
         Map<String, Duration> queryThreadsBefore = stack.jvmThreadCpu("query-side");
+        Map<String, Duration> postgresBefore = stack.postgresCpuByKind();
         double rebuild = rebuild(query, projection, events);
         Map<String, Duration> cpuAfter = cpuUsed(stack);
         Map<String, Duration> queryThreadsAfter = stack.jvmThreadCpu("query-side");
+        Map<String, Duration> postgresAfter = stack.postgresCpuByKind();
         Map<String, Double> statementTimes;
         try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             statementTimes = StatementCounts.timeSince(connection, (int) events, 6);
@@ -304,7 +308,14 @@ public final class Benchmark {
         // processor, whose threads are gone by now, and the live processors beside it)
         nanosSpent(queryThreadsBefore, queryThreadsAfter).forEach((kind, spent) -> figure(
                 "  of the query side's, " + kind, String.format("%.1f", spent / 1e3 / events)));
-        // where PostgreSQL's time went: the statements that took longest, in µs of execution per rebuilt event
+        // PostgreSQL's by kind of process: what served the connections, and what worked in the background
+        nanosSpent(postgresBefore, postgresAfter).forEach((kind, spent) -> {
+            if (spent > 0) {
+                figure("  of PostgreSQL's, " + kind, String.format("%.1f", spent / 1e3 / events));
+            }
+        });
+        // where PostgreSQL's time went: the statements that took longest, in µs of execution (and planning) per
+        // rebuilt event
         statementTimes.forEach((statement, micros) -> figure("  PostgreSQL µs per event in " + statement,
                 String.format("%.1f", micros)));
         figure("reference work before the rebuild, µs per unit", String.format("%.2f", reference));
@@ -641,6 +652,21 @@ public final class Benchmark {
                 Statement statement = connection.createStatement()) {
             return statement.executeUpdate(
                     "UPDATE notification SET next_attempt_at = 'infinity' WHERE status = 'PENDING'");
+        }
+    }
+
+    /**
+     * Has pg_stat_statements count each statement's planning with its execution, for the rebuilds only: a
+     * statement planned afresh at every execution (one whose text changes with its number of rows, say) costs
+     * more than its execution time shows. Off for the command load, where many connections running the same
+     * statements would contend for their entries (PostgreSQL's documentation warns of it).
+     */
+    static void trackPlanning(String jdbcUrl, boolean on) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+                Statement statement = connection.createStatement()) {
+            statement.execute(on ? "ALTER SYSTEM SET pg_stat_statements.track_planning = on"
+                    : "ALTER SYSTEM RESET pg_stat_statements.track_planning");
+            statement.execute("SELECT pg_reload_conf()");
         }
     }
 

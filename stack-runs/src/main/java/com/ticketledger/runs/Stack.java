@@ -123,6 +123,37 @@ final class Stack implements AutoCloseable {
         return used;
     }
 
+    /** PostgreSQL's background processes, by the name each gives itself in its title. */
+    private static final List<String> POSTGRES_BACKGROUND = List.of("checkpointer", "background writer", "walwriter",
+            "autovacuum launcher", "autovacuum worker", "logical replication launcher", "archiver", "stats collector");
+
+    /**
+     * PostgreSQL's CPU time so far by kind of process, from each one's title (Linux: /proc/PID/cmdline): the
+     * backends that serve connections together, each background process by its name (checkpointer, autovacuum
+     * worker, …), and those that have exited since the server started (backends and autovacuum workers alike);
+     * empty where the platform does not tell.
+     */
+    Map<String, Duration> postgresCpuByKind() {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        postmaster().ifPresent(server -> {
+            used.put("exited processes", reapedChildrenCpu(server));
+            server.descendants().forEach(process -> used.merge(postgresKind(process),
+                    process.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus));
+        });
+        return used;
+    }
+
+    private static String postgresKind(ProcessHandle process) {
+        try {
+            // "postgres: <user> <database> <client> <state>" for a backend, "postgres: <name>" for the others
+            String title = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+                    .replace('\0', ' ').trim().replaceFirst("^postgres: ", "");
+            return POSTGRES_BACKGROUND.stream().filter(title::startsWith).findFirst().orElse("backends");
+        } catch (IOException | RuntimeException e) {
+            return "backends";
+        }
+    }
+
     /** The CPU time of {@code process}'s children that have exited and been waited for (Linux; zero elsewhere). */
     static Duration reapedChildrenCpu(ProcessHandle process) {
         try {

@@ -1,5 +1,6 @@
 package com.ticketledger.query.processing;
 
+import com.ticketledger.events.TicketEvent;
 import com.ticketledger.store.LedgerBatches;
 import com.ticketledger.store.StoredEvents;
 import io.micrometer.core.instrument.Counter;
@@ -344,7 +345,7 @@ public class ShadowRebuilds {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String name) {
+    static java.util.concurrent.ThreadFactory named(String name) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, name + "-" + count.getAndIncrement());
@@ -385,8 +386,18 @@ public class ShadowRebuilds {
             invoker = SimpleEventHandlerInvoker.builder().eventHandlers(handlers).sequencingPolicy(policies.get(0))
                     .build();
         }
-        return new LedgerFill.Handlers(name, new EveryEventInvoker(invoker), List.of(new EventCorrelation(name)),
-                writesCopies, NEVER_ENDING_REPLAY, properties.rebuildBatchSize());
+        return new LedgerFill.Handlers(name, new EveryEventInvoker(invoker), policies.get(0), ShadowRebuilds::ofATicket,
+                List.of(new EventCorrelation(name)), writesCopies, NEVER_ENDING_REPLAY, properties.rebuildBatchSize(),
+                properties.rebuildWorkers());
+    }
+
+    /**
+     * Whether {@code event} is a ticket's: it changes only that ticket's rows in any projection
+     * ({@link ProcessingGroups#TABLES}), so a rebuild's first pass hands the tickets' events to its workers side by
+     * side, each ticket's to one of them ({@link LedgerFill}).
+     */
+    private static boolean ofATicket(EventMessage<?> event) {
+        return TicketEvent.class.isAssignableFrom(event.getPayloadType());
     }
 
     /**
