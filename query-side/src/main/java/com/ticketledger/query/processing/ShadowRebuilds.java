@@ -482,8 +482,11 @@ public class ShadowRebuilds {
             rebuild.processor.start();
             await(rebuild, () -> holdsHead(rebuild));
             rebuild.phase = Phase.INDEXING;
+            long indexing = System.nanoTime();
             rebuild.processor.shutDown();
             rebuild.tables.complete();
+            log.info("the copies of {} were made complete (logged, indexed, analysed) in {} ms", rebuild.group,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - indexing));
             rebuild.phase = Phase.CATCHING_UP;
             rebuild.processor.start();
             await(rebuild, () -> holdsHead(rebuild));
