@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * {@code ./ledger bench}: the ledger's speed beside a raw PostgreSQL baseline measured in the same run, on
@@ -59,6 +61,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Benchmark {
 
     private static final int GENERATOR_THREADS = 2;
+    /** Below this much free disk space a run warns that its figures cannot be trusted. */
+    private static final long LOW_DISK_GIGABYTES = 10;
 
     /** Commands of each type counted by {@link #roundTrips}. */
     private static final int COUNTED = 200;
@@ -80,6 +84,14 @@ public final class Benchmark {
         Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
         Path data = Files.createTempDirectory("ledger-bench");
         say("data and logs in " + data + "; " + clients + " clients, " + seconds.toSeconds() + " s per phase");
+        long freeGigabytes = Files.getFileStore(data).getUsableSpace() >> 30;
+        figure("free disk space where the data goes, GiB", freeGigabytes);
+        if (freeGigabytes < LOW_DISK_GIGABYTES) {
+            // a disk that fills up stalls PostgreSQL for tens of seconds at a time (session 13): the figures lie
+            say("WARNING: under " + LOW_DISK_GIGABYTES + " GiB free; a ledger of 1 M events takes about 8, and a "
+                    + "database writing to a nearly full disk stalls: free some space (earlier runs' data directories"
+                    + " under " + data.getParent() + "?)");
+        }
         say("machine: " + MachineFacts.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + "Java " + Runtime.version());
         double reference = MachineFacts.referenceWorkMicros();
@@ -176,6 +188,10 @@ public final class Benchmark {
                 readsAsTheLedgerGrows(stack, command, query, jdbcUrl, ledgerSizes, openTickets, rebuilt);
             }
             roundTrips(stack, command, jdbcUrl);
+        } finally {
+            if (!Boolean.parseBoolean(System.getenv("BENCH_KEEP_DATABASE"))) {
+                deleteDatabase(data.resolve("postgres"));
+            }
         }
         System.out.println();
         System.out.println("=== benchmark ===");
@@ -653,6 +669,23 @@ public final class Benchmark {
             return statement.executeUpdate(
                     "UPDATE notification SET next_attempt_at = 'infinity' WHERE status = 'PENDING'");
         }
+    }
+
+    /**
+     * Deletes the benchmark's database once its server has stopped (the logs beside it stay): each run's ledger
+     * took 1.6 to 3.4 GB, and forty-nine runs left behind filled the disk until PostgreSQL stalled (session 13).
+     * {@code BENCH_KEEP_DATABASE=true} keeps it for a look afterwards.
+     */
+    private static void deleteDatabase(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        say("the benchmark's database deleted (BENCH_KEEP_DATABASE=true keeps it); its logs stay");
     }
 
     /**

@@ -23,6 +23,7 @@ import com.ticketledger.events.TicketReopened;
 import com.ticketledger.events.Visibility;
 import com.ticketledger.query.policy.SlaPolicies;
 import com.ticketledger.query.processing.BatchedInserts;
+import com.ticketledger.query.processing.ColumnArrays;
 import com.ticketledger.query.processing.EventPositions;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.sla.ClosureProperties;
@@ -41,22 +42,25 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+
+import static com.ticketledger.query.processing.ColumnArrays.column;
 
 /**
  * One row per event and ticket, keyed by its global position and the ticket: a replayed event is not recorded
  * twice. A ticket closed as a duplicate also leaves an entry, {@value #DUPLICATE_CLOSED}, in its original's
  * timeline, from the same event. The organisation
  * comes from the opening and is copied onto every later row of the ticket. A processor's batch of entries is
- * written in one JDBC batch just before it commits ({@link BatchedInserts}).
+ * written in one statement just before it commits ({@link BatchedInserts}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.TICKET_HISTORY)
@@ -74,7 +78,7 @@ class HistoryProjection {
 
     private final EventStore eventStore;
     private final SlaPolicies policies;
-    private final BatchedInserts<Map<String, Object>> entries;
+    private final BatchedInserts<Entry> entries;
 
     HistoryProjection(NamedParameterJdbcTemplate jdbcTemplate, ObjectMapper objectMapper, EventPositions positions,
             Subjects subjects, EventStore eventStore, SlaPolicies policies) {
@@ -106,66 +110,76 @@ class HistoryProjection {
         return period == null ? null : new ClosureProperties(period).describeAutoAcceptAfter();
     }
 
+    /** One row of {@code ticket_history}; {@code clientId} is {@code null} where it is the stored opening's. */
+    private record Entry(long position, UUID ticketId, String clientId, long sequence, Instant at, String type,
+            String actor, String role, String visibility, String summary, String details, String subjectRef) {
+    }
+
     @EventHandler
     void on(TicketEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MessageIdentifier String eventIdentifier, @MetaDataValue(MetaDataKeys.USER) String user,
             @MetaDataValue(MetaDataKeys.ROLE) String role) {
-        Map<String, Object> entry = new HashMap<>();
-        entry.put("position", positions.of(eventIdentifier));
-        entry.put("ticketId", event.ticketId());
-        entry.put("clientId", event instanceof TicketOpened opened ? opened.clientId() : null);
-        entry.put("sequence", sequence);
-        entry.put("at", at.atOffset(ZoneOffset.UTC));
-        entry.put("type", event.getClass().getSimpleName());
-        entry.put("actor", user);
-        entry.put("role", role);
-        entry.put("visibility", visibility(event).name());
+        long position = positions.of(eventIdentifier);
         SlaTarget period = acceptancePeriod(event);
-        entry.put("summary", summary(event, described(period)));
-        entry.put("details", json(event, period));
-        entry.put("subjectRef", subjectRef(event));
-        entries.add(entry);
+        String visibility = visibility(event).name();
+        String details = json(event, period);
+        String subjectRef = subjectRef(event);
+        entries.add(new Entry(position, event.ticketId(),
+                event instanceof TicketOpened opened ? opened.clientId() : null, sequence, at,
+                event.getClass().getSimpleName(), user, role, visibility, summary(event, described(period)), details,
+                subjectRef));
         if (event instanceof TicketCancelled cancelled && cancelled.duplicateOf() != null) {
-            Map<String, Object> original = new HashMap<>(entry);
-            original.put("ticketId", cancelled.duplicateOf());
-            original.put("clientId", cancelled.clientId());
-            original.put("type", DUPLICATE_CLOSED);
-            original.put("summary", cancelled.number() + " was closed as a duplicate of this ticket: "
-                    + shorten(cancelled.note()));
-            entries.add(original);
+            entries.add(new Entry(position, cancelled.duplicateOf(), cancelled.clientId(), sequence, at,
+                    DUPLICATE_CLOSED, user, role, visibility,
+                    cancelled.number() + " was closed as a duplicate of this ticket: " + shorten(cancelled.note()),
+                    details, subjectRef));
         }
     }
 
     /**
-     * Writes entries together (a processor batch's, just before it commits: {@link BatchedInserts}), in one JDBC
-     * batch, which the driver sends as one multi-row insert. An entry's organisation is that of its ticket's
-     * opening: the opening's own, copied here onto the entries written with it (the statement cannot see an
-     * opening it inserts itself), else read from the stored opening.
+     * Writes entries together (a processor batch's, just before it commits: {@link BatchedInserts}) in one
+     * statement, each column one array ({@link ColumnArrays}): a JDBC batch, which the driver sent as multi-row
+     * inserts, was planned afresh at every execution, a sub-query per row, and its planning cost PostgreSQL more
+     * than the inserts (docs/BENCHMARKS.md, session 13). An entry's organisation is that of its ticket's opening:
+     * the opening's own, copied here onto the entries written with it (the statement cannot see an opening it
+     * inserts itself), else read from the stored opening.
      */
-    private void write(List<Map<String, Object>> rows) {
-        Map<Object, Object> openedFor = new HashMap<>();
-        for (Map<String, Object> row : rows) {
-            if (TicketOpened.class.getSimpleName().equals(row.get("type"))) {
-                openedFor.put(row.get("ticketId"), row.get("clientId"));
+    private void write(List<Entry> rows) {
+        Map<UUID, String> openedFor = new HashMap<>();
+        for (Entry row : rows) {
+            if (TicketOpened.class.getSimpleName().equals(row.type())) {
+                openedFor.put(row.ticketId(), row.clientId());
             }
         }
-        SqlParameterSource[] params = rows.stream().map(row -> {
-            MapSqlParameterSource param = new MapSqlParameterSource(row);
-            if (row.get("clientId") == null) {
-                param.addValue("clientId", openedFor.get(row.get("ticketId")));
-            }
-            return param;
-        }).toArray(SqlParameterSource[]::new);
-
-        jdbcTemplate.batchUpdate("""
+        JdbcClient.create(jdbcTemplate).sql("""
                         INSERT INTO ticket_history (position, ticket_id, client_id, sequence, at, type, actor,
                             actor_role, visibility, summary, details, subject_ref)
-                        VALUES (:position, :ticketId,
-                            coalesce(:clientId, (SELECT h.client_id FROM ticket_history h
-                                                 WHERE h.ticket_id = :ticketId AND h.sequence = 0)),
-                            :sequence, :at, :type, :actor, :role, :visibility, :summary, CAST(:details AS JSONB),
-                            :subjectRef)
-                        ON CONFLICT (position, ticket_id) DO NOTHING""", params);
+                        SELECT e.position, e.ticket_id,
+                            coalesce(e.client_id, (SELECT h.client_id FROM ticket_history h
+                                                   WHERE h.ticket_id = e.ticket_id AND h.sequence = 0)),
+                            e.sequence, e.at, e.type, e.actor, e.role, e.visibility, e.summary,
+                            CAST(e.details AS JSONB), e.subject_ref
+                        FROM unnest(CAST(:positions AS BIGINT[]), CAST(:tickets AS UUID[]), CAST(:clients AS TEXT[]),
+                                CAST(:sequences AS BIGINT[]), CAST(:ats AS TIMESTAMPTZ[]), CAST(:types AS TEXT[]),
+                                CAST(:actors AS TEXT[]), CAST(:roles AS TEXT[]), CAST(:visibilities AS TEXT[]),
+                                CAST(:summaries AS TEXT[]), CAST(:details AS TEXT[]), CAST(:subjectRefs AS TEXT[]))
+                            AS e(position, ticket_id, client_id, sequence, at, type, actor, role, visibility, summary,
+                                details, subject_ref)
+                        ON CONFLICT (position, ticket_id) DO NOTHING""")
+                .param("positions", column(rows, Entry::position, Long[]::new))
+                .param("tickets", column(rows, Entry::ticketId, UUID[]::new))
+                .param("clients", column(rows, row -> row.clientId() != null ? row.clientId()
+                        : openedFor.get(row.ticketId())))
+                .param("sequences", column(rows, Entry::sequence, Long[]::new))
+                .param("ats", column(rows, row -> row.at().toString()))
+                .param("types", column(rows, Entry::type))
+                .param("actors", column(rows, Entry::actor))
+                .param("roles", column(rows, Entry::role))
+                .param("visibilities", column(rows, Entry::visibility))
+                .param("summaries", column(rows, Entry::summary))
+                .param("details", column(rows, Entry::details))
+                .param("subjectRefs", column(rows, Entry::subjectRef))
+                .update();
     }
 
     /**
