@@ -74,7 +74,11 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
     /**
      * A stream and its watcher. A processor names its callback once, when it opens the stream, and expects it
      * called whenever events are there to read. The processor and the watcher never use the stream at once:
-     * each holds the lock while it does, the watcher for at most {@link #WATCH_MILLIS} at a time.
+     * each holds the lock while it does, the watcher for at most {@link #WATCH_MILLIS} at a time. The lock is
+     * fair: the watcher of a stream with nothing to read takes the lock again as soon as it lets it go, and with
+     * an unfair lock a processor waiting for it lost that race for seconds at a time (a rebuild's processor took
+     * 9 s to stop, the live one 18 s for a swap: docs/BENCHMARKS.md, session 13); now it waits for one round of
+     * the watcher at most.
      */
     static final class WatchedStream implements BlockingStream<TrackedEventMessage<?>> {
 
@@ -83,7 +87,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private final long pauseNanos;
         private final Runnable onClose;
-        private final ReentrantLock lock = new ReentrantLock();
+        private final ReentrantLock lock = new ReentrantLock(true);
         private final CountDownLatch named = new CountDownLatch(1);
         private final ExecutorService watcher = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "ledger-stream-watcher");
