@@ -196,7 +196,7 @@ final class LedgerFill {
                 .map(part -> new Part(part.getKey(), part.getValue(), List.of(part.getKey()))).toList(), token);
     }
 
-    /** A round's events for one unit of work, the segment they are handled as, and the segments whose token it stores. */
+    /** A round's events for one unit of work, the segment they are handled as, and the segments it stores for. */
     private record Part(Segment segment, List<EventMessage<?>> events, List<Segment> stores) {
     }
 
@@ -235,7 +235,7 @@ final class LedgerFill {
             }
         }
 
-        /** One part in one unit of work: its handlers, then its token, then the round's agreement, in one transaction. */
+        /** One part in one unit of work: its handlers, its token, then the round's agreement; one transaction. */
         private void commit(Handlers handlers, Part part) {
             boolean[] agreed = {false};
             try {
