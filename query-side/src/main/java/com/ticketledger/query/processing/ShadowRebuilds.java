@@ -392,9 +392,10 @@ public class ShadowRebuilds {
     }
 
     /**
-     * Whether {@code event} is a ticket's: it changes only that ticket's rows in any projection
-     * ({@link ProcessingGroups#TABLES}), so a rebuild's first pass hands the tickets' events to its workers side by
-     * side, each ticket's to one of them ({@link LedgerFill}).
+     * Whether {@code event} is a ticket's: in any projection ({@link ProcessingGroups#TABLES}) it changes only that
+     * ticket's rows, and adds at most a row of its own elsewhere (a duplicate's closing, in its original's timeline),
+     * never one another ticket's event changes; so a rebuild's first pass hands the tickets' events to its workers
+     * side by side, each ticket's to one of them ({@link LedgerFill}).
      */
     private static boolean ofATicket(EventMessage<?> event) {
         return TicketEvent.class.isAssignableFrom(event.getPayloadType());
