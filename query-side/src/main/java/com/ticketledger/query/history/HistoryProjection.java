@@ -139,10 +139,9 @@ class HistoryProjection {
     /**
      * Writes entries together (a processor batch's, just before it commits: {@link BatchedInserts}) in one
      * statement, each column one array ({@link ColumnArrays}): a JDBC batch, which the driver sent as multi-row
-     * inserts, was planned afresh at every execution, a sub-query per row, and its planning cost PostgreSQL more
-     * than the inserts (docs/BENCHMARKS.md, session 13). An entry's organisation is that of its ticket's opening:
-     * the opening's own, copied here onto the entries written with it (the statement cannot see an opening it
-     * inserts itself), else read from the stored opening.
+     * inserts, was planned afresh at every execution, a sub-query per row (docs/BENCHMARKS.md, session 13). An
+     * entry's organisation is that of its ticket's opening: the opening's own, copied here onto the entries written
+     * with it (the statement cannot see an opening it inserts itself), else read from the stored opening.
      */
     private void write(List<Entry> rows) {
         Map<UUID, String> openedFor = new HashMap<>();

@@ -77,8 +77,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
      * each holds the lock while it does, the watcher for at most {@link #WATCH_MILLIS} at a time. The lock is
      * fair: the watcher of a stream with nothing to read takes the lock again as soon as it lets it go, and with
      * an unfair lock a processor waiting for it lost that race for seconds at a time (a rebuild's processor took
-     * 9 s to stop, the live one 18 s for a swap: docs/BENCHMARKS.md, session 13); now it waits for one round of
-     * the watcher at most.
+     * 9 s to stop: docs/BENCHMARKS.md, session 13); now it waits for one round of the watcher at most.
      */
     static final class WatchedStream implements BlockingStream<TrackedEventMessage<?>> {
 
