@@ -7,6 +7,7 @@ import com.ticketledger.sla.SlaProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,6 +114,21 @@ class MailDeliveryTest {
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         server.start();
         return port;
+    }
+
+    @Test
+    void theMailStreamProviderIsNamedOnceSoThatJakartaMailStopsSearchingTheJarsForIt() {
+        String property = StreamProvider.class.getName();
+        System.clearProperty(property);
+        try {
+            delivery(new JavaMailSenderImpl());
+
+            String found = ServiceLoader.load(StreamProvider.class).findFirst().orElseThrow().getClass().getName();
+            assertThat(System.getProperty(property)).isEqualTo(found);
+            assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(found);
+        } finally {
+            MailDelivery.pinStreamProvider();
+        }
     }
 
     private static MailDelivery delivery(JavaMailSender sender) {
