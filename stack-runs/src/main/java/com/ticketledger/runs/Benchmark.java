@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * <li>baseline: single-row INSERT transactions of event-sized rows; a sequential read of the event table;</li>
  * <li>ticket lifecycles over HTTP (open, assign, two notes, escalate, assign, pending closure, accept):
  * commands/s and p50/p95/p99 per command type, and the projection lag (command answered → status view
- * shows it, via minPosition);</li>
+ * shows it, via minPosition); then at half the clients, the latency of every command and the lag again; then
+ * one client alone;</li>
  * <li>the ledger loaded by {@link LedgerGenerator} to each size of BENCH_LEDGER_SIZES, with BENCH_OPEN_TICKETS
  * tickets waiting in the L1 queue: at each size, a 200-event ticket's history and the L1 queue, p99, and how
  * that grows from the first size to the last, and (once the signed checkpoints hold every event) the time of
@@ -170,10 +171,15 @@ public final class Benchmark {
 
             say("ledger: half the peak rate, for latency");
             Lifecycles half = new Lifecycles(command);
+            LagProbe halfLag = new LagProbe(command, query);
+            halfLag.start();
             half.run(Math.max(1, clients / 2), Duration.ofSeconds(Math.max(10, seconds.toSeconds() / 2)));
+            halfLag.stop();
             List<Long> all = new ArrayList<>();
             half.latencies.values().forEach(all::addAll);
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
+            // the full load keeps both cores busy, so its lag is mostly the projections' wait for a core
+            figure("projection lag at half concurrency p50/p95/p99 ms", percentiles(halfLag.lags));
 
             say("ledger: one client alone, for a lone command's latency");
             Lifecycles alone = new Lifecycles(command);
