@@ -54,12 +54,20 @@ import java.util.stream.Stream;
  * CPU per event. Before the first size, with BENCH_OPEN_TICKETS tickets of a desk's words, full-text searches (p99
  * of each).</li>
  * </ol>
- * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (60), BENCH_LEDGER_SIZES
+ * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (600: the longest warm-up; it ends
+ * sooner once the sides' JIT compilers have settled), BENCH_LEDGER_SIZES
  * (1000000,5000000; empty: commands only), BENCH_OPEN_TICKETS (100000), BENCH_REBUILD (ticket-status; the
  * projections rebuilt, comma-separated; empty: none), and the run's own ports BENCH_DB_PORT (55492),
  * BENCH_COMMAND_PORT (18090), BENCH_QUERY_PORT (18091), so that two runs can share a machine for profiling.
  */
 public final class Benchmark {
+
+    /** The least warm-up, before the JIT compilers' share is first looked at. */
+    private static final Duration WARM_UP_LEAST = Duration.ofSeconds(60);
+    /** How long each later round of the warm-up runs before the share is looked at again. */
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(20);
+    /** The JIT compilers' share of the sides' CPU in a round at which the warm-up ends. */
+    private static final double SETTLED_JIT_SHARE = 0.10;
 
     private static final int GENERATOR_THREADS = 2;
     /** Below this much free disk space a run warns that its figures cannot be trusted. */
@@ -82,7 +90,7 @@ public final class Benchmark {
         int openTickets = Integer.parseInt(System.getenv().getOrDefault("BENCH_OPEN_TICKETS", "100000"));
         List<String> rebuilt = Arrays.stream(System.getenv().getOrDefault("BENCH_REBUILD", "ticket-status")
                 .split(",")).map(String::trim).filter(projection -> !projection.isEmpty()).toList();
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "600")));
         Path data = Files.createTempDirectory("ledger-bench");
         say("data and logs in " + data + "; " + clients + " clients, " + seconds.toSeconds() + " s per phase");
         long freeGigabytes = Files.getFileStore(data).getUsableSpace() >> 30;
@@ -107,8 +115,7 @@ public final class Benchmark {
             Desk command = new Desk(stack.commandPort);
             Desk query = new Desk(stack.queryPort);
 
-            say("warming up (" + warmUp.toSeconds() + " s): the sides' JIT compiles the command and projection paths");
-            new Lifecycles(command).run(clients, warmUp);
+            warmUp(stack, command, clients, warmUp);
 
             say("baseline: single-row insert transactions at " + clients + " connections");
             double rawInserts = rawInserts(jdbcUrl, clients, seconds);
@@ -129,8 +136,10 @@ public final class Benchmark {
             double elapsed = (System.nanoTime() - started) / 1e9;
             lag.stop();
             StatementCounts.Cost stackCost;
+            Map<String, Double> statementTimes;
             try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
                 stackCost = StatementCounts.since(connection, (int) load.commands.get());
+                statementTimes = StatementCounts.timeSince(connection, (int) load.commands.get(), 12);
             }
             Optional<MachineFacts.CpuTimes> machineAfter = MachineFacts.cpuTimes();
             Map<String, Duration> cpuAfter = cpuUsed(stack);
@@ -165,6 +174,9 @@ public final class Benchmark {
             figure("statements and transactions per command during the load, all sides", stackCost.brief());
             stackCost.byStatement().entrySet().stream().limit(12).forEach(statement -> say(String.format(
                     "  %.2f per command: %s", statement.getValue() / (double) load.commands.get(), statement.getKey())));
+            say("PostgreSQL's time per command, the statements that took longest (a trigger's work in its statement's)");
+            statementTimes.forEach((statement, micros) -> say(String.format("  %.0f µs per command: %s", micros,
+                    statement)));
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
@@ -476,6 +488,42 @@ public final class Benchmark {
             }
             return answer;
         }
+    }
+
+    /**
+     * Lifecycles until the sides' JIT compilers have settled, or for {@code longest}: rounds of
+     * {@link #WARM_UP_ROUND}, from the first {@link #WARM_UP_LEAST} on, until a round in which the compiler threads
+     * of both sides used at most {@link #SETTLED_JIT_SHARE} of the sides' CPU. On two busy cores the compilers get
+     * a small share of the machine, and the sides' code stays in its first, slower compiled forms for minutes: after
+     * 60 s of warm-up the sides used 2.6 times the CPU per command they used after 240 s (docs/BENCHMARKS.md,
+     * session 14). The warm-up's length and its last round's share are printed with the figures.
+     */
+    private void warmUp(Stack stack, Desk command, int clients, Duration longest) {
+        say("warming up until the sides' JIT compilers settle (at most " + longest.toSeconds() + " s)");
+        long started = System.nanoTime();
+        new Lifecycles(command).run(clients, WARM_UP_LEAST);
+        double jitShare = 1;
+        while (Duration.ofNanos(System.nanoTime() - started).compareTo(longest) < 0) {
+            Map<String, Duration> cpuBefore = stack.cpuUsed();
+            Map<String, Map<String, Duration>> jvmBefore = jvmThreadCpu(stack);
+            new Lifecycles(command).run(clients, WARM_UP_ROUND);
+            Map<String, Long> spent = nanosSpent(cpuBefore, stack.cpuUsed());
+            Map<String, Map<String, Duration>> jvmAfter = jvmThreadCpu(stack);
+            long sides = 0;
+            long compiling = 0;
+            for (String side : jvmAfter.keySet()) {
+                sides += spent.getOrDefault(side, 0L);
+                compiling += nanosSpent(jvmBefore.get(side), jvmAfter.get(side)).getOrDefault("JIT", 0L);
+            }
+            jitShare = sides == 0 ? 1 : (double) compiling / sides;
+            say(String.format("  after %.0f s: the JIT compilers used %.0f %% of the sides' CPU in the last %d s",
+                    seconds(started), jitShare * 100, WARM_UP_ROUND.toSeconds()));
+            if (jitShare <= SETTLED_JIT_SHARE) {
+                break;
+            }
+        }
+        figure("warm-up, s (JIT share of the sides' CPU in its last round, %)",
+                String.format("%.0f (%.0f)", seconds(started), jitShare * 100));
     }
 
     /**
