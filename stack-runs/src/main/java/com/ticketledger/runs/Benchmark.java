@@ -501,7 +501,7 @@ public final class Benchmark {
     private void warmUp(Stack stack, Desk command, int clients, Duration longest) {
         say("warming up until the sides' JIT compilers settle (at most " + longest.toSeconds() + " s)");
         long started = System.nanoTime();
-        new Lifecycles(command).run(clients, WARM_UP_LEAST);
+        new Lifecycles(command).run(clients, longest.compareTo(WARM_UP_LEAST) < 0 ? longest : WARM_UP_LEAST);
         double jitShare = 1;
         while (Duration.ofNanos(System.nanoTime() - started).compareTo(longest) < 0) {
             Map<String, Duration> cpuBefore = stack.cpuUsed();
