@@ -157,6 +157,9 @@ public final class Benchmark {
                                 "  of which " + kind + " (live threads)",
                                 String.format("%.2f", spent / 1e6 / load.commands.get())));
             }
+            double loadJitShare = jitShare(nanosSpent(cpuBefore, cpuAfter), jvmBefore, jvmAfter);
+            figure("JIT share of the sides' CPU during the load, %", String.format("%.0f%s", loadJitShare * 100,
+                    loadJitShare > SETTLED_JIT_SHARE ? " (still compiling: not the figures of a settled ledger)" : ""));
             int cores = Runtime.getRuntime().availableProcessors();
             figure("CPU busy during the load, % of " + cores + " cores",
                     String.format("%.0f", cpuNanos / 1e9 / elapsed / cores * 100));
@@ -492,38 +495,43 @@ public final class Benchmark {
 
     /**
      * Lifecycles until the sides' JIT compilers have settled, or for {@code longest}: rounds of
-     * {@link #WARM_UP_ROUND}, from the first {@link #WARM_UP_LEAST} on, until a round in which the compiler threads
-     * of both sides used at most {@link #SETTLED_JIT_SHARE} of the sides' CPU. On two busy cores the compilers get
-     * a small share of the machine, and the sides' code stays in its first, slower compiled forms for minutes: after
-     * 60 s of warm-up the sides used 2.6 times the CPU per command they used after 240 s (docs/BENCHMARKS.md,
-     * session 14). The warm-up's length and its last round's share are printed with the figures.
+     * {@link #WARM_UP_ROUND}, from the first {@link #WARM_UP_LEAST} on, until two rounds in a row in which the
+     * compiler threads of both sides used at most {@link #SETTLED_JIT_SHARE} of the sides' CPU (one such round can be
+     * a lull: a run that stopped after one found the compilers at work again during its load). On two busy cores the
+     * compilers get a small share of the machine, and the sides' code stays in its first, slower compiled forms for
+     * minutes: after 60 s of warm-up the sides used 2.6 times the CPU per command they used after 240 s
+     * (docs/BENCHMARKS.md, session 14). The warm-up's length and its last round's share are printed with the figures.
      */
     private void warmUp(Stack stack, Desk command, int clients, Duration longest) {
         say("warming up until the sides' JIT compilers settle (at most " + longest.toSeconds() + " s)");
         long started = System.nanoTime();
         new Lifecycles(command).run(clients, longest.compareTo(WARM_UP_LEAST) < 0 ? longest : WARM_UP_LEAST);
         double jitShare = 1;
-        while (Duration.ofNanos(System.nanoTime() - started).compareTo(longest) < 0) {
+        int settledRounds = 0;
+        while (settledRounds < 2 && Duration.ofNanos(System.nanoTime() - started).compareTo(longest) < 0) {
             Map<String, Duration> cpuBefore = stack.cpuUsed();
             Map<String, Map<String, Duration>> jvmBefore = jvmThreadCpu(stack);
             new Lifecycles(command).run(clients, WARM_UP_ROUND);
-            Map<String, Long> spent = nanosSpent(cpuBefore, stack.cpuUsed());
-            Map<String, Map<String, Duration>> jvmAfter = jvmThreadCpu(stack);
-            long sides = 0;
-            long compiling = 0;
-            for (String side : jvmAfter.keySet()) {
-                sides += spent.getOrDefault(side, 0L);
-                compiling += nanosSpent(jvmBefore.get(side), jvmAfter.get(side)).getOrDefault("JIT", 0L);
-            }
-            jitShare = sides == 0 ? 1 : (double) compiling / sides;
+            jitShare = jitShare(nanosSpent(cpuBefore, stack.cpuUsed()), jvmBefore, jvmThreadCpu(stack));
             say(String.format("  after %.0f s: the JIT compilers used %.0f %% of the sides' CPU in the last %d s",
                     seconds(started), jitShare * 100, WARM_UP_ROUND.toSeconds()));
-            if (jitShare <= SETTLED_JIT_SHARE) {
-                break;
-            }
+            settledRounds = jitShare <= SETTLED_JIT_SHARE ? settledRounds + 1 : 0;
         }
         figure("warm-up, s (JIT share of the sides' CPU in its last round, %)",
                 String.format("%.0f (%.0f)", seconds(started), jitShare * 100));
+    }
+
+    /** Of the CPU both sides {@code spent} between two looks at their threads, the share of their JIT compilers. */
+    private static double jitShare(Map<String, Long> spent, Map<String, Map<String, Duration>> jvmBefore,
+            Map<String, Map<String, Duration>> jvmAfter) {
+        long sides = 0;
+        long compiling = 0;
+        for (String side : jvmAfter.keySet()) {
+            sides += spent.getOrDefault(side, 0L);
+            compiling += nanosSpent(jvmBefore.getOrDefault(side, Map.of()), jvmAfter.get(side))
+                    .getOrDefault("JIT", 0L);
+        }
+        return sides == 0 ? 1 : (double) compiling / sides;
     }
 
     /**
