@@ -66,7 +66,7 @@ public final class Benchmark {
     private static final Duration WARM_UP_LEAST = Duration.ofSeconds(60);
     /** How long each later round of the warm-up runs before the share is looked at again. */
     private static final Duration WARM_UP_ROUND = Duration.ofSeconds(20);
-    /** The JIT compilers' share of the sides' CPU in a round at which the warm-up ends. */
+    /** The JIT compilers' share of the sides' CPU at or under which two rounds in a row end the warm-up. */
     private static final double SETTLED_JIT_SHARE = 0.10;
 
     private static final int GENERATOR_THREADS = 2;
