@@ -148,7 +148,8 @@ public final class Benchmark {
             figure("ledger commands/s", commandsPerSecond);
             figure("ledger commands/s ÷ raw inserts/s", commandsPerSecond / rawInserts);
             long cpuNanos = 0;
-            for (Map.Entry<String, Long> process : nanosSpent(cpuBefore, cpuAfter).entrySet()) {
+            Map<String, Long> cpuSpent = nanosSpent(cpuBefore, cpuAfter);
+            for (Map.Entry<String, Long> process : cpuSpent.entrySet()) {
                 long used = process.getValue();
                 cpuNanos += used;
                 figure("CPU ms per command: " + process.getKey(), String.format("%.2f", used / 1e6 / load.commands.get()));
@@ -157,7 +158,7 @@ public final class Benchmark {
                                 "  of which " + kind + " (live threads)",
                                 String.format("%.2f", spent / 1e6 / load.commands.get())));
             }
-            double loadJitShare = jitShare(nanosSpent(cpuBefore, cpuAfter), jvmBefore, jvmAfter);
+            double loadJitShare = jitShare(cpuSpent, jvmBefore, jvmAfter);
             figure("JIT share of the sides' CPU during the load, %", String.format("%.0f%s", loadJitShare * 100,
                     loadJitShare > SETTLED_JIT_SHARE ? " (still compiling: not the figures of a settled ledger)" : ""));
             int cores = Runtime.getRuntime().availableProcessors();
