@@ -62,6 +62,27 @@ class SearchProjection {
                 FROM note GROUP BY ticket_id)
             """;
 
+    /**
+     * The batch's openings, each ticket's row once with the batch's notes of its ticket already added. The opening's
+     * document is made once: without {@code OFFSET 0} the planner folds its sub-query into the call that takes it
+     * twice (public and desk) and made it twice, 13 µs of an opening's 30 (docs/BENCHMARKS.md, session 15).
+     */
+    static final String OPENINGS = NOTES + """
+            INSERT INTO ticket_search (ticket_id, client_id, opened_position, version, public_document,
+                desk_document)
+            SELECT o.ticket_id, o.client_id, o.position, d.version, d.public_document, d.desk_document
+            FROM unnest(CAST(:tickets AS uuid[]), CAST(:clients AS text[]), CAST(:positions AS bigint[]),
+                    CAST(:sequences AS bigint[]), CAST(:titles AS text[]), CAST(:descriptions AS text[]))
+                    WITH ORDINALITY AS o(ticket_id, client_id, position, sequence, title, description, ord)
+            LEFT JOIN notes ON notes.ticket_id = o.ticket_id
+            CROSS JOIN LATERAL (SELECT ticket_search_document(o.title, 'A')
+                    || ticket_search_document(o.description, 'B') AS document OFFSET 0) opening
+            CROSS JOIN LATERAL ticket_search_notes(o.sequence, opening.document, opening.document,
+                    notes.sequences, notes.texts, notes.publics) d
+            ORDER BY o.ord
+            ON CONFLICT (ticket_id) DO NOTHING
+            RETURNING ticket_id""";
+
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final EventPositions positions;
     private final BatchedInserts<Added> added;
@@ -108,21 +129,7 @@ class SearchProjection {
         List<Note> batchNotes = rows.stream().filter(Note.class::isInstance).map(Note.class::cast).toList();
         Set<UUID> opened = new HashSet<>();
         if (!openings.isEmpty()) {
-            opened.addAll(withNotes(jdbc.sql(NOTES + """
-                            INSERT INTO ticket_search (ticket_id, client_id, opened_position, version, public_document,
-                                desk_document)
-                            SELECT o.ticket_id, o.client_id, o.position, d.version, d.public_document, d.desk_document
-                            FROM unnest(CAST(:tickets AS uuid[]), CAST(:clients AS text[]), CAST(:positions AS bigint[]),
-                                    CAST(:sequences AS bigint[]), CAST(:titles AS text[]), CAST(:descriptions AS text[]))
-                                    WITH ORDINALITY AS o(ticket_id, client_id, position, sequence, title, description, ord)
-                            LEFT JOIN notes ON notes.ticket_id = o.ticket_id
-                            CROSS JOIN LATERAL (SELECT ticket_search_document(o.title, 'A')
-                                    || ticket_search_document(o.description, 'B') AS document) opening
-                            CROSS JOIN LATERAL ticket_search_notes(o.sequence, opening.document, opening.document,
-                                    notes.sequences, notes.texts, notes.publics) d
-                            ORDER BY o.ord
-                            ON CONFLICT (ticket_id) DO NOTHING
-                            RETURNING ticket_id""")
+            opened.addAll(withNotes(jdbc.sql(OPENINGS)
                     .param("tickets", column(openings, Opening::ticketId, UUID[]::new))
                     .param("clients", column(openings, Opening::clientId, String[]::new))
                     .param("positions", column(openings, Opening::position, Long[]::new))
