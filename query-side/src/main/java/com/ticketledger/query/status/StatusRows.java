@@ -9,9 +9,7 @@ import com.ticketledger.query.processing.BatchedRows;
 import com.ticketledger.sla.Deadlines;
 import com.ticketledger.sla.SlaPolicy;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
@@ -28,8 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import static com.ticketledger.query.processing.ColumnArrays.column;
 
 /**
  * The SQL of a table of status rows: {@code ticket_status} (the status projection) or a table of the same
@@ -41,7 +42,6 @@ public final class StatusRows {
 
     static final RowMapper<StatusRow> ROW = StatusRows::map;
 
-    private final NamedParameterJdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final String table;
     private final BatchedRows<UUID, StatusRow> batched;
@@ -50,7 +50,6 @@ public final class StatusRows {
         if (!table.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a table name: " + table);
         }
-        this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.table = table;
         this.batched = new BatchedRows<>(table,
@@ -89,9 +88,14 @@ public final class StatusRows {
         return rows;
     }
 
-    /** Writes {@code rows} in one JDBC batch, each over an older stored version only. */
+    /**
+     * Writes {@code rows} in one statement, each over an older stored version only: one array per column
+     * ({@link com.ticketledger.query.processing.ColumnArrays}), which {@code unnest} turns back into rows. A JDBC
+     * batch of one bound row each cost a parameter map per row, and the driver's multi-row rewrite of it was
+     * planned again at each execution.
+     */
     private void write(List<StatusRow> rows) {
-        jdbcTemplate.batchUpdate("INSERT INTO " + table + """
+        jdbc.sql("INSERT INTO " + table + """
                          AS stored (ticket_id, number, client_id, title, type, priority, status, level,
                             assignee, opened_at, updated_at, reopen_count, version, opened_position, last_position,
                             type_rank, priority_rank, responded_at, response_at_risk_at, response_due_at,
@@ -99,13 +103,24 @@ public final class StatusRows {
                             resolution_due_at, resolved_at, vendor_case_ref, vendor_escalated_at,
                             category, resolution_pauses, auto_accept_at, update_since, update_at_risk_at,
                             update_due_at, update_late_windows, update_windows, sla_policy, sla_policy_version)
-                        VALUES (:ticketId, :number, :clientId, :title, :type, :priority, :status, :level,
-                            :assignee, :openedAt, :updatedAt, :reopenCount, :version, :openedPosition, :lastPosition,
-                            :typeRank, :priorityRank, :respondedAt, :responseAtRiskAt, :responseDueAt,
-                            :resolutionConsumedMs, :resolutionRunningSince, :resolutionAtRiskAt,
-                            :resolutionDueAt, :resolvedAt, :vendorCaseRef, :vendorEscalatedAt,
-                            :category, :resolutionPauses, :autoAcceptAt, :updateSince, :updateAtRiskAt,
-                            :updateDueAt, :updateLateWindows, :updateWindows, :slaPolicy, :slaPolicyVersion)
+                        SELECT * FROM unnest(CAST(:ticketIds AS UUID[]), CAST(:numbers AS TEXT[]),
+                            CAST(:clientIds AS TEXT[]), CAST(:titles AS TEXT[]), CAST(:types AS TEXT[]),
+                            CAST(:priorities AS TEXT[]), CAST(:statuses AS TEXT[]), CAST(:levels AS TEXT[]),
+                            CAST(:assignees AS TEXT[]), CAST(:openedAts AS TIMESTAMPTZ[]),
+                            CAST(:updatedAts AS TIMESTAMPTZ[]), CAST(:reopenCounts AS INTEGER[]),
+                            CAST(:versions AS BIGINT[]), CAST(:openedPositions AS BIGINT[]),
+                            CAST(:lastPositions AS BIGINT[]), CAST(:typeRanks AS SMALLINT[]),
+                            CAST(:priorityRanks AS SMALLINT[]), CAST(:respondedAts AS TIMESTAMPTZ[]),
+                            CAST(:responseAtRiskAts AS TIMESTAMPTZ[]), CAST(:responseDueAts AS TIMESTAMPTZ[]),
+                            CAST(:resolutionConsumedMs AS BIGINT[]), CAST(:resolutionRunningSinces AS TIMESTAMPTZ[]),
+                            CAST(:resolutionAtRiskAts AS TIMESTAMPTZ[]), CAST(:resolutionDueAts AS TIMESTAMPTZ[]),
+                            CAST(:resolvedAts AS TIMESTAMPTZ[]), CAST(:vendorCaseRefs AS TEXT[]),
+                            CAST(:vendorEscalatedAts AS TIMESTAMPTZ[]), CAST(:categories AS TEXT[]),
+                            CAST(:resolutionPauses AS TEXT[]), CAST(:autoAcceptAts AS TIMESTAMPTZ[]),
+                            CAST(:updateSinces AS TIMESTAMPTZ[]), CAST(:updateAtRiskAts AS TIMESTAMPTZ[]),
+                            CAST(:updateDueAts AS TIMESTAMPTZ[]), CAST(:updateLateWindows AS INTEGER[]),
+                            CAST(:updateWindows AS TEXT[]), CAST(:slaPolicies AS TEXT[]),
+                            CAST(:slaPolicyVersions AS INTEGER[]))
                         ON CONFLICT (ticket_id) DO UPDATE
                         SET status = EXCLUDED.status, level = EXCLUDED.level, assignee = EXCLUDED.assignee,
                             updated_at = EXCLUDED.updated_at, reopen_count = EXCLUDED.reopen_count,
@@ -127,56 +142,55 @@ public final class StatusRows {
                             update_due_at = EXCLUDED.update_due_at,
                             update_late_windows = EXCLUDED.update_late_windows,
                             update_windows = EXCLUDED.update_windows
-                        WHERE stored.version < EXCLUDED.version""",
-                rows.stream().map(row -> new MapSqlParameterSource(params(row))).toArray(SqlParameterSource[]::new));
+                        WHERE stored.version < EXCLUDED.version""")
+                .param("ticketIds", column(rows, StatusRow::ticketId, UUID[]::new))
+                .param("numbers", column(rows, StatusRow::number))
+                .param("clientIds", column(rows, StatusRow::clientId))
+                .param("titles", column(rows, StatusRow::title))
+                .param("types", column(rows, row -> row.type().name()))
+                .param("priorities", column(rows, row -> row.priority().name()))
+                .param("statuses", column(rows, row -> row.status().name()))
+                .param("levels", column(rows, row -> row.level().name()))
+                .param("assignees", column(rows, StatusRow::assignee))
+                .param("openedAts", instants(rows, StatusRow::openedAt))
+                .param("updatedAts", instants(rows, StatusRow::updatedAt))
+                .param("reopenCounts", column(rows, StatusRow::reopenCount, Integer[]::new))
+                .param("versions", column(rows, StatusRow::version, Long[]::new))
+                .param("openedPositions", column(rows, StatusRow::openedPosition, Long[]::new))
+                .param("lastPositions", column(rows, StatusRow::lastPosition, Long[]::new))
+                .param("typeRanks", column(rows, row -> StatusRow.typeRank(row.type()), Integer[]::new))
+                .param("priorityRanks", column(rows, row -> StatusRow.priorityRank(row.priority()), Integer[]::new))
+                .param("respondedAts", instants(rows, StatusRow::respondedAt))
+                .param("responseAtRiskAts", instants(rows, StatusRow::responseAtRiskAt))
+                .param("responseDueAts", instants(rows, StatusRow::responseDueAt))
+                .param("resolutionConsumedMs", column(rows, row -> row.resolutionConsumed().toMillis(), Long[]::new))
+                .param("resolutionRunningSinces", instants(rows, StatusRow::resolutionRunningSince))
+                .param("resolutionAtRiskAts", instants(rows, StatusRow::resolutionAtRiskAt))
+                .param("resolutionDueAts", instants(rows, StatusRow::resolutionDueAt))
+                .param("resolvedAts", instants(rows, StatusRow::resolvedAt))
+                .param("vendorCaseRefs", column(rows, StatusRow::vendorCaseRef))
+                .param("vendorEscalatedAts", instants(rows, StatusRow::vendorEscalatedAt))
+                .param("categories", column(rows, StatusRow::category))
+                .param("resolutionPauses", column(rows, row -> pauses(row.resolutionPauses())))
+                .param("autoAcceptAts", instants(rows, StatusRow::autoAcceptAt))
+                .param("updateSinces", instants(rows, row -> row.updateClock().since()))
+                .param("updateAtRiskAts", instants(rows, row -> row.updateClock().deadlines().atRiskAt()))
+                .param("updateDueAts", instants(rows, row -> row.updateClock().deadlines().dueAt()))
+                .param("updateLateWindows", column(rows, row -> row.updateClock().lateWindows(), Integer[]::new))
+                .param("updateWindows", column(rows, row -> pauses(row.updateClock().windows().stream()
+                        .map(window -> new SlaPolicy.Pause(window.from(), window.to())).toList())))
+                .param("slaPolicies", column(rows, StatusRow::slaPolicy))
+                .param("slaPolicyVersions", column(rows, StatusRow::slaPolicyVersion, Integer[]::new))
+                .update();
+    }
+
+    /** An instant of each row as text ({@code CAST(... AS TIMESTAMPTZ[])} reads it back), null as null. */
+    private static String[] instants(List<StatusRow> rows, Function<StatusRow, Instant> instant) {
+        return column(rows, row -> Optional.ofNullable(instant.apply(row)).map(Instant::toString).orElse(null));
     }
 
     void deleteAll() {
         jdbc.sql("DELETE FROM " + table).update();
-    }
-
-    private static Map<String, Object> params(StatusRow row) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("ticketId", row.ticketId());
-        params.put("number", row.number());
-        params.put("clientId", row.clientId());
-        params.put("title", row.title());
-        params.put("type", row.type().name());
-        params.put("priority", row.priority().name());
-        params.put("status", row.status().name());
-        params.put("level", row.level().name());
-        params.put("assignee", row.assignee());
-        params.put("openedAt", timestamp(row.openedAt()));
-        params.put("updatedAt", timestamp(row.updatedAt()));
-        params.put("reopenCount", row.reopenCount());
-        params.put("version", row.version());
-        params.put("openedPosition", row.openedPosition());
-        params.put("lastPosition", row.lastPosition());
-        params.put("typeRank", StatusRow.typeRank(row.type()));
-        params.put("priorityRank", StatusRow.priorityRank(row.priority()));
-        params.put("respondedAt", timestamp(row.respondedAt()));
-        params.put("responseAtRiskAt", timestamp(row.responseAtRiskAt()));
-        params.put("responseDueAt", timestamp(row.responseDueAt()));
-        params.put("resolutionConsumedMs", row.resolutionConsumed().toMillis());
-        params.put("resolutionRunningSince", timestamp(row.resolutionRunningSince()));
-        params.put("resolutionAtRiskAt", timestamp(row.resolutionAtRiskAt()));
-        params.put("resolutionDueAt", timestamp(row.resolutionDueAt()));
-        params.put("resolvedAt", timestamp(row.resolvedAt()));
-        params.put("vendorCaseRef", row.vendorCaseRef());
-        params.put("vendorEscalatedAt", timestamp(row.vendorEscalatedAt()));
-        params.put("category", row.category());
-        params.put("resolutionPauses", pauses(row.resolutionPauses()));
-        params.put("autoAcceptAt", timestamp(row.autoAcceptAt()));
-        SlaPolicy.UpdateClock update = row.updateClock();
-        params.put("updateSince", timestamp(update.since()));
-        params.put("updateAtRiskAt", timestamp(update.deadlines().atRiskAt()));
-        params.put("updateDueAt", timestamp(update.deadlines().dueAt()));
-        params.put("updateLateWindows", update.lateWindows());
-        params.put("updateWindows", pauses(update.windows().stream()
-                .map(window -> new SlaPolicy.Pause(window.from(), window.to())).toList()));
-        params.put("slaPolicy", row.slaPolicy());
-        params.put("slaPolicyVersion", row.slaPolicyVersion());
-        return params;
     }
 
     /** Queue order of docs/domain.md; the partial indexes of db/query serve exactly these sort keys. */
