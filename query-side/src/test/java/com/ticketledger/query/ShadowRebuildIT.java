@@ -70,16 +70,18 @@ class ShadowRebuildIT {
         instances.forEach(ConfigurableApplicationContext::close);
     }
 
-    ConfigurableApplicationContext start() {
+    ConfigurableApplicationContext start(String... settings) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + EmbeddedDatabase.USER,
+                "--spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
+                "--ledger.checkpoint.key-file=target/checkpoint-key.pem",
+                "--ledger.notifications.local-mail-server.port=0",
+                "--ledger.notifications.delivery.enabled=false", "--ledger.notifications.scan.enabled=false"));
+        arguments.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(QuerySideApplication.class)
                 .profiles("embedded")
-                .run("--server.port=0", "--management.server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + EmbeddedDatabase.USER,
-                        "--spring.flyway.locations=classpath:db/store,classpath:db/session,classpath:db/query",
-                        "--ledger.checkpoint.key-file=target/checkpoint-key.pem",
-                        "--ledger.notifications.local-mail-server.port=0",
-                        "--ledger.notifications.delivery.enabled=false", "--ledger.notifications.scan.enabled=false");
+                .run(arguments.toArray(String[]::new));
         instances.add(context);
         return context;
     }
@@ -258,7 +260,8 @@ class ShadowRebuildIT {
      */
     @Test
     void aRoundOfTheFirstPassThatFailsToWriteInOneWorkerCommitsInNone() throws Exception {
-        ConfigurableApplicationContext node = start();
+        // batches of 2,000 events, so that the ledger's 6,400 make several rounds
+        ConfigurableApplicationContext node = start("--ledger.processing.rebuild-batch-size=2000");
         JdbcClient jdbc = node.getBean(JdbcClient.class);
         long last = appendLifecycles(node, 800);
         awaitCaughtUp(node, last);
