@@ -54,6 +54,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import static com.ticketledger.query.processing.ColumnArrays.column;
+import static com.ticketledger.query.processing.ColumnArrays.instants;
 
 /**
  * One row per event and ticket, keyed by its global position and the ticket: a replayed event is not recorded
@@ -170,7 +171,7 @@ class HistoryProjection {
                 .param("clients", column(rows, row -> row.clientId() != null ? row.clientId()
                         : openedFor.get(row.ticketId())))
                 .param("sequences", column(rows, Entry::sequence, Long[]::new))
-                .param("ats", column(rows, row -> row.at().toString()))
+                .param("ats", instants(rows, Entry::at))
                 .param("types", column(rows, Entry::type))
                 .param("actors", column(rows, Entry::actor))
                 .param("roles", column(rows, Entry::role))

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import static com.ticketledger.query.notification.Outbox.instant;
 import static com.ticketledger.query.notification.Outbox.timestamp;
 import static com.ticketledger.query.processing.ColumnArrays.column;
+import static com.ticketledger.query.processing.ColumnArrays.instants;
 
 /**
  * What the notifications projection keeps of each ticket ({@code notification_ticket}), and its SQL: read and
@@ -168,13 +169,9 @@ class NotificationTickets {
                 .param("levels", column(tickets, ticket -> ticket.level().name()))
                 .param("assignees", column(tickets, Ticket::assignee))
                 .param("versions", column(tickets, ticket -> Long.toString(ticket.version())))
-                .param("acceptAts", column(tickets, ticket -> text(ticket.autoAcceptAt())))
-                .param("warningAts", column(tickets, ticket -> text(ticket.autoAcceptWarningAt())))
+                .param("acceptAts", instants(tickets, Ticket::autoAcceptAt))
+                .param("warningAts", instants(tickets, Ticket::autoAcceptWarningAt))
                 .update();
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 
     /** Tickets pending closure whose reminder fell due between {@code since} and {@code now}. */

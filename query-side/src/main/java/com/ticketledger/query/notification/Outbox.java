@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.ticketledger.query.processing.ColumnArrays.column;
+import static com.ticketledger.query.processing.ColumnArrays.instants;
 
 /**
  * The SQL of the outbox ({@code notification}): what the projection and the scan decide goes in once (its
@@ -138,7 +139,7 @@ class Outbox {
                 .param("languages", column(entries, entry -> entry.channel() == NotificationChannel.EMAIL
                         ? entry.decision().locale().toLanguageTag() : "en"))
                 .param("facts", column(entries, entry -> write(entry.decision().facts())))
-                .param("ats", column(entries, entry -> entry.decision().at().toString()))
+                .param("ats", instants(entries, entry -> entry.decision().at()))
                 .update();
     }
 

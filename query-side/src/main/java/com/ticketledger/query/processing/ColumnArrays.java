@@ -1,5 +1,6 @@
 package com.ticketledger.query.processing;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -22,6 +23,17 @@ public final class ColumnArrays {
     /** One text of each row, in the rows' order: a column's parameter that the statement casts to its type. */
     public static <R> String[] column(List<R> rows, Function<R, String> value) {
         return column(rows, value, String[]::new);
+    }
+
+    /**
+     * One instant of each row as text, {@code null} as {@code null}, in the rows' order: a column's parameter that
+     * the statement casts to {@code TIMESTAMPTZ[]}.
+     */
+    public static <R> String[] instants(List<R> rows, Function<R, Instant> value) {
+        return column(rows, row -> {
+            Instant instant = value.apply(row);
+            return instant == null ? null : instant.toString();
+        });
     }
 
     /**

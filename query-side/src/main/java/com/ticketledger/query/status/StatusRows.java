@@ -26,11 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.ticketledger.query.processing.ColumnArrays.column;
+import static com.ticketledger.query.processing.ColumnArrays.instants;
 
 /**
  * The SQL of a table of status rows: {@code ticket_status} (the status projection) or a table of the same
@@ -182,11 +182,6 @@ public final class StatusRows {
                 .param("slaPolicies", column(rows, StatusRow::slaPolicy))
                 .param("slaPolicyVersions", column(rows, StatusRow::slaPolicyVersion, Integer[]::new))
                 .update();
-    }
-
-    /** An instant of each row as text ({@code CAST(... AS TIMESTAMPTZ[])} reads it back), null as null. */
-    private static String[] instants(List<StatusRow> rows, Function<StatusRow, Instant> instant) {
-        return column(rows, row -> Optional.ofNullable(instant.apply(row)).map(Instant::toString).orElse(null));
     }
 
     void deleteAll() {
