@@ -27,7 +27,7 @@ record ProjectionStatus(String name, long position, long headPosition, long lag,
     /**
      * A rebuild's own progress: the copies of the tables it fills, which take the live tables' place at the end.
      *
-     * @param phase           FILLING (reading the ledger), INDEXING (holds the head; made logged and indexed),
+     * @param phase           FILLING (reading the ledger), INDEXING (holds the head; the read-only indexes built),
      *                        CATCHING_UP (reads what came meanwhile), SWAPPING (takes the live tables' place)
      * @param startedAt       when it started
      * @param position        the lowest position every segment of the rebuild has passed

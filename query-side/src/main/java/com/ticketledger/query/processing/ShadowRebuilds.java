@@ -67,7 +67,7 @@ import java.util.function.BooleanSupplier;
  * answering from the live tables, which the live processor keeps current. A first pass reads up to the head
  * without Axon's processor between the rows and the handlers ({@link LedgerFill}); a processor of the same handlers
  * goes on from its token. Once the copies hold the head, they are
- * made complete (logged, every index); once they hold every event the live tables hold, ONE transaction drops the
+ * made complete (every index); once they hold every event the live tables hold, ONE transaction drops the
  * live tables, moves the copies into their place and gives the live processor the rebuild's token (its processor has
  * one segment: each of the live processor's segments gets it) and dead letters. The live processor is stopped on
  * this instance for that moment; another instance's live processor loses its claims then (its tokens were replaced)
@@ -86,7 +86,7 @@ public class ShadowRebuilds {
     public enum Phase {
         /** Its processor reads the ledger into the copies. */
         FILLING,
-        /** It holds the head; its copies are made logged and indexed. */
+        /** It holds the head; its copies get the indexes only reads use, and statistics. */
         INDEXING,
         /** It reads what arrived meanwhile. */
         CATCHING_UP,
@@ -387,7 +387,7 @@ public class ShadowRebuilds {
                     .build();
         }
         return new LedgerFill.Handlers(name, new EveryEventInvoker(invoker), policies.get(0), ShadowRebuilds::ofATicket,
-                List.of(new EventCorrelation(name)), writesCopies, NEVER_ENDING_REPLAY, properties.rebuildBatchSize(),
+                List.of(new EventCorrelation(name), new HandledResult()), writesCopies, NEVER_ENDING_REPLAY, properties.rebuildBatchSize(),
                 properties.rebuildWorkers());
     }
 
@@ -486,7 +486,7 @@ public class ShadowRebuilds {
             long indexing = System.nanoTime();
             rebuild.processor.shutDown();
             rebuild.tables.complete();
-            log.info("the copies of {} were made complete (logged, indexed, analysed) in {} ms", rebuild.group,
+            log.info("the copies of {} were made complete (indexed, analysed) in {} ms", rebuild.group,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - indexing));
             rebuild.phase = Phase.CATCHING_UP;
             rebuild.processor.start();
@@ -598,9 +598,6 @@ public class ShadowRebuilds {
         jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
         if (rebuild.abandoned) {
             throw new Abandoned();
-        }
-        if (!rebuild.tables.intact()) {
-            throw new IllegalStateException("PostgreSQL restarted during the rebuild: its unlogged copies are empty");
         }
         rebuild.tables.lockLive();
         // the live tokens, held still: another instance's batch waits for the swap, then finds its claim gone

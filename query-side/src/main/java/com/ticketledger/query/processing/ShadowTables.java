@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
  * so that a migration that changed a live table is followed without a word here, and named as the live ones are
  * (an index or a constraint keeps its name through the swap, for the migrations that name them later).
  *
- * <p>While they fill: UNLOGGED, with the keys and unique indexes (the projections' upserts need them), the plain
- * whole-table b-tree indexes (their writes look rows up by them) and the triggers. At the end, before the swap:
- * {@code SET LOGGED}, then the indexes only reads use (partial ones, GIN and the like), foreign keys and grants,
- * and statistics. A marker table, UNLOGGED to the end, tells whether PostgreSQL restarted after a crash meanwhile
- * (it empties unlogged tables then): such copies are not swapped in.
+ * <p>While they fill: with the keys and unique indexes (the projections' upserts need them), the plain whole-table
+ * b-tree indexes (their writes look rows up by them) and the triggers. At the end, before the swap: the indexes only
+ * reads use (partial ones, GIN and the like), foreign keys and grants, and statistics. The copies are logged from the
+ * start: each batch's rows reach the WAL as they are written, by the rebuild's workers side by side, and a crash of
+ * PostgreSQL keeps them with the tokens committed beside them. UNLOGGED copies made {@code SET LOGGED} at the end
+ * wrote the whole table to the WAL in one statement on one core while nothing else went on: 2.9 µs of the history
+ * rebuild's 29 µs of CPU per event, and a slower rebuild (docs/BENCHMARKS.md, session 16).
  */
 final class ShadowTables {
-
-    static final String MARKER = "rebuild_marker";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -73,7 +73,7 @@ final class ShadowTables {
                     throw new IllegalStateException("another table's foreign keys " + referencing + " reference "
                             + table + ": a rebuild would leave them on the old table");
                 }
-                jdbc.sql("CREATE UNLOGGED TABLE " + copy(table) + " (LIKE " + live(table)
+                jdbc.sql("CREATE TABLE " + copy(table) + " (LIKE " + live(table)
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY"
                         + " INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING COMMENTS)").update();
                 for (Map<String, Object> key : jdbc.sql("""
@@ -93,18 +93,13 @@ final class ShadowTables {
                     jdbc.sql(onCopy(trigger, table)).update();
                 }
             }
-            jdbc.sql("CREATE UNLOGGED TABLE " + schema + "." + MARKER + " (started_at TIMESTAMPTZ NOT NULL)").update();
-            jdbc.sql("INSERT INTO " + schema + "." + MARKER + " VALUES (now())").update();
         });
     }
 
-    /** The copies made durable and complete: logged, every index, foreign keys, grants, statistics. */
+    /** The copies made complete: every index, foreign keys, grants, statistics. */
     void complete() {
         transactions.executeWithoutResult(tx -> {
             jdbc.sql("SELECT set_config('search_path', '', true)").query().listOfRows();
-            for (String table : tables) {
-                jdbc.sql("ALTER TABLE " + copy(table) + " SET LOGGED").update();
-            }
             for (String table : tables) {
                 for (String index : indexes(table, false)) {
                     jdbc.sql(onCopy(index, table)).update();
@@ -134,11 +129,6 @@ final class ShadowTables {
         for (String table : tables) {
             jdbc.sql("ANALYZE " + copy(table)).update();
         }
-    }
-
-    /** False when PostgreSQL restarted since the copies were made: it emptied them (they were UNLOGGED). */
-    boolean intact() {
-        return jdbc.sql("SELECT count(*) FROM " + schema + "." + MARKER).query(Long.class).single() > 0;
     }
 
     /**
