@@ -117,11 +117,15 @@ class ProcessingConfiguration {
                         (configuration, builder) -> builder.allowReset(true).enableSequenceIdentifierCache()));
     }
 
-    /** Every projection handles each event with its correlation id in the logging context. */
+    /**
+     * Every projection handles each event with its correlation id in the logging context, and answers with one shared
+     * result ({@link HandledResult}).
+     */
     @Bean
     ConfigurerModule eventCorrelation() {
         return configurer -> configurer.eventProcessing()
-                .registerDefaultHandlerInterceptor((configuration, processor) -> new EventCorrelation(processor));
+                .registerDefaultHandlerInterceptor((configuration, processor) -> new EventCorrelation(processor))
+                .registerDefaultHandlerInterceptor((configuration, processor) -> new HandledResult());
     }
 
     /** The same source for any processor registered without properties (looked up late: it needs Axon's store). */
