@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReadPositions {
 
-    private final Map<String, Long> positions = new ConcurrentHashMap<>();
+    private final Map<String, Long> positions;
     private final String[] ring;
     private int next;
 
@@ -24,6 +24,8 @@ public final class ReadPositions {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         this.ring = new String[capacity];
+        // sized for the full ring from the start: never resized while the processors read it
+        this.positions = new ConcurrentHashMap<>(capacity);
     }
 
     /** The position of the event {@code eventIdentifier}, or {@code null} if it was not read lately. */

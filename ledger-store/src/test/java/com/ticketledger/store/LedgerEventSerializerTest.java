@@ -34,6 +34,16 @@ class LedgerEventSerializerTest {
     }
 
     @Test
+    void keepsOneReaderPerClassAndReadsWithIt() {
+        assertThat(serializer.getReader(MetaData.class)).isSameAs(serializer.getReader(MetaData.class))
+                .isNotSameAs(serializer.getReader(Map.class));
+        SerializedObject<byte[]> stored = serializer.serialize(MetaData.from(Map.of("user", "ana")), byte[].class);
+
+        // read after the reader was kept: the ledger's own metadata reader is still the one in it
+        assertThat((MetaData) serializer.deserialize(stored)).isEqualTo(MetaData.from(Map.of("user", "ana")));
+    }
+
+    @Test
     void readsMetaDataOfEveryShapeAsAxonDoes() {
         Map<String, Object> values = new HashMap<>();
         values.put("user", "ana");
