@@ -1,6 +1,8 @@
 package com.ticketledger.query.processing;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -11,12 +13,36 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
+
+    /**
+     * Axon's transactions on the query side, every processor's batch with its token (and its dead letters), commit
+     * without waiting for their WAL to reach the disk ({@code synchronous_commit} off for the transaction): what a
+     * crash of the machine may take back is a batch's rows together with its token, and the processor handles
+     * those events again. The command side's appends, which nothing could make again, wait for the disk.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions, JdbcClient jdbc) {
+        TransactionManager spring = new SpringTransactionManager(transactions);
+        return () -> {
+            Transaction transaction = spring.startTransaction();
+            try {
+                jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().listOfRows();
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+            return transaction;
+        };
+    }
 
     /**
      * The token store in PostgreSQL, beside the projections: a batch's projection rows and its token commit in
@@ -36,8 +62,15 @@ class ProcessingConfiguration {
     }
 
     /**
-     * Axon's event store over the ledger, polling for new events every {@code ledger.processing.fetch-delay}
-     * once the processors have caught up (Axon's own default waits a second).
+     * Axon's event store over the ledger, each processor reading it through a stream of its own
+     * ({@link WatchedEventSource} asks it for new events every {@code ledger.processing.fetch-delay}).
+     *
+     * <p>Not through the store's shared cache of the newest events ({@code optimizeEventConsumption}, on by
+     * default), which one thread fills as fast as the database gives events while any processor is at the head: a
+     * stream that fell behind it can keep a reference into the cache, and then everything the thread read since
+     * stays in memory (Axon's issue #2954). Run G (docs/BENCHMARKS.md, session 16) met it: while the processors
+     * caught up with 4 M events loaded at once, 3.9 M of them were held in that cache, the query side's 6 GB heap
+     * filled, and it spent its time in full collections. Each stream now reads and decodes its own copy of each event.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
@@ -47,6 +80,7 @@ class ProcessingConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(properties.fetchDelay().toMillis())
+                .optimizeEventConsumption(false)
                 .build();
     }
 

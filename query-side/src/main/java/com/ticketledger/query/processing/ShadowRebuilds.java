@@ -441,8 +441,8 @@ public class ShadowRebuilds {
 
     /**
      * Axon's transactions, each made to write the copies: their schema first on the search path, so the
-     * projections' unqualified table names resolve to them and everything else to {@code public}. A commit need
-     * not wait for the disk: a crash loses some of a rebuild that is discarded anyway. No sequential scans: the
+     * projections' unqualified table names resolve to them and everything else to {@code public}. Their commits do
+     * not wait for the disk, as no processor's do ({@code ProcessingConfiguration}). No sequential scans: the
      * copies have no statistics until they are complete, and a batch's look-up of its tickets' rows
      * ({@code ticket_id = ANY(...)}), planned while a copy was small, went on scanning the whole copy as it grew
      * (18 ms a batch at 25,000 tickets); every statement of a rebuild's batch reads by a key.
@@ -460,8 +460,7 @@ public class ShadowRebuilds {
             Transaction transaction = axonTransactions.startTransaction();
             try {
                 jdbc.sql("""
-                                SELECT set_config('search_path', :path, true), set_config('synchronous_commit', 'off', true),
-                                       set_config('enable_seqscan', 'off', true)""")
+                                SELECT set_config('search_path', :path, true), set_config('enable_seqscan', 'off', true)""")
                         .param("path", searchPath).query().listOfRows();
             } catch (RuntimeException e) {
                 transaction.rollback();

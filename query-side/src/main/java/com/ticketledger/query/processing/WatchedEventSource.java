@@ -20,8 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The ledger as the processors stream it, calling a processor back as soon as an event is there. A pooled
  * processor that has read everything asks its stream to call it back when more arrives; the embedded event
  * store's streams cannot, so the processor looked again only every half second, and that was the projections'
- * lag whenever the desk was not busy. Each stream here has a watcher thread that waits on it (the store wakes
- * it within {@code ledger.processing.fetch-delay} of an append) and calls the processor back.
+ * lag whenever the desk was not busy. Each stream here has a watcher thread that asks it for a next event every
+ * {@code ledger.processing.fetch-delay} (each stream reads the ledger on its own: {@code ProcessingConfiguration})
+ * and calls the processor back when there is one.
  */
 public final class WatchedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -31,9 +32,10 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
 
     /**
      * @param ledger the event store
-     * @param pause  after a call back, the time a processor gets to read what is there before it is called
-     *               again: a busy processor reads on without being called, and each call back costs it a batch
-     *               (a transaction with its token) however few events it holds
+     * @param pause  how long a watcher waits before it asks its stream again: after a call back, the time a
+     *               processor gets to read what is there before it is called again (a busy processor reads on
+     *               without being called, and each call back costs it a batch, a transaction with its token,
+     *               however few events it holds); after finding nothing, the time before it looks again
      */
     public WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger, Duration pause) {
         this.ledger = ledger;
@@ -74,14 +76,12 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
     /**
      * A stream and its watcher. A processor names its callback once, when it opens the stream, and expects it
      * called whenever events are there to read. The processor and the watcher never use the stream at once:
-     * each holds the lock while it does, the watcher for at most {@link #WATCH_MILLIS} at a time. The lock is
-     * fair: the watcher of a stream with nothing to read takes the lock again as soon as it lets it go, and with
-     * an unfair lock a processor waiting for it lost that race for seconds at a time (a rebuild's processor took
-     * 9 s to stop: docs/BENCHMARKS.md, session 13); now it waits for one round of the watcher at most.
+     * each holds the lock while it does, the watcher for one look at the ledger at a time, and waits without it.
+     * The lock is fair: with an unfair lock a processor waiting for it lost the race to a watcher that took it
+     * back at once, for seconds at a time (a rebuild's processor took 9 s to stop: docs/BENCHMARKS.md, session
+     * 13); now it waits for one look of the watcher at most.
      */
     static final class WatchedStream implements BlockingStream<TrackedEventMessage<?>> {
-
-        private static final int WATCH_MILLIS = 100;
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private final long pauseNanos;
@@ -108,9 +108,8 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
             try {
                 named.await();
                 while (!closed) {
-                    if (calledBackWithin(WATCH_MILLIS)) {
-                        LockSupport.parkNanos(pauseNanos);
-                    }
+                    calledBack();
+                    LockSupport.parkNanos(pauseNanos);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -118,18 +117,15 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         }
 
         /**
-         * Calls back if an event is there within {@code millis}, still holding the lock: an event the processor
-         * reads was called back before it could be read, never after (the call back only schedules the
-         * processor's next round).
+         * Calls back if an event is there now, still holding the lock: an event the processor reads was called
+         * back before it could be read, never after (the call back only schedules the processor's next round).
          */
-        private boolean calledBackWithin(int millis) throws InterruptedException {
+        private void calledBack() throws InterruptedException {
             lock.lockInterruptibly();
             try {
-                if (closed || !stream.hasNextAvailable(millis, TimeUnit.MILLISECONDS)) {
-                    return false;
+                if (!closed && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                    callback.run();
                 }
-                callback.run();
-                return true;
             } finally {
                 lock.unlock();
             }

@@ -12,6 +12,8 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,6 +143,26 @@ class BatchedRowsIT extends QuerySideIT {
             throw result.exceptionResult() instanceof Exception e ? e : new IllegalStateException(
                     result.exceptionResult());
         }
+    }
+
+    @Autowired
+    PlatformTransactionManager springTransactions;
+
+    @Test
+    void aProcessorsTransactionCommitsWithoutWaitingForTheDisk() {
+        String[] settings = new TransactionTemplate(springTransactions).execute(outer -> {
+            jdbc.sql("SET LOCAL synchronous_commit = on").update();
+            String before = synchronousCommit();
+            // Axon's transaction joins the outer one, on its connection: what it sets is seen after it too
+            String inBatch = transactionManager.fetchInTransaction(this::synchronousCommit);
+            return new String[] {before, inBatch};
+        });
+
+        assertThat(settings).containsExactly("on", "off");
+    }
+
+    private String synchronousCommit() {
+        return jdbc.sql("SELECT current_setting('synchronous_commit')").query(String.class).single();
     }
 
     @Test
