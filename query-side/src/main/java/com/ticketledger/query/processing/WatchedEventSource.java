@@ -7,12 +7,15 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -75,18 +78,28 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
 
     /**
      * A stream and its watcher. A processor names its callback once, when it opens the stream, and expects it
-     * called whenever events are there to read. The processor and the watcher never use the stream at once:
-     * each holds the lock while it does, the watcher for one look at the ledger at a time, and waits without it.
-     * The lock is fair: with an unfair lock a processor waiting for it lost the race to a watcher that took it
-     * back at once, for seconds at a time (a rebuild's processor took 9 s to stop: docs/BENCHMARKS.md, session
-     * 13); now it waits for one look of the watcher at most.
+     * called whenever events are there to read. Only the watcher reads the ledger: every pause it reads what has
+     * arrived, up to {@value #READ_AHEAD} events ahead of the processor, and calls it back; the processor takes
+     * the events from what the watcher read, and never waits for the database. A processor that asked the ledger
+     * itself whenever it had taken everything read again and again while events kept coming, one or two at a time:
+     * in run G2 (docs/BENCHMARKS.md, session 16) 2.7 reads and 3 transactions of projections per command.
+     * While the watcher reads it holds the stream, which a closing processor waits for: one read at most (the lock
+     * is fair; an unfair one let a watcher that took it back at once keep a rebuild's processor waiting for 9 s,
+     * session 13).
      */
     static final class WatchedStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        /** The most events a watcher holds that its processor has not taken yet. */
+        static final int READ_AHEAD = 4_000;
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private final long pauseNanos;
         private final Runnable onClose;
-        private final ReentrantLock lock = new ReentrantLock(true);
+        private final ReentrantLock reading = new ReentrantLock(true);
+        private final ReentrantLock held = new ReentrantLock();
+        private final Condition arrived = held.newCondition();
+        private final Condition taken = held.newCondition();
+        private final Deque<TrackedEventMessage<?>> read = new ArrayDeque<>();
         private final CountDownLatch named = new CountDownLatch(1);
         private final ExecutorService watcher = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "ledger-stream-watcher");
@@ -103,31 +116,72 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
             watcher.execute(this::watch);
         }
 
-        /** Once a callback is named, calls it back each time events are there; until closed. */
+        /**
+         * Once a callback is named, reads what arrived and calls it back, then pauses; until closed. With as many
+         * events held as it may, it waits instead until the processor has taken half of them (a catch-up reads on
+         * without a pause).
+         */
         private void watch() {
             try {
                 named.await();
                 while (!closed) {
-                    calledBack();
-                    LockSupport.parkNanos(pauseNanos);
+                    if (readAhead() > 0) {
+                        callback.run();
+                    }
+                    if (!waitedForRoom()) {
+                        LockSupport.parkNanos(pauseNanos);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        /**
-         * Calls back if an event is there now, still holding the lock: an event the processor reads was called
-         * back before it could be read, never after (the call back only schedules the processor's next round).
-         */
-        private void calledBack() throws InterruptedException {
-            lock.lockInterruptibly();
+        /** When the read-ahead is full, waits until half of it is taken (or a pause); false when it was not full. */
+        private boolean waitedForRoom() throws InterruptedException {
+            held.lockInterruptibly();
             try {
-                if (!closed && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                    callback.run();
+                if (read.size() < READ_AHEAD) {
+                    return false;
+                }
+                long left = pauseNanos;
+                while (read.size() > READ_AHEAD / 2 && !closed && left > 0) {
+                    left = taken.awaitNanos(left);
+                }
+                return true;
+            } finally {
+                held.unlock();
+            }
+        }
+
+        /** Reads what the ledger holds now, up to the read-ahead; answers how many events it read. */
+        private int readAhead() throws InterruptedException {
+            int added = 0;
+            reading.lockInterruptibly();
+            try {
+                while (!closed && room() && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    held.lock();
+                    try {
+                        read.addLast(event);
+                        arrived.signalAll();
+                    } finally {
+                        held.unlock();
+                    }
+                    added++;
                 }
             } finally {
-                lock.unlock();
+                reading.unlock();
+            }
+            return added;
+        }
+
+        private boolean room() {
+            held.lock();
+            try {
+                return read.size() < READ_AHEAD;
+            } finally {
+                held.unlock();
             }
         }
 
@@ -140,41 +194,55 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            lock.lock();
+            held.lock();
             try {
-                return stream.peek();
+                return Optional.ofNullable(read.peekFirst());
             } finally {
-                lock.unlock();
+                held.unlock();
             }
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            lock.lockInterruptibly();
+            long left = unit.toNanos(timeout);
+            held.lockInterruptibly();
             try {
-                return stream.hasNextAvailable(timeout, unit);
+                while (read.isEmpty() && !closed && left > 0) {
+                    left = arrived.awaitNanos(left);
+                }
+                return !read.isEmpty();
             } finally {
-                lock.unlock();
+                held.unlock();
             }
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            lock.lockInterruptibly();
+            held.lockInterruptibly();
             try {
-                return stream.nextAvailable();
+                while (read.isEmpty()) {
+                    if (closed) {
+                        throw new IllegalStateException("the stream is closed");
+                    }
+                    arrived.await();
+                }
+                TrackedEventMessage<?> next = read.pollFirst();
+                if (read.size() == READ_AHEAD / 2) {
+                    taken.signalAll();
+                }
+                return next;
             } finally {
-                lock.unlock();
+                held.unlock();
             }
         }
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            lock.lock();
+            reading.lock();
             try {
                 stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
             } finally {
-                lock.unlock();
+                reading.unlock();
             }
         }
 
@@ -186,11 +254,18 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
             closed = true;
             onClose.run();
             watcher.shutdownNow();
-            lock.lock();
+            held.lock();
+            try {
+                arrived.signalAll();
+                taken.signalAll();
+            } finally {
+                held.unlock();
+            }
+            reading.lock();
             try {
                 stream.close();
             } finally {
-                lock.unlock();
+                reading.unlock();
             }
         }
     }
