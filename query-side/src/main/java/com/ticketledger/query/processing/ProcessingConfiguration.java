@@ -70,7 +70,8 @@ class ProcessingConfiguration {
      * stream that fell behind it can keep a reference into the cache, and then everything the thread read since
      * stays in memory (Axon's issue #2954). Run G (docs/BENCHMARKS.md, session 16) met it: while the processors
      * caught up with 4 M events loaded at once, 3.9 M of them were held in that cache, the query side's 6 GB heap
-     * filled, and it spent its time in full collections. Each stream now reads and decodes its own copy of each event.
+     * filled, and it spent its time in full collections. Each stream now reads and decodes its own copy of each
+     * event.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,

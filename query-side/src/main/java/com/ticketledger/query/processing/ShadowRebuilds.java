@@ -387,8 +387,8 @@ public class ShadowRebuilds {
                     .build();
         }
         return new LedgerFill.Handlers(name, new EveryEventInvoker(invoker), policies.get(0), ShadowRebuilds::ofATicket,
-                List.of(new EventCorrelation(name), new HandledResult()), writesCopies, NEVER_ENDING_REPLAY, properties.rebuildBatchSize(),
-                properties.rebuildWorkers());
+                List.of(new EventCorrelation(name), new HandledResult()), writesCopies, NEVER_ENDING_REPLAY,
+                properties.rebuildBatchSize(), properties.rebuildWorkers());
     }
 
     /**
@@ -460,7 +460,8 @@ public class ShadowRebuilds {
             Transaction transaction = axonTransactions.startTransaction();
             try {
                 jdbc.sql("""
-                                SELECT set_config('search_path', :path, true), set_config('enable_seqscan', 'off', true)""")
+                                SELECT set_config('search_path', :path, true),
+                                       set_config('enable_seqscan', 'off', true)""")
                         .param("path", searchPath).query().listOfRows();
             } catch (RuntimeException e) {
                 transaction.rollback();
