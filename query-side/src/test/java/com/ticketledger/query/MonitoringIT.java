@@ -148,6 +148,8 @@ class MonitoringIT extends QuerySideIT {
         TicketOpened opened = Tickets.opened("acme");
         List<ILoggingEvent> lines = captured("com.ticketledger.query.processing.EventCorrelation", () -> {
             long position = append(opened, ACME_CLIENT, Instant.now(), correlationId);
+            // each projection reads the ledger on its own: both are waited for, the status view and the history
+            getAt("operator", "/api/tickets/" + opened.ticketId(), position);
             getAt("operator", "/api/tickets/" + opened.ticketId() + "/history", position);
             return null;
         });
