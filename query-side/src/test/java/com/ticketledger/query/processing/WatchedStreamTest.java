@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Only the watcher reads the ledger: it reads ahead of the processor, up to a bound, and calls it back; the processor
@@ -90,10 +91,10 @@ class WatchedStreamTest {
         stream.setOnAvailableCallback(calledBack::incrementAndGet);
         try {
             assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(200);
+            // read before the processor took any: the read-ahead, and not one event more, for a while
+            await().atMost(Duration.ofSeconds(5)).during(Duration.ofMillis(200))
+                    .until(() -> ledger.handedOut.get() == WatchedEventSource.WatchedStream.READ_AHEAD);
             assertThat(calledBack.get()).isPositive();
-            assertThat(ledger.handedOut.get()).as("read before the processor took any")
-                    .isEqualTo(WatchedEventSource.WatchedStream.READ_AHEAD);
 
             for (int position = 0; position < size; position++) {
                 assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).as("event %d", position).isTrue();
@@ -111,14 +112,11 @@ class WatchedStreamTest {
         WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(new IdleStream(),
                 Duration.ofMillis(50).toNanos(), () -> { });
         stream.setOnAvailableCallback(() -> { });
-        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stream.hasNextAvailable(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(100);
+        FutureTask<Boolean> waiting = new FutureTask<>(() -> stream.hasNextAvailable(30, TimeUnit.SECONDS));
+        Thread processor = new Thread(waiting, "processor");
+        processor.start();
+        // its wait for an event has begun
+        await().atMost(Duration.ofSeconds(5)).until(() -> processor.getState() == Thread.State.TIMED_WAITING);
 
         stream.close();
 
