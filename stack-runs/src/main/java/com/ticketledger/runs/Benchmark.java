@@ -20,6 +20,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -35,6 +38,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -184,6 +188,7 @@ public final class Benchmark {
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
+            say("  the longest: " + lag.longest(8));
 
             say("ledger: half the peak rate, for latency");
             Lifecycles half = new Lifecycles(command);
@@ -196,6 +201,7 @@ public final class Benchmark {
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
             // the full load keeps both cores busy, so its lag is mostly the projections' wait for a core
             figure("projection lag at half concurrency p50/p95/p99 ms", percentiles(halfLag.lags));
+            say("  the longest: " + halfLag.longest(8));
 
             say("ledger: one client alone, for a lone command's latency");
             Lifecycles alone = new Lifecycles(command);
@@ -543,6 +549,8 @@ public final class Benchmark {
      */
     static final class LagProbe {
         final Queue<Long> lags = new ConcurrentLinkedQueue<>();
+        /** Each probe's lag with the moment its command answered, to set the longest beside the sides' logs. */
+        private final Queue<Map.Entry<Instant, Long>> timed = new ConcurrentLinkedQueue<>();
         private final Desk command;
         private final Desk query;
         private volatile boolean running = true;
@@ -562,6 +570,16 @@ public final class Benchmark {
             thread.join();
         }
 
+        /** The {@code count} longest lags, longest first, each with the UTC time its command answered. */
+        String longest(int count) {
+            return timed.stream()
+                    .sorted(Map.Entry.<Instant, Long>comparingByValue().reversed())
+                    .limit(count)
+                    .map(probe -> String.format("%.0f ms at %s", probe.getValue() / 1e3,
+                            LocalTime.ofInstant(probe.getKey(), ZoneOffset.UTC)))
+                    .collect(Collectors.joining(", "));
+        }
+
         private void probe() {
             while (running) {
                 Desk.Answer opened = command.post("operator", "/api/tickets", """
@@ -570,8 +588,11 @@ public final class Benchmark {
                 if (opened.ok()) {
                     long start = System.nanoTime();
                     String ticket = "/api/tickets/" + opened.json().get("ticketId").asText();
+                    Instant answered = Instant.now();
                     if (query.get("operator", ticket + "?minPosition=" + opened.position()).ok()) {
-                        lags.add((System.nanoTime() - start) / 1_000);
+                        long lag = (System.nanoTime() - start) / 1_000;
+                        lags.add(lag);
+                        timed.add(Map.entry(answered, lag));
                     }
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
