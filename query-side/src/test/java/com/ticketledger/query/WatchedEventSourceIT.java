@@ -6,6 +6,7 @@ import com.ticketledger.query.processing.WatchedEventSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -69,6 +70,32 @@ class WatchedEventSourceIT extends QuerySideIT {
                         .as("called back with nothing left to read").isFalse();
             }
         }
+    }
+
+    @Test
+    void processorsStreamReadsAtOnceWhenAskedInsteadOfAtTheEndOfItsPause() throws Exception {
+        WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofSeconds(30));
+        StreamableMessageSource<TrackedEventMessage<?>> waitedFor = source.of("waited-for");
+        StreamableMessageSource<TrackedEventMessage<?>> other = source.of("other");
+        try (BlockingStream<TrackedEventMessage<?>> stream = waitedFor.openStream(waitedFor.createHeadToken());
+                BlockingStream<TrackedEventMessage<?>> otherStream = other.openStream(other.createHeadToken())) {
+            CountDownLatch called = new CountDownLatch(1);
+            CountDownLatch otherCalled = new CountDownLatch(1);
+            stream.setOnAvailableCallback(called::countDown);
+            otherStream.setOnAvailableCallback(otherCalled::countDown);
+            // both watchers read the (empty) head once, then pause for 30 s
+            assertThat(called.await(300, TimeUnit.MILLISECONDS)).isFalse();
+            TicketOpened opened = Tickets.opened("acme");
+            append(opened, OPERATOR, Instant.now());
+
+            source.readNow("waited-for");
+
+            assertThat(called.await(5, TimeUnit.SECONDS)).as("called back long before the pause ends").isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo(opened);
+            assertThat(otherCalled.await(500, TimeUnit.MILLISECONDS)).as("another processor's stream still pauses")
+                    .isFalse();
+        }
+        assertThat(source.openStreams()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.ticketledger.query.consistency;
 
 import com.ticketledger.query.processing.ProjectionPositions;
+import com.ticketledger.query.processing.WatchedEventSource;
 import com.ticketledger.web.problem.InvalidField;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * Before a read of a {@link ReadsProjection} controller that names a position ({@code minPosition}, or the
  * {@code X-Ledger-Position} header a command answered with), waits until that projection has processed it:
  * a bounded poll of the token store, up to {@code ledger.reads.max-wait} (5 s), then {@link ProjectionBehind} (503 with Retry-After).
+ * A read that has to wait first has the projection's stream read the ledger at once: the event it waits for was
+ * committed before the command answered, and would otherwise be read only at the end of the stream's pause
+ * ({@code ledger.processing.fetch-delay}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
@@ -28,10 +32,12 @@ class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final ProjectionPositions positions;
+    private final WatchedEventSource ledger;
     private final Duration maxWait;
 
-    ReadYourWrites(ProjectionPositions positions, ReadProperties properties) {
+    ReadYourWrites(ProjectionPositions positions, WatchedEventSource ledger, ReadProperties properties) {
         this.positions = positions;
+        this.ledger = ledger;
         this.maxWait = properties.maxWait();
     }
 
@@ -56,6 +62,10 @@ class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
         if (wanted == null) {
             return true;
         }
+        if (positions.hasProcessed(reads.value(), wanted)) {
+            return true;
+        }
+        ledger.readNow(reads.value());
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!positions.hasProcessed(reads.value(), wanted)) {
             if (System.nanoTime() > deadline) {

@@ -97,12 +97,24 @@ class ProcessingConfiguration {
 
     /**
      * The ledger as every projection reads it: through streams that call their processor back when an event
-     * arrives. Each processor in application.yml names this bean as its {@code source}: Spring Boot's Axon
-     * configuration gives a processor set up there the plain event store otherwise, whatever the default below.
+     * arrives.
      */
     @Bean
     WatchedEventSource ledgerStream(EventStore eventStore, ProcessingProperties properties) {
         return new WatchedEventSource(eventStore, properties.fetchDelay());
+    }
+
+    /**
+     * Each projection's processor reads the ledger through {@link #ledgerStream} under its own name, so that a read
+     * waiting for it can have its stream read at once ({@code ReadYourWrites}). Set here, not as a {@code source} in
+     * application.yml: that names one bean for every processor, and without it Spring Boot gives a processor the
+     * plain event store (which it polls every half second); Axon applies this to the processor's builder after that.
+     */
+    @Bean
+    ConfigurerModule namedLedgerStreams(ObjectProvider<WatchedEventSource> ledgerStream) {
+        return configurer -> ProcessingGroups.ALL.forEach(group -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration(group,
+                        (configuration, builder) -> builder.messageSource(ledgerStream.getObject().of(group))));
     }
 
     /**

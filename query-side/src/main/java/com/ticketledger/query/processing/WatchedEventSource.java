@@ -9,12 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,12 +30,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * lag whenever the desk was not busy. Each stream here has a watcher thread that asks it for a next event every
  * {@code ledger.processing.fetch-delay} (each stream reads the ledger on its own: {@code ProcessingConfiguration})
  * and calls the processor back when there is one.
+ *
+ * <p>Each processor reads through a view named after it ({@link #of(String)}), so that a read waiting for that
+ * projection to reach a position can have its stream read the ledger at once ({@link #readNow(String)}) rather
+ * than at the end of its watcher's pause.
  */
 public final class WatchedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> ledger;
     private final long pauseNanos;
     private final AtomicInteger openStreams = new AtomicInteger();
+    private final Map<String, Set<WatchedStream>> byProcessor = new ConcurrentHashMap<>();
 
     /**
      * @param ledger the event store
@@ -51,9 +60,67 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         return new WatchedStream(ledger.openStream(trackingToken), pauseNanos, openStreams::decrementAndGet);
     }
 
+    /** The ledger as the processor {@code processor} reads it: its streams are the ones {@link #readNow} reads. */
+    public StreamableMessageSource<TrackedEventMessage<?>> of(String processor) {
+        return new Named(processor);
+    }
+
+    /**
+     * Has each stream of {@code processor} read the ledger now, instead of at the end of its pause: what a read
+     * that waits for the projection to reach a position asks for. An event committed before this call is read by
+     * the read it causes (a watcher in the middle of a read reads once more at once).
+     */
+    public void readNow(String processor) {
+        byProcessor.getOrDefault(processor, Set.of()).forEach(WatchedStream::readNow);
+    }
+
     /** How many streams read the ledger through this source now: one per running processor. */
     public int openStreams() {
         return openStreams.get();
+    }
+
+    /** The source as one processor sees it: the same ledger, its streams kept under the processor's name. */
+    private final class Named implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+        private final String processor;
+
+        Named(String processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+            Set<WatchedStream> streams = byProcessor.computeIfAbsent(processor, name -> ConcurrentHashMap.newKeySet());
+            openStreams.incrementAndGet();
+            AtomicReference<WatchedStream> opened = new AtomicReference<>();
+            WatchedStream stream = new WatchedStream(ledger.openStream(trackingToken), pauseNanos, () -> {
+                openStreams.decrementAndGet();
+                streams.remove(opened.get());
+            });
+            opened.set(stream);
+            streams.add(stream);
+            return stream;
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return ledger.createTailToken();
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return ledger.createHeadToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant dateTime) {
+            return ledger.createTokenAt(dateTime);
+        }
+
+        @Override
+        public TrackingToken createTokenSince(Duration duration) {
+            return ledger.createTokenSince(duration);
+        }
     }
 
     @Override
@@ -108,6 +175,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         });
         private volatile Runnable callback;
         private volatile boolean closed;
+        private volatile Thread watching;
 
         WatchedStream(BlockingStream<TrackedEventMessage<?>> stream, long pauseNanos, Runnable onClose) {
             this.stream = stream;
@@ -122,6 +190,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
          * without a pause).
          */
         private void watch() {
+            watching = Thread.currentThread();
             try {
                 named.await();
                 while (!closed) {
@@ -134,6 +203,17 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * Ends the watcher's pause now, or, if it is reading, the next one as soon as it begins (a permit of
+         * {@link LockSupport#unpark}): either way it reads the ledger again at once.
+         */
+        void readNow() {
+            Thread watcher = watching;
+            if (watcher != null) {
+                LockSupport.unpark(watcher);
             }
         }
 
