@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
@@ -64,18 +65,27 @@ public class LedgerStoreAutoConfiguration {
     }
 
     /**
+     * The name of the {@link TransactionManager} a side may give the storage engine for its own work (reading
+     * the ledger, appending to it) in place of Axon's: the query side, which only reads, reads outside any.
+     */
+    public static final String STORAGE_TRANSACTIONS = "eventStorageTransactions";
+
+    /**
      * Axon's JDBC storage engine on {@link #eventSchema()}, as Axon would build it, except that a processor
      * streaming the ledger reads {@code ledger.store.read-batch-size} events per query (Axon's default, 100,
      * makes a rebuild mostly round trips), and that a command's append and its ticket's loading take one statement
-     * each ({@link LedgerEventStorageEngine}).
+     * each ({@link LedgerEventStorageEngine}). Its work runs in the transactions of {@value #STORAGE_TRANSACTIONS}
+     * where a side names one, in Axon's otherwise.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
-            TransactionManager transactionManager, EventSchema eventSchema, ReadPositions readPositions,
-            Environment environment) {
+            TransactionManager axonTransactions,
+            @Qualifier(STORAGE_TRANSACTIONS) ObjectProvider<TransactionManager> storageTransactions,
+            EventSchema eventSchema, ReadPositions readPositions, Environment environment) {
+        TransactionManager transactionManager = storageTransactions.getIfAvailable(() -> axonTransactions);
         int batchSize = environment.getProperty("ledger.store.read-batch-size", Integer.class, 1000);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)

@@ -1,6 +1,8 @@
 package com.ticketledger.query.processing;
 
+import com.ticketledger.store.LedgerStoreAutoConfiguration;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -17,6 +19,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -30,6 +33,7 @@ class ProcessingConfiguration {
      * those events again. The command side's appends, which nothing could make again, wait for the disk.
      */
     @Bean
+    @Primary
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions, JdbcClient jdbc) {
         TransactionManager spring = new SpringTransactionManager(transactions);
         return () -> {
@@ -42,6 +46,16 @@ class ProcessingConfiguration {
             }
             return transaction;
         };
+    }
+
+    /**
+     * The event storage engine's own work on this side, outside any transaction: this side only reads the ledger,
+     * each of the engine's queries is one statement, and every stream's fetch in a transaction of the manager above
+     * cost a BEGIN, a set_config and a COMMIT around its SELECT, on the way from an append to the projections.
+     */
+    @Bean(LedgerStoreAutoConfiguration.STORAGE_TRANSACTIONS)
+    TransactionManager eventStorageTransactions() {
+        return NoTransactionManager.INSTANCE;
     }
 
     /**
