@@ -132,8 +132,11 @@ public final class Benchmark {
             Map<String, Duration> cpuBefore = cpuUsed(stack);
             Map<String, Map<String, Duration>> jvmBefore = jvmThreadCpu(stack);
             Optional<MachineFacts.CpuTimes> machineBefore = MachineFacts.cpuTimes();
+            Map<String, Duration> postgresBefore = stack.postgresCpuByKind();
+            WalActivity walBefore;
             try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
                 StatementCounts.reset(connection);
+                walBefore = WalActivity.read(connection);
             }
             long started = System.nanoTime();
             load.run(clients, seconds);
@@ -141,10 +144,13 @@ public final class Benchmark {
             lag.stop();
             StatementCounts.Cost stackCost;
             Map<String, Double> statementTimes;
+            WalActivity wal;
             try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
                 stackCost = StatementCounts.since(connection, (int) load.commands.get());
                 statementTimes = StatementCounts.timeSince(connection, (int) load.commands.get(), 12);
+                wal = WalActivity.read(connection).minus(walBefore);
             }
+            Map<String, Duration> postgresAfter = stack.postgresCpuByKind();
             Optional<MachineFacts.CpuTimes> machineAfter = MachineFacts.cpuTimes();
             Map<String, Duration> cpuAfter = cpuUsed(stack);
             Map<String, Map<String, Duration>> jvmAfter = jvmThreadCpu(stack);
@@ -162,6 +168,15 @@ public final class Benchmark {
                                 "  of which " + kind + " (live threads)",
                                 String.format("%.2f", spent / 1e6 / load.commands.get())));
             }
+            // PostgreSQL's by kind of process (the backends, each background process, the autovacuum workers and
+            // backends that exited), and what it wrote to its WAL: runs of one code have differed 0.7–1.8 ms here
+            nanosSpent(postgresBefore, postgresAfter).forEach((kind, spent) -> {
+                if (spent > 0) {
+                    figure("  of PostgreSQL's, " + kind, String.format("%.2f", spent / 1e6 / load.commands.get()));
+                }
+            });
+            figure("PostgreSQL's WAL per command: records, full-page images, bytes; checkpoints begun during the load",
+                    wal.perCommand(load.commands.get()));
             double loadJitShare = jitShare(cpuSpent, jvmBefore, jvmAfter);
             figure("JIT share of the sides' CPU during the load, %", String.format("%.0f%s", loadJitShare * 100,
                     loadJitShare > SETTLED_JIT_SHARE ? " (still compiling: not the figures of a settled ledger)" : ""));
@@ -543,6 +558,34 @@ public final class Benchmark {
     }
 
     /**
+     * What PostgreSQL wrote to its WAL so far (pg_stat_wal) and how many checkpoints it began (pg_stat_checkpointer):
+     * a page's first change after a checkpoint begins writes the whole page to the WAL, so a load that starts just
+     * after one costs the server more than the same load later.
+     */
+    record WalActivity(long records, long fullPageImages, long bytes, long checkpoints) {
+
+        static WalActivity read(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("""
+                            SELECT w.wal_records, w.wal_fpi, w.wal_bytes::bigint, c.num_timed + c.num_requested
+                            FROM pg_stat_wal w, pg_stat_checkpointer c""")) {
+                row.next();
+                return new WalActivity(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
+            }
+        }
+
+        WalActivity minus(WalActivity before) {
+            return new WalActivity(records - before.records, fullPageImages - before.fullPageImages,
+                    bytes - before.bytes, checkpoints - before.checkpoints);
+        }
+
+        String perCommand(long commands) {
+            return String.format("%.1f, %.2f, %,.0f; %d", records / (double) commands,
+                    fullPageImages / (double) commands, bytes / (double) commands, checkpoints);
+        }
+    }
+
+    /**
      * The projection lag beside the load, from a client of its own: it opens a ticket, and as soon as the
      * command answers asks the status view for it at the answer's position; the time until that read answers
      * is the lag (the read's own round trip included).
@@ -632,6 +675,7 @@ public final class Benchmark {
         byte[] payload = new byte[600];
         Arrays.fill(payload, (byte) 'x');
         AtomicLong inserted = new AtomicLong();
+        Queue<Long> backends = new ConcurrentLinkedQueue<>();
         long deadline = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -640,6 +684,7 @@ public final class Benchmark {
                 try (Connection connection = DriverManager.getConnection(jdbcUrl);
                      PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_raw_event "
                              + "(aggregate_identifier, sequence_number, payload, meta_data) VALUES (?, ?, ?, ?)")) {
+                    backends.add(backendPid(connection));
                     String aggregate = UUID.randomUUID().toString();
                     long sequence = 0;
                     while (System.nanoTime() < deadline) {
@@ -660,7 +705,32 @@ public final class Benchmark {
         for (Thread thread : threads) {
             thread.join();
         }
-        return inserted.get() / ((System.nanoTime() - started) / 1e9);
+        double rate = inserted.get() / ((System.nanoTime() - started) / 1e9);
+        awaitGone(backends);
+        return rate;
+    }
+
+    private static long backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            return pid.getLong(1);
+        }
+    }
+
+    /**
+     * Waits (up to 10 s) until these PostgreSQL backends have exited and the server has reaped them (Linux: their
+     * /proc entries are gone). The load's CPU is measured next: a backend of the baseline reaped between the reading
+     * of the server's children's time and the listing of its live processes counted in neither before the load and
+     * in the first after it, its 30 s of inserts charged to the commands (PostgreSQL's CPU per command measured
+     * 0.67–1.82 ms in runs of one code, session 17).
+     */
+    private static void awaitGone(java.util.Collection<Long> pids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pids.stream().anyMatch(pid -> Files.exists(Path.of("/proc", Long.toString(pid))))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     static double rawSequentialRead(String jdbcUrl) throws SQLException {
