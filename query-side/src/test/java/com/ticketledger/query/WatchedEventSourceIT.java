@@ -6,7 +6,6 @@ import com.ticketledger.query.processing.WatchedEventSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -75,8 +74,8 @@ class WatchedEventSourceIT extends QuerySideIT {
     @Test
     void processorsStreamReadsAtOnceWhenAskedInsteadOfAtTheEndOfItsPause() throws Exception {
         WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofSeconds(30));
-        StreamableMessageSource<TrackedEventMessage<?>> waitedFor = source.of("waited-for");
-        StreamableMessageSource<TrackedEventMessage<?>> other = source.of("other");
+        WatchedEventSource waitedFor = source.of("waited-for");
+        WatchedEventSource other = source.of("other");
         try (BlockingStream<TrackedEventMessage<?>> stream = waitedFor.openStream(waitedFor.createHeadToken());
                 BlockingStream<TrackedEventMessage<?>> otherStream = other.openStream(other.createHeadToken())) {
             CountDownLatch called = new CountDownLatch(1);

@@ -39,8 +39,10 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
 
     private final StreamableMessageSource<TrackedEventMessage<?>> ledger;
     private final long pauseNanos;
-    private final AtomicInteger openStreams = new AtomicInteger();
-    private final Map<String, Set<WatchedStream>> byProcessor = new ConcurrentHashMap<>();
+    private final AtomicInteger openStreams;
+    private final Map<String, Set<WatchedStream>> byProcessor;
+    /** The processor this view's streams are kept under ({@link #of}); null for the source itself. */
+    private final String processor;
 
     /**
      * @param ledger the event store
@@ -50,19 +52,43 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
      *               however few events it holds); after finding nothing, the time before it looks again
      */
     public WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger, Duration pause) {
+        this(ledger, pause.toNanos(), new AtomicInteger(), new ConcurrentHashMap<>(), null);
+    }
+
+    private WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger, long pauseNanos,
+            AtomicInteger openStreams, Map<String, Set<WatchedStream>> byProcessor, String processor) {
         this.ledger = ledger;
-        this.pauseNanos = pause.toNanos();
+        this.pauseNanos = pauseNanos;
+        this.openStreams = openStreams;
+        this.byProcessor = byProcessor;
+        this.processor = processor;
+    }
+
+    /**
+     * The same ledger as the processor {@code processor} reads it, sharing this source's watchers: the streams it
+     * opens are the ones {@link #readNow} reads.
+     */
+    public WatchedEventSource of(String processor) {
+        return new WatchedEventSource(ledger, pauseNanos, openStreams, byProcessor, processor);
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        Set<WatchedStream> named = processor == null ? null
+                : byProcessor.computeIfAbsent(processor, name -> ConcurrentHashMap.newKeySet());
+        AtomicReference<WatchedStream> opened = new AtomicReference<>();
         openStreams.incrementAndGet();
-        return new WatchedStream(ledger.openStream(trackingToken), pauseNanos, openStreams::decrementAndGet);
-    }
-
-    /** The ledger as the processor {@code processor} reads it: its streams are the ones {@link #readNow} reads. */
-    public StreamableMessageSource<TrackedEventMessage<?>> of(String processor) {
-        return new Named(processor);
+        WatchedStream stream = new WatchedStream(ledger.openStream(trackingToken), pauseNanos, () -> {
+            openStreams.decrementAndGet();
+            if (named != null) {
+                named.remove(opened.get());
+            }
+        });
+        opened.set(stream);
+        if (named != null) {
+            named.add(stream);
+        }
+        return stream;
     }
 
     /**
@@ -74,53 +100,9 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         byProcessor.getOrDefault(processor, Set.of()).forEach(WatchedStream::readNow);
     }
 
-    /** How many streams read the ledger through this source now: one per running processor. */
+    /** How many streams read the ledger through this source and its views now: one per running processor. */
     public int openStreams() {
         return openStreams.get();
-    }
-
-    /** The source as one processor sees it: the same ledger, its streams kept under the processor's name. */
-    private final class Named implements StreamableMessageSource<TrackedEventMessage<?>> {
-
-        private final String processor;
-
-        Named(String processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-            Set<WatchedStream> streams = byProcessor.computeIfAbsent(processor, name -> ConcurrentHashMap.newKeySet());
-            openStreams.incrementAndGet();
-            AtomicReference<WatchedStream> opened = new AtomicReference<>();
-            WatchedStream stream = new WatchedStream(ledger.openStream(trackingToken), pauseNanos, () -> {
-                openStreams.decrementAndGet();
-                streams.remove(opened.get());
-            });
-            opened.set(stream);
-            streams.add(stream);
-            return stream;
-        }
-
-        @Override
-        public TrackingToken createTailToken() {
-            return ledger.createTailToken();
-        }
-
-        @Override
-        public TrackingToken createHeadToken() {
-            return ledger.createHeadToken();
-        }
-
-        @Override
-        public TrackingToken createTokenAt(Instant dateTime) {
-            return ledger.createTokenAt(dateTime);
-        }
-
-        @Override
-        public TrackingToken createTokenSince(Duration duration) {
-            return ledger.createTokenSince(duration);
-        }
     }
 
     @Override
