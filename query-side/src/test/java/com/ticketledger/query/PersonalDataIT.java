@@ -154,6 +154,12 @@ class PersonalDataIT extends QuerySideIT {
         List<String> after = answers(tickets, erasure);
         after.forEach(answer -> assertNone(zoe.values(), answer));
         assertThat(after.get(1)).contains("[erased]");
+        // the reads above waited for the status and history projections (and had them read at once); the others
+        // apply the erasure at their own pace
+        for (String projection : ProcessingGroups.ALL) {
+            awaitUntil(projection + " applies the erasure", Duration.ofSeconds(30),
+                    () -> positions.hasProcessed(projection, erasure));
+        }
         assertNone(zoe.values(), projectionTables());
         for (UUID ticket : tickets) {
             assertThat(get("auditor", "/api/audit/tickets/" + ticket + "/verify").json().get("valid").asBoolean())
