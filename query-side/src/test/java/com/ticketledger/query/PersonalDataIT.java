@@ -128,6 +128,14 @@ class PersonalDataIT extends QuerySideIT {
         return answers;
     }
 
+    /** Every projection applies an erasure at its own pace: waits until each has passed {@code erasure}. */
+    void awaitEveryProjectionApplying(long erasure) {
+        for (String projection : ProcessingGroups.ALL) {
+            awaitUntil(projection + " applies the erasure", Duration.ofSeconds(30),
+                    () -> positions.hasProcessed(projection, erasure));
+        }
+    }
+
     static void assertNone(List<String> values, String where) {
         for (String value : values) {
             assertThat(where).as("clear text after the erasure").doesNotContain(value);
@@ -154,12 +162,8 @@ class PersonalDataIT extends QuerySideIT {
         List<String> after = answers(tickets, erasure);
         after.forEach(answer -> assertNone(zoe.values(), answer));
         assertThat(after.get(1)).contains("[erased]");
-        // the reads above waited for the status and history projections (and had them read at once); the others
-        // apply the erasure at their own pace
-        for (String projection : ProcessingGroups.ALL) {
-            awaitUntil(projection + " applies the erasure", Duration.ofSeconds(30),
-                    () -> positions.hasProcessed(projection, erasure));
-        }
+        // the reads above waited for the status and history projections (and had them read at once)
+        awaitEveryProjectionApplying(erasure);
         assertNone(zoe.values(), projectionTables());
         for (UUID ticket : tickets) {
             assertThat(get("auditor", "/api/audit/tickets/" + ticket + "/verify").json().get("valid").asBoolean())
@@ -196,11 +200,7 @@ class PersonalDataIT extends QuerySideIT {
         long erasure = erase(eva);
 
         awaitUntil("the outbox forgets her address", Duration.ofSeconds(30), () -> outboxRowsTo(eva.email()) == 0);
-        // every other projection applies the erasure at its own pace
-        for (String projection : ProcessingGroups.ALL) {
-            awaitUntil(projection + " applies the erasure", Duration.ofSeconds(30),
-                    () -> positions.hasProcessed(projection, erasure));
-        }
+        awaitEveryProjectionApplying(erasure);
         assertThat(jdbc.sql("""
                         SELECT DISTINCT status || ' ' || last_error FROM notification
                         WHERE ticket_id = :t AND recipient = '[erased]'""")

@@ -747,18 +747,15 @@ public final class Benchmark {
     }
 
     /**
-     * Waits (up to 10 s) until these PostgreSQL backends have exited and the server has reaped them (Linux: their
-     * /proc entries are gone). The load's CPU is measured next: a backend of the baseline reaped between the reading
+     * Waits (failing after 10 s) until these PostgreSQL backends have exited and the server has reaped them
+     * (Linux: their /proc entries are gone). The load's CPU is measured next: a backend of the baseline reaped between the reading
      * of the server's children's time and the listing of its live processes counted in neither before the load and
      * in the first after it, its 30 s of inserts charged to the commands (PostgreSQL's CPU per command measured
      * 0.67–1.82 ms in runs of one code, session 17).
      */
-    private static void awaitGone(java.util.Collection<Long> pids) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (pids.stream().anyMatch(pid -> Files.exists(Path.of("/proc", Long.toString(pid))))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    private static void awaitGone(java.util.Collection<Long> pids) {
+        Stack.await("the baseline's backends to exit", () -> pids.stream()
+                .noneMatch(pid -> Files.exists(Path.of("/proc", Long.toString(pid)))), Duration.ofSeconds(10));
     }
 
     static double rawSequentialRead(String jdbcUrl) throws SQLException {

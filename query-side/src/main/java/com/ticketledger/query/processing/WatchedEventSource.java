@@ -18,10 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The ledger as the processors stream it, calling a processor back as soon as an event is there. A pooled
@@ -74,21 +74,19 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        Set<WatchedStream> named = processor == null ? null
-                : byProcessor.computeIfAbsent(processor, name -> ConcurrentHashMap.newKeySet());
-        AtomicReference<WatchedStream> opened = new AtomicReference<>();
         openStreams.incrementAndGet();
-        WatchedStream stream = new WatchedStream(ledger.openStream(trackingToken), pauseNanos, () -> {
-            openStreams.decrementAndGet();
-            if (named != null) {
-                named.remove(opened.get());
-            }
-        });
-        opened.set(stream);
-        if (named != null) {
-            named.add(stream);
+        WatchedStream stream = new WatchedStream(ledger.openStream(trackingToken), pauseNanos, this::closed);
+        if (processor != null) {
+            byProcessor.computeIfAbsent(processor, name -> ConcurrentHashMap.newKeySet()).add(stream);
         }
         return stream;
+    }
+
+    private void closed(WatchedStream stream) {
+        openStreams.decrementAndGet();
+        if (processor != null) {
+            byProcessor.get(processor).remove(stream);
+        }
     }
 
     /**
@@ -143,7 +141,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private final long pauseNanos;
-        private final Runnable onClose;
+        private final Consumer<WatchedStream> onClose;
         private final ReentrantLock reading = new ReentrantLock(true);
         private final ReentrantLock held = new ReentrantLock();
         private final Condition arrived = held.newCondition();
@@ -159,7 +157,8 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         private volatile boolean closed;
         private volatile Thread watching;
 
-        WatchedStream(BlockingStream<TrackedEventMessage<?>> stream, long pauseNanos, Runnable onClose) {
+        WatchedStream(BlockingStream<TrackedEventMessage<?>> stream, long pauseNanos,
+                Consumer<WatchedStream> onClose) {
             this.stream = stream;
             this.pauseNanos = pauseNanos;
             this.onClose = onClose;
@@ -314,7 +313,7 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
                 return;
             }
             closed = true;
-            onClose.run();
+            onClose.accept(this);
             watcher.shutdownNow();
             held.lock();
             try {

@@ -86,7 +86,7 @@ class WatchedStreamTest {
         int size = WatchedEventSource.WatchedStream.READ_AHEAD * 2 + 500;
         FiniteStream ledger = new FiniteStream(size);
         WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(ledger,
-                Duration.ofMillis(10).toNanos(), () -> { });
+                Duration.ofMillis(10).toNanos(), closed -> { });
         AtomicInteger calledBack = new AtomicInteger();
         stream.setOnAvailableCallback(calledBack::incrementAndGet);
         try {
@@ -110,7 +110,7 @@ class WatchedStreamTest {
     @Test
     void closingTheStreamEndsAProcessorsWait() throws Exception {
         WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(new IdleStream(),
-                Duration.ofMillis(50).toNanos(), () -> { });
+                Duration.ofMillis(50).toNanos(), closed -> { });
         stream.setOnAvailableCallback(() -> { });
         FutureTask<Boolean> waiting = new FutureTask<>(() -> stream.hasNextAvailable(30, TimeUnit.SECONDS));
         Thread processor = new Thread(waiting, "processor");
@@ -126,7 +126,7 @@ class WatchedStreamTest {
     @Test
     void aProcessorAskingAnIdleWatchedStreamDoesNotWaitForTheWatchersLooks() throws Exception {
         WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(new IdleStream(),
-                Duration.ofMillis(50).toNanos(), () -> { });
+                Duration.ofMillis(50).toNanos(), closed -> { });
         stream.setOnAvailableCallback(() -> { });
         try {
             long slowest = 0;
