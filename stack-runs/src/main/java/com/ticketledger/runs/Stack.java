@@ -82,10 +82,11 @@ final class Stack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (./ledger build)");
         }
         List<String> command = new ArrayList<>(List.of("java"));
-        // The sides take JAVA_OPTS as ./ledger start gives it (a profiler, heap settings); the database does not.
-        String javaOptions = System.getenv("JAVA_OPTS");
-        if (javaOptions != null && !javaOptions.isBlank() && !name.equals("postgres")) {
-            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        // The sides take JAVA_OPTS, then their own LEDGER_COMMAND_JAVA_OPTS or LEDGER_QUERY_JAVA_OPTS, as
+        // ./ledger start gives them (a profiler, heap or collector settings); the database takes neither.
+        if (!name.equals("postgres")) {
+            command.addAll(javaOptions("JAVA_OPTS"));
+            command.addAll(javaOptions(name.equals("command-side") ? "LEDGER_COMMAND_JAVA_OPTS" : "LEDGER_QUERY_JAVA_OPTS"));
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -97,6 +98,11 @@ final class Stack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    private static List<String> javaOptions(String variable) {
+        String options = System.getenv(variable);
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /**
