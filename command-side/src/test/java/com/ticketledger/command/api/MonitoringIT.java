@@ -64,6 +64,8 @@ class MonitoringIT extends CommandSideIT {
         assertThat(after).containsPattern("commandBus_allTimer_seconds_count\\{[^}]*payloadType=\"OpenTicket\"");
         assertThat(after).as("no per-message meters of the event store or the queue index: the command bus times them")
                 .doesNotContainPattern("(?m)^eventStore_").doesNotContain("processorName=\"queue-index\"");
+        assertThat(after).as("no capacity gauge of the command bus: it keeps every command for ten minutes")
+                .doesNotContain("commandBus_capacity");
     }
 
     @Test
