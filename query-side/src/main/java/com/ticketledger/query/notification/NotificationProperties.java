@@ -108,7 +108,14 @@ public record NotificationProperties(
     /**
      * @param enabled whether to start a local SMTP server (only without {@code spring.mail.host})
      * @param port    its port on the loopback address; 0 takes a free one
+     * @param keep    how many of the newest messages each of its mailboxes keeps (it holds them in memory)
      */
-    public record LocalMailServer(@DefaultValue("false") boolean enabled, @DefaultValue("3025") int port) {
+    public record LocalMailServer(@DefaultValue("false") boolean enabled, @DefaultValue("3025") int port,
+            @DefaultValue("1000") int keep) {
+        public LocalMailServer {
+            if (keep < 1) {
+                throw new IllegalArgumentException("ledger.notifications.local-mail-server.keep must be at least 1");
+            }
+        }
     }
 }
