@@ -119,7 +119,7 @@ public final class Benchmark {
             Desk command = new Desk(stack.commandPort);
             Desk query = new Desk(stack.queryPort);
 
-            warmUp(stack, command, clients, warmUp);
+            warmUp(stack, command, query, clients, warmUp);
 
             say("baseline: single-row insert transactions at " + clients + " connections");
             double rawInserts = rawInserts(jdbcUrl, clients, seconds);
@@ -528,10 +528,15 @@ public final class Benchmark {
      * compilers get a small share of the machine, and the sides' code stays in its first, slower compiled forms for
      * minutes: after 60 s of warm-up the sides used 2.6 times the CPU per command they used after 240 s
      * (docs/BENCHMARKS.md, session 14). The warm-up's length and its last round's share are printed with the figures.
+     * The lag probes run throughout, their lags dropped: without them their reads' paths (a read naming a position,
+     * a read that polls) were first compiled during the measured load.
      */
-    private void warmUp(Stack stack, Desk command, int clients, Duration longest) {
+    private void warmUp(Stack stack, Desk command, Desk query, int clients, Duration longest)
+            throws InterruptedException {
         say("warming up until the sides' JIT compilers settle (at most " + longest.toSeconds() + " s)");
         long started = System.nanoTime();
+        LagProbe probes = new LagProbe(command, query);
+        probes.start();
         new Lifecycles(command).run(clients, longest.compareTo(WARM_UP_LEAST) < 0 ? longest : WARM_UP_LEAST);
         double jitShare = 1;
         int settledRounds = 0;
@@ -544,6 +549,7 @@ public final class Benchmark {
                     seconds(started), jitShare * 100, WARM_UP_ROUND.toSeconds()));
             settledRounds = jitShare <= SETTLED_JIT_SHARE ? settledRounds + 1 : 0;
         }
+        probes.stop();
         figure("warm-up, s (JIT share of the sides' CPU in its last round, %)",
                 String.format("%.0f (%.0f)", seconds(started), jitShare * 100));
     }
