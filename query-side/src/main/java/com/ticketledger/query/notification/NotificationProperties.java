@@ -111,7 +111,7 @@ public record NotificationProperties(
      * @param keep    how many of the newest messages each of its mailboxes keeps (it holds them in memory)
      */
     public record LocalMailServer(@DefaultValue("false") boolean enabled, @DefaultValue("3025") int port,
-            @DefaultValue("1000") int keep) {
+            @DefaultValue("100") int keep) {
         public LocalMailServer {
             if (keep < 1) {
                 throw new IllegalArgumentException("ledger.notifications.local-mail-server.keep must be at least 1");
