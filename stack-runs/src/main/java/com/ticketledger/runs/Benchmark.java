@@ -138,10 +138,12 @@ public final class Benchmark {
                 StatementCounts.reset(connection);
                 walBefore = WalActivity.read(connection);
             }
+            long mailsBefore = stack.mailsSent();
             long started = System.nanoTime();
             load.run(clients, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             lag.stop();
+            long mails = stack.mailsSent() - mailsBefore;
             StatementCounts.Cost stackCost;
             Map<String, Double> statementTimes;
             WalActivity wal;
@@ -188,6 +190,9 @@ public final class Benchmark {
                         String.format("%.0f / %.1f", machineAfter.get().busyPercentSince(machineBefore.get()),
                                 machineAfter.get().stealPercentSince(machineBefore.get())));
             }
+            // to the stack's SMTP sink, in this process: its CPU is the load generator's
+            figure("e-mails the query side sent during the load, per command",
+                    String.format("%.2f", mails / (double) load.commands.get()));
             figure("CPU per command, all processes, in units of reference work",
                     String.format("%.0f", cpuNanos / 1e3 / load.commands.get() / reference));
             figure("reference work after the load, µs per unit", String.format("%.2f",
@@ -845,8 +850,8 @@ public final class Benchmark {
     /**
      * Holds back the notifications not sent yet: the generated tickets' openings and closures are e-mailed to their
      * client like any, some 175,000 at 200,000 events, which the query side's sender works through for half an hour
-     * (about 100 a second, its local mail server in the same process). A rebuild measured beside it shared the cores
-     * with it and counted its CPU as the rebuild's (session 12). Their next attempt is put off for good: the
+     * (about 100 a second, when its mail server was the local one in its own process). A rebuild measured beside it
+     * shared the cores with it and counted its CPU as the rebuild's (session 12). Their next attempt is put off for good: the
      * sender takes only those due. How many were held back is printed. The rows the sender holds locked are
      * skipped, never waited for (one UPDATE of every pending row waited for the sender's, which waited for it: a
      * deadlock ended a run in session 15); the sender sends those, and the rounds end when nothing else is left.

@@ -28,6 +28,7 @@ final class Stack implements AutoCloseable {
     final int commandPort;
     final int queryPort;
     private final Map<String, Process> processes = new HashMap<>();
+    private final SmtpSink mail = SmtpSink.start();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Stack(Path home, Path data, int dbPort, int commandPort, int queryPort) {
@@ -65,8 +66,12 @@ final class Stack implements AutoCloseable {
         environment.put("SERVER_PORT", Integer.toString(port));
         // Metrics on a port of the system's choosing: never one a running ledger holds.
         environment.put("MANAGEMENT_SERVER_PORT", "0");
-        // The query side's local mail server likewise (the command side has none).
-        environment.put("LEDGER_NOTIFICATIONS_LOCALMAILSERVER_PORT", "0");
+        if (port == queryPort) {
+            // Its e-mails go to a mail server outside it, as a deployed ledger's do: not to the embedded default's
+            // local server, which would receive them in the query side's own process.
+            environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+            environment.put("SPRING_MAIL_PORT", Integer.toString(mail.port()));
+        }
         environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres");
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
         environment.put("SPRING_DATASOURCE_PASSWORD", "");
@@ -279,10 +284,16 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** The e-mails the query side has sent so far (to the stack's SMTP sink). */
+    long mailsSent() {
+        return mail.received();
+    }
+
     @Override
     public void close() {
         for (String name : new String[] {"query-side", "command-side", "postgres"}) {
             stop(name);
         }
+        mail.close();
     }
 }
