@@ -540,21 +540,24 @@ public final class Benchmark {
             throws InterruptedException {
         say("warming up until the sides' JIT compilers settle (at most " + longest.toSeconds() + " s)");
         long started = System.nanoTime();
+        double jitShare = 1;
         LagProbe probes = new LagProbe(command, query);
         probes.start();
-        new Lifecycles(command).run(clients, longest.compareTo(WARM_UP_LEAST) < 0 ? longest : WARM_UP_LEAST);
-        double jitShare = 1;
-        int settledRounds = 0;
-        while (settledRounds < 2 && Duration.ofNanos(System.nanoTime() - started).compareTo(longest) < 0) {
-            Map<String, Duration> cpuBefore = stack.cpuUsed();
-            Map<String, Map<String, Duration>> jvmBefore = jvmThreadCpu(stack);
-            new Lifecycles(command).run(clients, WARM_UP_ROUND);
-            jitShare = jitShare(nanosSpent(cpuBefore, stack.cpuUsed()), jvmBefore, jvmThreadCpu(stack));
-            say(String.format("  after %.0f s: the JIT compilers used %.0f %% of the sides' CPU in the last %d s",
-                    seconds(started), jitShare * 100, WARM_UP_ROUND.toSeconds()));
-            settledRounds = jitShare <= SETTLED_JIT_SHARE ? settledRounds + 1 : 0;
+        try {
+            new Lifecycles(command).run(clients, longest.compareTo(WARM_UP_LEAST) < 0 ? longest : WARM_UP_LEAST);
+            int settledRounds = 0;
+            while (settledRounds < 2 && Duration.ofNanos(System.nanoTime() - started).compareTo(longest) < 0) {
+                Map<String, Duration> cpuBefore = stack.cpuUsed();
+                Map<String, Map<String, Duration>> jvmBefore = jvmThreadCpu(stack);
+                new Lifecycles(command).run(clients, WARM_UP_ROUND);
+                jitShare = jitShare(nanosSpent(cpuBefore, stack.cpuUsed()), jvmBefore, jvmThreadCpu(stack));
+                say(String.format("  after %.0f s: the JIT compilers used %.0f %% of the sides' CPU in the last %d s",
+                        seconds(started), jitShare * 100, WARM_UP_ROUND.toSeconds()));
+                settledRounds = jitShare <= SETTLED_JIT_SHARE ? settledRounds + 1 : 0;
+            }
+        } finally {
+            probes.stop();
         }
-        probes.stop();
         figure("warm-up, s (JIT share of the sides' CPU in its last round, %)",
                 String.format("%.0f (%.0f)", seconds(started), jitShare * 100));
     }
@@ -851,8 +854,8 @@ public final class Benchmark {
      * Holds back the notifications not sent yet: the generated tickets' openings and closures are e-mailed to their
      * client like any, some 175,000 at 200,000 events, which the query side's sender works through for half an hour
      * (about 100 a second, when its mail server was the local one in its own process). A rebuild measured beside it
-     * shared the cores with it and counted its CPU as the rebuild's (session 12). Their next attempt is put off for good: the
-     * sender takes only those due. How many were held back is printed. The rows the sender holds locked are
+     * shared the cores with it and counted its CPU as the rebuild's (session 12). Their next attempt is put off for
+     * good: the sender takes only those due. How many were held back is printed. The rows the sender holds locked are
      * skipped, never waited for (one UPDATE of every pending row waited for the sender's, which waited for it: a
      * deadlock ended a run in session 15); the sender sends those, and the rounds end when nothing else is left.
      */

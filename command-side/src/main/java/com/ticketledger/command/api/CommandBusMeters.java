@@ -1,8 +1,8 @@
 package com.ticketledger.command.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configurer;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
