@@ -1,5 +1,6 @@
 package com.ticketledger.query;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -18,6 +19,21 @@ class ReadYourWritesIT extends QuerySideIT {
             assertThat(getAt("operator", "/api/tickets/" + opened.ticketId() + "/history", position).status())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void aReadNamingAPositionSaysHowLongItWaitedForItsProjection() {
+        var opened = Tickets.opened("acme");
+        long position = append(opened, OPERATOR, Instant.now());
+
+        Answer waited = getAt("operator", "/api/tickets/" + opened.ticketId(), position);
+        Answer plain = get("operator", "/api/tickets/" + opened.ticketId());
+
+        assertThat(waited.status()).isEqualTo(200);
+        assertThat(waited.response().headers().firstValue("Server-Timing")).get(InstanceOfAssertFactories.STRING)
+                .matches("projection;dur=\\d+\\.\\d");
+        assertThat(plain.response().headers().firstValue("Server-Timing")).as("no position named: nothing waited for")
+                .isEmpty();
     }
 
     @Test

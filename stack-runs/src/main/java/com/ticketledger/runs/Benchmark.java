@@ -38,6 +38,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -208,6 +210,8 @@ public final class Benchmark {
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
+            figure("  of which the read's wait for its projection on the server p50/p95/p99 ms",
+                    percentiles(lag.projectionWaits));
             say("  the longest: " + lag.longest(8));
             figure("projection lag under that load, a read that polls without a position, p50/p95/p99 ms",
                     percentiles(lag.polledLags));
@@ -223,6 +227,8 @@ public final class Benchmark {
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
             // the full load keeps both cores busy, so its lag is mostly the projections' wait for a core
             figure("projection lag at half concurrency p50/p95/p99 ms", percentiles(halfLag.lags));
+            figure("  of which the read's wait for its projection on the server p50/p95/p99 ms",
+                    percentiles(halfLag.projectionWaits));
             say("  the longest: " + halfLag.longest(8));
             figure("projection lag at half concurrency, a read that polls without a position, p50/p95/p99 ms",
                     percentiles(halfLag.polledLags));
@@ -610,6 +616,7 @@ public final class Benchmark {
      * asking until the ticket is there.
      */
     static final class LagProbe {
+        private static final Pattern PROJECTION_WAIT = Pattern.compile("projection;dur=([0-9.]+)");
         final Queue<Long> lags = new ConcurrentLinkedQueue<>();
         /**
          * The lag as a read that names no position sees it, from a second client of the probe's: it asks for its
@@ -617,8 +624,16 @@ public final class Benchmark {
          * ledger at once; this one waits for the projection's own pace.
          */
         final Queue<Long> polledLags = new ConcurrentLinkedQueue<>();
-        /** Each probe's lag with the moment its command answered, to set the longest beside the sides' logs. */
-        private final Queue<Map.Entry<Instant, Long>> timed = new ConcurrentLinkedQueue<>();
+        /**
+         * How long each read naming the position waited on the server for its projection (its Server-Timing): the
+         * rest of its lag is the way to the query side and back, and the server's own work.
+         */
+        final Queue<Long> projectionWaits = new ConcurrentLinkedQueue<>();
+        /** Each probe's lag, and its projection's part, with the moment its command answered. */
+        private final Queue<Probe> timed = new ConcurrentLinkedQueue<>();
+
+        private record Probe(Instant answered, long lagMicros, long waitMicros) {
+        }
         private final Desk command;
         private final Desk query;
         private volatile boolean running = true;
@@ -641,13 +656,16 @@ public final class Benchmark {
             poller.join();
         }
 
-        /** The {@code count} longest lags, longest first, each with the UTC time its command answered. */
+        /**
+         * The {@code count} longest lags, longest first, each with its wait for the projection and the UTC time its
+         * command answered, to set beside the sides' logs.
+         */
         String longest(int count) {
             return timed.stream()
-                    .sorted(Map.Entry.<Instant, Long>comparingByValue().reversed())
+                    .sorted(Comparator.comparingLong(Probe::lagMicros).reversed())
                     .limit(count)
-                    .map(probe -> String.format("%.0f ms at %s", probe.getValue() / 1e3,
-                            LocalTime.ofInstant(probe.getKey(), ZoneOffset.UTC)))
+                    .map(probe -> String.format("%.0f ms (its projection %.0f) at %s", probe.lagMicros() / 1e3,
+                            probe.waitMicros() / 1e3, LocalTime.ofInstant(probe.answered(), ZoneOffset.UTC)))
                     .collect(Collectors.joining(", "));
         }
 
@@ -662,14 +680,25 @@ public final class Benchmark {
                     Instant answered = Instant.now();
                     if (polls) {
                         poll(ticket, start);
-                    } else if (query.get("operator", ticket + "?minPosition=" + opened.position()).ok()) {
-                        long lag = (System.nanoTime() - start) / 1_000;
-                        lags.add(lag);
-                        timed.add(Map.entry(answered, lag));
+                    } else {
+                        Desk.Answer read = query.get("operator", ticket + "?minPosition=" + opened.position());
+                        if (read.ok()) {
+                            long lag = (System.nanoTime() - start) / 1_000;
+                            long waited = projectionWait(read.serverTiming());
+                            lags.add(lag);
+                            projectionWaits.add(waited);
+                            timed.add(new Probe(answered, lag, waited));
+                        }
                     }
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
+        }
+
+        /** The {@code projection;dur=} of a Server-Timing header, in µs (0 when it names none). */
+        static long projectionWait(String serverTiming) {
+            Matcher duration = PROJECTION_WAIT.matcher(serverTiming);
+            return duration.find() ? Math.round(Double.parseDouble(duration.group(1)) * 1_000) : 0;
         }
 
         /** Asks for the ticket every 2 ms, for at most 5 s, until the status view has it. */

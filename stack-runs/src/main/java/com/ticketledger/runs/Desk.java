@@ -35,8 +35,11 @@ final class Desk {
     private static final int READ_TIMEOUT_MILLIS = 15_000;
     private static final long IDLE_LIMIT_NANOS = Duration.ofSeconds(1).toNanos();
 
-    /** An answer; status 0 when the server could not be reached at all. */
-    record Answer(int status, String contentType, String body, long position) {
+    /**
+     * An answer; status 0 when the server could not be reached at all. {@code serverTiming}: its Server-Timing
+     * header, empty when it sent none.
+     */
+    record Answer(int status, String contentType, String body, long position, String serverTiming) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -99,7 +102,7 @@ final class Desk {
             if (connection != null) {
                 connection.close();
             }
-            return new Answer(0, "", e.getClass().getSimpleName(), -1);
+            return new Answer(0, "", e.getClass().getSimpleName(), -1, "");
         }
     }
 
@@ -146,6 +149,7 @@ final class Desk {
             keepAlive = parts[0].equals("HTTP/1.1");
             String contentType = "";
             long position = -1;
+            String serverTiming = "";
             long length = -1;
             boolean chunked = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
@@ -158,6 +162,7 @@ final class Desk {
                     case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "connection" -> keepAlive = keepAlive && !value.equalsIgnoreCase("close");
                     case "x-ledger-position" -> position = Long.parseLong(value);
+                    case "server-timing" -> serverTiming = value;
                     default -> {
                     }
                 }
@@ -180,7 +185,7 @@ final class Desk {
                 in.transferTo(body);
                 keepAlive = false;
             }
-            return new Answer(status, contentType, body.toString(StandardCharsets.UTF_8), position);
+            return new Answer(status, contentType, body.toString(StandardCharsets.UTF_8), position, serverTiming);
         }
 
         private long chunkSize() throws IOException {

@@ -18,6 +18,7 @@ public final class ResponseHeaders {
     public static final String LEDGER_POSITION = "X-Ledger-Position";
     public static final String CORRELATION_ID = "X-Correlation-Id";
     public static final String PROJECTION_REBUILDING = "X-Projection-Rebuilding";
+    public static final String SERVER_TIMING = "Server-Timing";
     static final String RETRY_AFTER = "#/components/headers/Retry-After";
     static final String WWW_AUTHENTICATE = "#/components/headers/WWW-Authenticate";
     static final String PREFIX = "#/components/headers/";
@@ -44,6 +45,10 @@ public final class ResponseHeaders {
                         new StringSchema().example("7d9c2f3e-5a41-4e0b-9a7c-2b8e4f1d6c90")),
                 PROJECTION_REBUILDING, header("`true` while the projection this read comes from is being rebuilt: the"
                         + " answer may be incomplete. Absent otherwise.", new StringSchema()._enum(java.util.List.of("true"))),
+                SERVER_TIMING, header("On a read that named a position (`minPosition`, `X-Ledger-Position`): how long"
+                        + " it waited for its projection to reach it, in milliseconds (`projection;dur=<ms>`); the rest"
+                        + " of its time is the server's own work and the network.",
+                        new StringSchema().example("projection;dur=12.5")),
                 "Retry-After", header("Seconds to wait before trying again.", new IntegerSchema().example(5)),
                 "WWW-Authenticate", header("The HTTP Basic challenge.",
                         new StringSchema().example("Basic realm=\"ticket-ledger\", charset=\"UTF-8\"")));

@@ -2,6 +2,7 @@ package com.ticketledger.query.consistency;
 
 import com.ticketledger.query.processing.ProjectionPositions;
 import com.ticketledger.query.processing.WatchedEventSource;
+import com.ticketledger.web.openapi.ResponseHeaders;
 import com.ticketledger.web.problem.InvalidField;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,13 +23,14 @@ import java.util.concurrent.locks.LockSupport;
  * a bounded poll of the token store, up to {@code ledger.reads.max-wait} (5 s), then {@link ProjectionBehind} (503 with Retry-After).
  * A read that has to wait first has the projection's stream read the ledger at once: the event it waits for was
  * committed before the command answered, and would otherwise be read only at the end of the stream's pause
- * ({@code ledger.processing.fetch-delay}).
+ * ({@code ledger.processing.fetch-delay}). The read answers with the time it waited ({@code Server-Timing}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
 
     /** Set on reads answered while their projection is being rebuilt: the data may be incomplete. */
     static final String REBUILDING = "X-Projection-Rebuilding";
+
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
@@ -62,18 +65,27 @@ class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
         if (wanted == null) {
             return true;
         }
-        if (positions.hasProcessed(reads.value(), wanted)) {
-            return true;
-        }
-        ledger.readNow(reads.value());
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (!positions.hasProcessed(reads.value(), wanted)) {
-            if (System.nanoTime() > deadline) {
-                throw new ProjectionBehind(reads.value(), wanted, maxWait);
+        long began = System.nanoTime();
+        if (!positions.hasProcessed(reads.value(), wanted)) {
+            ledger.readNow(reads.value());
+            long deadline = began + maxWait.toNanos();
+            while (!positions.hasProcessed(reads.value(), wanted)) {
+                if (System.nanoTime() > deadline) {
+                    throw new ProjectionBehind(reads.value(), wanted, maxWait);
+                }
+                LockSupport.parkNanos(POLL_NANOS);
             }
-            LockSupport.parkNanos(POLL_NANOS);
         }
+        response.setHeader(ResponseHeaders.SERVER_TIMING, waited(System.nanoTime() - began));
         return true;
+    }
+
+    /**
+     * How long a read naming a position waited for its projection, as Server-Timing writes a duration:
+     * {@code projection;dur=} and milliseconds.
+     */
+    static String waited(long nanos) {
+        return String.format(Locale.ROOT, "projection;dur=%.1f", nanos / 1e6);
     }
 
     private static Long wantedPosition(HttpServletRequest request) {

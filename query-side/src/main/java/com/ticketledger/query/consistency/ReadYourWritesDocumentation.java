@@ -18,7 +18,7 @@ import java.math.BigDecimal;
 /**
  * What {@link ReadYourWrites} adds to every read of a {@link ReadsProjection} controller, in the OpenAPI
  * document: the position to wait for ({@code minPosition} or {@code X-Ledger-Position}), the 503 when the
- * projection does not reach it in time, and {@code X-Projection-Rebuilding} on the answer.
+ * projection does not reach it in time, and {@code X-Projection-Rebuilding} and {@code Server-Timing} on the answer.
  */
 @Component
 class ReadYourWritesDocumentation implements OperationCustomizer, OpenApiCustomizer {
@@ -37,6 +37,7 @@ class ReadYourWritesDocumentation implements OperationCustomizer, OpenApiCustomi
         operation.getResponses().forEach((status, response) -> {
             if (status.startsWith("2")) {
                 response.addHeaderObject(ReadYourWrites.REBUILDING, ResponseHeaders.ref(ReadYourWrites.REBUILDING));
+                response.addHeaderObject(ResponseHeaders.SERVER_TIMING, ResponseHeaders.ref(ResponseHeaders.SERVER_TIMING));
             }
         });
         ProblemResponse.BAD_REQUEST.addTo(operation);
