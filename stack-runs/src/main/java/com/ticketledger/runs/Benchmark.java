@@ -210,7 +210,7 @@ public final class Benchmark {
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
-            figure("  of which the read's wait for its projection on the server p50/p95/p99 ms",
+            figure("projection lag under that load, its wait on the server for the projection p50/p95/p99 ms",
                     percentiles(lag.projectionWaits));
             say("  the longest: " + lag.longest(8));
             figure("projection lag under that load, a read that polls without a position, p50/p95/p99 ms",
@@ -227,7 +227,7 @@ public final class Benchmark {
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
             // the full load keeps both cores busy, so its lag is mostly the projections' wait for a core
             figure("projection lag at half concurrency p50/p95/p99 ms", percentiles(halfLag.lags));
-            figure("  of which the read's wait for its projection on the server p50/p95/p99 ms",
+            figure("projection lag at half concurrency, its wait on the server for the projection p50/p95/p99 ms",
                     percentiles(halfLag.projectionWaits));
             say("  the longest: " + halfLag.longest(8));
             figure("projection lag at half concurrency, a read that polls without a position, p50/p95/p99 ms",
