@@ -28,10 +28,6 @@ import java.util.concurrent.locks.LockSupport;
 @Configuration(proxyBeanMethods = false)
 class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
 
-    /** Set on reads answered while their projection is being rebuilt: the data may be incomplete. */
-    static final String REBUILDING = "X-Projection-Rebuilding";
-
-
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final ProjectionPositions positions;
@@ -59,7 +55,8 @@ class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         if (positions.isReplaying(reads.value())) {
-            response.setHeader(REBUILDING, "true");
+            // the data may be incomplete
+            response.setHeader(ResponseHeaders.PROJECTION_REBUILDING, "true");
         }
         Long wanted = wantedPosition(request);
         if (wanted == null) {

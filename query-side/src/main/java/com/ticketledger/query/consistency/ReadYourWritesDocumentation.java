@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * What {@link ReadYourWrites} adds to every read of a {@link ReadsProjection} controller, in the OpenAPI
@@ -36,8 +37,9 @@ class ReadYourWritesDocumentation implements OperationCustomizer, OpenApiCustomi
         addOnce(operation, LEDGER_POSITION);
         operation.getResponses().forEach((status, response) -> {
             if (status.startsWith("2")) {
-                response.addHeaderObject(ReadYourWrites.REBUILDING, ResponseHeaders.ref(ReadYourWrites.REBUILDING));
-                response.addHeaderObject(ResponseHeaders.SERVER_TIMING, ResponseHeaders.ref(ResponseHeaders.SERVER_TIMING));
+                for (String header : List.of(ResponseHeaders.PROJECTION_REBUILDING, ResponseHeaders.SERVER_TIMING)) {
+                    response.addHeaderObject(header, ResponseHeaders.ref(header));
+                }
             }
         });
         ProblemResponse.BAD_REQUEST.addTo(operation);
