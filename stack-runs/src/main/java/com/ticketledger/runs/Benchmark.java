@@ -209,9 +209,9 @@ public final class Benchmark {
                     statement)));
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
-            figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags));
+            figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags()));
             figure("projection lag under that load, its wait on the server for the projection p50/p95/p99 ms",
-                    percentiles(lag.projectionWaits));
+                    percentiles(lag.projectionWaits()));
             say("  the longest: " + lag.longest(8));
             figure("projection lag under that load, a read that polls without a position, p50/p95/p99 ms",
                     percentiles(lag.polledLags));
@@ -226,9 +226,9 @@ public final class Benchmark {
             half.latencies.values().forEach(all::addAll);
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
             // the full load keeps both cores busy, so its lag is mostly the projections' wait for a core
-            figure("projection lag at half concurrency p50/p95/p99 ms", percentiles(halfLag.lags));
+            figure("projection lag at half concurrency p50/p95/p99 ms", percentiles(halfLag.lags()));
             figure("projection lag at half concurrency, its wait on the server for the projection p50/p95/p99 ms",
-                    percentiles(halfLag.projectionWaits));
+                    percentiles(halfLag.projectionWaits()));
             say("  the longest: " + halfLag.longest(8));
             figure("projection lag at half concurrency, a read that polls without a position, p50/p95/p99 ms",
                     percentiles(halfLag.polledLags));
@@ -617,32 +617,40 @@ public final class Benchmark {
      */
     static final class LagProbe {
         private static final Pattern PROJECTION_WAIT = Pattern.compile("projection;dur=([0-9.]+)");
-        final Queue<Long> lags = new ConcurrentLinkedQueue<>();
         /**
          * The lag as a read that names no position sees it, from a second client of the probe's: it asks for its
          * ticket every 2 ms until the status view has it. A read naming the position has the projection read the
          * ledger at once; this one waits for the projection's own pace.
          */
         final Queue<Long> polledLags = new ConcurrentLinkedQueue<>();
-        /**
-         * How long each read naming the position waited on the server for its projection (its Server-Timing): the
-         * rest of its lag is the way to the query side and back, and the server's own work.
-         */
-        final Queue<Long> projectionWaits = new ConcurrentLinkedQueue<>();
         /** Each probe's lag, and its projection's part, with the moment its command answered. */
         private final Queue<Probe> timed = new ConcurrentLinkedQueue<>();
-
-        private record Probe(Instant answered, long lagMicros, long waitMicros) {
-        }
         private final Desk command;
         private final Desk query;
         private volatile boolean running = true;
         private final Thread thread = new Thread(() -> probe(false), "lag-probe");
         private final Thread poller = new Thread(() -> probe(true), "lag-probe-polling");
 
+        /**
+         * A read naming the position: its lag, and how long it waited on the server for its projection (its
+         * Server-Timing; the rest is the way to the query side and back, and the server's own work).
+         */
+        private record Probe(Instant answered, long lagMicros, long waitMicros) {
+        }
+
         LagProbe(Desk command, Desk query) {
             this.command = command;
             this.query = query;
+        }
+
+        /** The lags of the reads naming the position, in µs. */
+        List<Long> lags() {
+            return timed.stream().map(Probe::lagMicros).toList();
+        }
+
+        /** Of those, each read's wait on the server for its projection, in µs. */
+        List<Long> projectionWaits() {
+            return timed.stream().map(Probe::waitMicros).toList();
         }
 
         void start() {
@@ -683,11 +691,8 @@ public final class Benchmark {
                     } else {
                         Desk.Answer read = query.get("operator", ticket + "?minPosition=" + opened.position());
                         if (read.ok()) {
-                            long lag = (System.nanoTime() - start) / 1_000;
-                            long waited = projectionWait(read.serverTiming());
-                            lags.add(lag);
-                            projectionWaits.add(waited);
-                            timed.add(new Probe(answered, lag, waited));
+                            timed.add(new Probe(answered, (System.nanoTime() - start) / 1_000,
+                                    projectionWait(read.serverTiming())));
                         }
                     }
                 }

@@ -57,7 +57,12 @@ final class Stack implements AutoCloseable {
     }
 
     void startQuerySide() {
-        start("query-side", home.resolve("query-side/target/query-side.jar"), sideEnvironment(queryPort));
+        Map<String, String> environment = sideEnvironment(queryPort);
+        // Its e-mails go to a mail server outside it, as a deployed ledger's do: not to the embedded default's local
+        // server, which would receive them in the query side's own process.
+        environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+        environment.put("SPRING_MAIL_PORT", Integer.toString(mail.port()));
+        start("query-side", home.resolve("query-side/target/query-side.jar"), environment);
         await("the query side", () -> healthy(queryPort), Duration.ofSeconds(120));
     }
 
@@ -66,12 +71,6 @@ final class Stack implements AutoCloseable {
         environment.put("SERVER_PORT", Integer.toString(port));
         // Metrics on a port of the system's choosing: never one a running ledger holds.
         environment.put("MANAGEMENT_SERVER_PORT", "0");
-        if (port == queryPort) {
-            // Its e-mails go to a mail server outside it, as a deployed ledger's do: not to the embedded default's
-            // local server, which would receive them in the query side's own process.
-            environment.put("SPRING_MAIL_HOST", "127.0.0.1");
-            environment.put("SPRING_MAIL_PORT", Integer.toString(mail.port()));
-        }
         environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres");
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
         environment.put("SPRING_DATASOURCE_PASSWORD", "");
@@ -91,7 +90,8 @@ final class Stack implements AutoCloseable {
         // ./ledger start gives them (a profiler, heap or collector settings); the database takes neither.
         if (!name.equals("postgres")) {
             command.addAll(javaOptions("JAVA_OPTS"));
-            command.addAll(javaOptions(name.equals("command-side") ? "LEDGER_COMMAND_JAVA_OPTS" : "LEDGER_QUERY_JAVA_OPTS"));
+            command.addAll(javaOptions(
+                    name.equals("command-side") ? "LEDGER_COMMAND_JAVA_OPTS" : "LEDGER_QUERY_JAVA_OPTS"));
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
