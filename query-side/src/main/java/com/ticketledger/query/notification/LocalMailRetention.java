@@ -6,34 +6,28 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Flags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps the local mail server's memory bounded: every {@link #EVERY}, each of its mailboxes is cut down to its
- * newest {@code ledger.notifications.local-mail-server.keep} messages. The server holds what it receives in
- * memory, and a ledger under load sends a few e-mails a command: kept whole, a busy day of the embedded default
- * was a heap of e-mails for the collector to carry.
+ * Keeps the local mail server's memory bounded: every 10 s, each of its mailboxes is cut down to its newest
+ * {@code ledger.notifications.local-mail-server.keep} messages. The server holds what it receives in memory, and a
+ * ledger under load sends a few e-mails a command: kept whole, a busy day of the embedded default was a heap of
+ * e-mails for the collector to carry.
  */
 @Component
 @Conditional(LocalMailServerCondition.class)
-class LocalMailRetention implements SmartLifecycle {
-
-    static final Duration EVERY = Duration.ofSeconds(10);
+class LocalMailRetention {
 
     private static final Logger log = LoggerFactory.getLogger(LocalMailRetention.class);
     private static final Flags DELETED = new Flags(Flags.Flag.DELETED);
 
     private final GreenMail server;
     private final int keep;
-    private ScheduledExecutorService timer;
 
     LocalMailRetention(GreenMail server, NotificationProperties properties) {
         this.server = server;
@@ -41,6 +35,7 @@ class LocalMailRetention implements SmartLifecycle {
     }
 
     /** Cuts every mailbox down to its newest messages; answers how many older ones were removed. */
+    @Scheduled(initialDelay = 10, fixedDelay = 10, timeUnit = TimeUnit.SECONDS)
     int trim() {
         int removed = 0;
         try {
@@ -48,7 +43,7 @@ class LocalMailRetention implements SmartLifecycle {
                 removed += trim(folder);
             }
         } catch (FolderException | RuntimeException e) {
-            // tried again at the next turn (an exception would end the timer's turns)
+            // tried again at the next turn
             log.warn("the local mail server's mailboxes could not be trimmed: {}", e.getMessage());
         }
         return removed;
@@ -67,28 +62,5 @@ class LocalMailRetention implements SmartLifecycle {
         }
         folder.expunge();
         return excess;
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "local-mail-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::trim, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }
