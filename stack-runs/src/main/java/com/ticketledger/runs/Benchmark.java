@@ -209,12 +209,7 @@ public final class Benchmark {
                     statement)));
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
-            figure("projection lag under that load p50/p95/p99 ms", percentiles(lag.lags()));
-            figure("projection lag under that load, its wait on the server for the projection p50/p95/p99 ms",
-                    percentiles(lag.projectionWaits()));
-            say("  the longest: " + lag.longest(8));
-            figure("projection lag under that load, a read that polls without a position, p50/p95/p99 ms",
-                    percentiles(lag.polledLags));
+            lagFigures("under that load", lag);
 
             say("ledger: half the peak rate, for latency");
             Lifecycles half = new Lifecycles(command);
@@ -226,12 +221,7 @@ public final class Benchmark {
             half.latencies.values().forEach(all::addAll);
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
             // the full load keeps both cores busy, so its lag is mostly the projections' wait for a core
-            figure("projection lag at half concurrency p50/p95/p99 ms", percentiles(halfLag.lags()));
-            figure("projection lag at half concurrency, its wait on the server for the projection p50/p95/p99 ms",
-                    percentiles(halfLag.projectionWaits()));
-            say("  the longest: " + halfLag.longest(8));
-            figure("projection lag at half concurrency, a read that polls without a position, p50/p95/p99 ms",
-                    percentiles(halfLag.polledLags));
+            lagFigures("at half concurrency", halfLag);
 
             say("ledger: one client alone, for a lone command's latency");
             Lifecycles alone = new Lifecycles(command);
@@ -529,6 +519,19 @@ public final class Benchmark {
             }
             return answer;
         }
+    }
+
+    /**
+     * A lag phase's figures: the lag of a read naming the position, its wait on the server for the projection, the
+     * longest probes, and the lag a read that polls without the position sees.
+     */
+    private void lagFigures(String phase, LagProbe probe) {
+        figure("projection lag " + phase + " p50/p95/p99 ms", percentiles(probe.lags()));
+        figure("projection lag " + phase + ", its wait on the server for the projection p50/p95/p99 ms",
+                percentiles(probe.projectionWaits()));
+        say("  the longest: " + probe.longest(8));
+        figure("projection lag " + phase + ", a read that polls without a position, p50/p95/p99 ms",
+                percentiles(probe.polledLags));
     }
 
     /**
