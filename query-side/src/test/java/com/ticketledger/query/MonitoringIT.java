@@ -92,6 +92,21 @@ class MonitoringIT extends QuerySideIT {
             assertThat(total(scrape, "eventProcessor_processedCounter_total", processor)).as(projection)
                     .isGreaterThanOrEqualTo(1);
         }
+        for (String projection : List.of("ticket-status", "ticket-history", "reports", "notifications")) {
+            String tag = "projection=\"" + projection + "\"";
+            double delays = total(scrape, "ledger_projection_delay_seconds_count", tag);
+            assertThat(delays).as(projection + ": each event handled live has its delay").isGreaterThanOrEqualTo(1);
+            assertThat(sample(scrape, "ledger_projection_delay_seconds_bucket", tag + ",le=\"+Inf\""))
+                    .as(projection).contains(delays);
+            double batches = total(scrape, "ledger_projection_batch_events_count", tag);
+            assertThat(batches).as(projection).isGreaterThanOrEqualTo(1);
+            assertThat(total(scrape, "ledger_projection_batch_events_sum", tag)).as(projection + ": events in batches")
+                    .isGreaterThanOrEqualTo(batches);
+            for (String phase : List.of("handle", "write", "commit")) {
+                assertThat(total(scrape, "ledger_projection_batch_seconds_count", "phase=\"" + phase + "\"," + tag))
+                        .as(projection + " " + phase).isEqualTo(batches);
+            }
+        }
         assertThat(scrape).as("no per-event-type timer of each processor: capacity and lag say it")
                 .doesNotContain("eventProcessor_allTimer");
     }

@@ -141,10 +141,12 @@ public final class Benchmark {
                 walBefore = WalActivity.read(connection);
             }
             long mailsBefore = stack.mailsSent();
+            ProjectionTimings timingsBefore = ProjectionTimings.parse(stack.queryMetrics());
             long started = System.nanoTime();
             load.run(clients, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             lag.stop();
+            ProjectionTimings timings = ProjectionTimings.parse(stack.queryMetrics()).since(timingsBefore);
             long mails = stack.mailsSent() - mailsBefore;
             StatementCounts.Cost stackCost;
             Map<String, Double> statementTimes;
@@ -210,18 +212,24 @@ public final class Benchmark {
             load.latencies.forEach((type, values) -> figure("latency " + type + " p50/p95/p99 ms",
                     percentiles(values)));
             lagFigures("under that load", lag);
+            projectionTimings("under that load", timings, elapsed);
 
             say("ledger: half the peak rate, for latency");
             Lifecycles half = new Lifecycles(command);
             LagProbe halfLag = new LagProbe(command, query);
             halfLag.start();
+            ProjectionTimings halfBefore = ProjectionTimings.parse(stack.queryMetrics());
+            long halfStarted = System.nanoTime();
             half.run(Math.max(1, clients / 2), Duration.ofSeconds(Math.max(10, seconds.toSeconds() / 2)));
+            double halfElapsed = seconds(halfStarted);
             halfLag.stop();
+            ProjectionTimings halfTimings = ProjectionTimings.parse(stack.queryMetrics()).since(halfBefore);
             List<Long> all = new ArrayList<>();
             half.latencies.values().forEach(all::addAll);
             figure("all commands at half concurrency p50/p95/p99 ms", percentiles(all));
             // the full load keeps both cores busy, so its lag is mostly the projections' wait for a core
             lagFigures("at half concurrency", halfLag);
+            projectionTimings("at half concurrency", halfTimings, halfElapsed);
 
             say("ledger: one client alone, for a lone command's latency");
             Lifecycles alone = new Lifecycles(command);
@@ -532,6 +540,18 @@ public final class Benchmark {
         say("  the longest: " + probe.longest(8));
         figure("projection lag " + phase + ", a read that polls without a position, p50/p95/p99 ms",
                 percentiles(probe.polledLags));
+    }
+
+    /**
+     * Each projection's delay and batches during a phase, as the query side measured them: what of the lag is its
+     * batches and what the time before them.
+     */
+    private void projectionTimings(String phase, ProjectionTimings timings, double seconds) {
+        timings.lines(seconds).forEach((projection, line) -> say("  " + projection + " " + phase + ": " + line));
+        timings.projections().stream().filter("ticket-status"::equals).findFirst().ifPresent(status -> figure(
+                "ticket-status's own delay " + phase + ", append to its batch's commit, p50/p95/p99 ms",
+                String.format("%.1f / %.1f / %.1f", timings.delayMillis(status, 0.50),
+                        timings.delayMillis(status, 0.95), timings.delayMillis(status, 0.99))));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.ticketledger.runs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,8 @@ final class Stack implements AutoCloseable {
     final int dbPort;
     final int commandPort;
     final int queryPort;
+    /** The query side's management port (its metrics), free when the stack was made. */
+    final int queryManagementPort = freePort();
     private final Map<String, Process> processes = new HashMap<>();
     private final SmtpSink mail = SmtpSink.start();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -62,6 +65,7 @@ final class Stack implements AutoCloseable {
         // server, which would receive them in the query side's own process.
         environment.put("SPRING_MAIL_HOST", "127.0.0.1");
         environment.put("SPRING_MAIL_PORT", Integer.toString(mail.port()));
+        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(queryManagementPort));
         start("query-side", home.resolve("query-side/target/query-side.jar"), environment);
         await("the query side", () -> healthy(queryPort), Duration.ofSeconds(120));
     }
@@ -69,7 +73,7 @@ final class Stack implements AutoCloseable {
     private Map<String, String> sideEnvironment(int port) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SERVER_PORT", Integer.toString(port));
-        // Metrics on a port of the system's choosing: never one a running ledger holds.
+        // Metrics on a port of the system's choosing: never one a running ledger holds (the query side's is read).
         environment.put("MANAGEMENT_SERVER_PORT", "0");
         environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres");
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
@@ -260,6 +264,32 @@ final class Stack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** The query side's meters as Prometheus reads them (its management port asks no credentials). */
+    String queryMetrics() {
+        try {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + queryManagementPort + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("the query side's metrics answered " + page.statusCode());
+            }
+            return page.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

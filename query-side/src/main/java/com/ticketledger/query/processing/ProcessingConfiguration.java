@@ -1,6 +1,7 @@
 package com.ticketledger.query.processing;
 
 import com.ticketledger.store.LedgerStoreAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.Transaction;
@@ -179,14 +180,15 @@ class ProcessingConfiguration {
     }
 
     /**
-     * Every projection handles each event with its correlation id in the logging context, and answers with one shared
-     * result ({@link HandledResult}).
+     * Every projection handles each event with its correlation id in the logging context, answers with one shared
+     * result ({@link HandledResult}), and has its batches measured ({@link BatchTimings}).
      */
     @Bean
-    ConfigurerModule eventCorrelation() {
+    ConfigurerModule eventCorrelation(MeterRegistry registry) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultHandlerInterceptor((configuration, processor) -> new EventCorrelation(processor))
-                .registerDefaultHandlerInterceptor((configuration, processor) -> new HandledResult());
+                .registerDefaultHandlerInterceptor((configuration, processor) -> new HandledResult())
+                .registerDefaultHandlerInterceptor((configuration, processor) -> new BatchTimings(processor, registry));
     }
 
     /** The same source for any processor registered without properties (looked up late: it needs Axon's store). */

@@ -1,0 +1,161 @@
+package com.ticketledger.runs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The query side's own measure of its projections' batches, read from its Prometheus page before and after a phase:
+ * {@code ledger_projection_delay_seconds} (from an event's append to the commit of the batch that holds it, in
+ * buckets), {@code ledger_projection_batch_seconds} by phase and {@code ledger_projection_batch_events}. What the
+ * lag probes cannot tell apart, the projection's own path can: its batches' time against the time before them.
+ */
+final class ProjectionTimings {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})?\\s+(\\S+)");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"]*)\"");
+
+    /** One sample: its metric's name, its labels, its value. */
+    record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    private final Map<String, Sample> samples;
+
+    private ProjectionTimings(Map<String, Sample> samples) {
+        this.samples = samples;
+    }
+
+    /** The samples of a Prometheus text page (comments and other lines left out). */
+    static ProjectionTimings parse(String page) {
+        Map<String, Sample> samples = new HashMap<>();
+        for (String line : page.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (line.startsWith("#") || !sample.find()) {
+                continue;
+            }
+            Map<String, String> labels = new TreeMap<>();
+            if (sample.group(3) != null) {
+                Matcher label = LABEL.matcher(sample.group(3));
+                while (label.find()) {
+                    labels.put(label.group(1), label.group(2));
+                }
+            }
+            try {
+                double value = Double.parseDouble(sample.group(4));
+                samples.put(sample.group(1) + labels, new Sample(sample.group(1), labels, value));
+            } catch (NumberFormatException notANumber) {
+                // not a sample this reads
+            }
+        }
+        return new ProjectionTimings(samples);
+    }
+
+    /** What the counters and sums of this page added since {@code before} (the gauges' values are meaningless). */
+    ProjectionTimings since(ProjectionTimings before) {
+        Map<String, Sample> added = new HashMap<>();
+        samples.forEach((key, sample) -> {
+            Sample earlier = before.samples.get(key);
+            added.put(key, new Sample(sample.name(), sample.labels(),
+                    sample.value() - (earlier == null ? 0 : earlier.value())));
+        });
+        return new ProjectionTimings(added);
+    }
+
+    /** The projections that have a delay measured. */
+    List<String> projections() {
+        TreeSet<String> names = new TreeSet<>();
+        samples.values().stream().filter(sample -> sample.name().equals("ledger_projection_delay_seconds_count"))
+                .forEach(sample -> names.add(sample.labels().get("projection")));
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * The delay's quantile {@code q} in milliseconds, from its buckets: linear within the bucket that holds it (the
+     * buckets are 10–50 ms wide around a tenth of a second); NaN with no events.
+     */
+    double delayMillis(String projection, double q) {
+        TreeMap<Double, Double> cumulative = new TreeMap<>();
+        samples.values().stream()
+                .filter(sample -> sample.name().equals("ledger_projection_delay_seconds_bucket")
+                        && projection.equals(sample.labels().get("projection")))
+                .forEach(sample -> cumulative.put(bound(sample.labels().get("le")), sample.value()));
+        return quantile(cumulative, q) * 1000;
+    }
+
+    static double quantile(TreeMap<Double, Double> cumulative, double q) {
+        if (cumulative.isEmpty() || cumulative.lastEntry().getValue() <= 0) {
+            return Double.NaN;
+        }
+        double wanted = q * cumulative.lastEntry().getValue();
+        double lower = 0;
+        double below = 0;
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= wanted) {
+                if (bucket.getKey().isInfinite()) {
+                    return lower;
+                }
+                double inBucket = bucket.getValue() - below;
+                return inBucket <= 0 ? bucket.getKey()
+                        : lower + (bucket.getKey() - lower) * (wanted - below) / inBucket;
+            }
+            lower = bucket.getKey();
+            below = bucket.getValue();
+        }
+        return lower;
+    }
+
+    private static double bound(String le) {
+        return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+    }
+
+    /** Committed batches of {@code projection}. */
+    double batches(String projection) {
+        return value("ledger_projection_batch_events_count", Map.of("projection", projection));
+    }
+
+    /** Events per batch, on average. */
+    double eventsPerBatch(String projection) {
+        return value("ledger_projection_batch_events_sum", Map.of("projection", projection)) / batches(projection);
+    }
+
+    /** A phase's average in milliseconds ({@code handle}, {@code write}, {@code commit}). */
+    double phaseMillis(String projection, String phase) {
+        Map<String, String> labels = Map.of("projection", projection, "phase", phase);
+        return value("ledger_projection_batch_seconds_sum", labels) * 1000
+                / value("ledger_projection_batch_seconds_count", labels);
+    }
+
+    /** The average delay in milliseconds. */
+    double meanDelayMillis(String projection) {
+        Map<String, String> labels = Map.of("projection", projection);
+        return value("ledger_projection_delay_seconds_sum", labels) * 1000
+                / value("ledger_projection_delay_seconds_count", labels);
+    }
+
+    private double value(String name, Map<String, String> labels) {
+        return samples.values().stream()
+                .filter(sample -> sample.name().equals(name) && sample.labels().entrySet().containsAll(labels.entrySet()))
+                .mapToDouble(Sample::value).sum();
+    }
+
+    /** A line per projection: the delay's percentiles and mean, its batches and their phases. */
+    Map<String, String> lines(double seconds) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String projection : projections()) {
+            lines.put(projection, String.format(
+                    "delay p50 / p95 / p99 %.1f / %.1f / %.1f ms (mean %.1f); %.1f batches/s of %.1f events,"
+                            + " each handle / write / commit %.1f / %.1f / %.1f ms",
+                    delayMillis(projection, 0.50), delayMillis(projection, 0.95), delayMillis(projection, 0.99),
+                    meanDelayMillis(projection), batches(projection) / seconds, eventsPerBatch(projection),
+                    phaseMillis(projection, "handle"), phaseMillis(projection, "write"),
+                    phaseMillis(projection, "commit")));
+        }
+        return lines;
+    }
+}
