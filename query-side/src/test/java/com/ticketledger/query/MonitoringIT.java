@@ -106,6 +106,8 @@ class MonitoringIT extends QuerySideIT {
                 assertThat(total(scrape, "ledger_projection_batch_seconds_count", "phase=\"" + phase + "\"," + tag))
                         .as(projection + " " + phase).isEqualTo(batches);
             }
+            assertThat(total(scrape, "ledger_projection_batch_seconds_count", "phase=\"wait\"," + tag))
+                    .as(projection + ": the wait of each batch with events handled live").isGreaterThanOrEqualTo(1);
         }
         assertThat(scrape).as("no per-event-type timer of each processor: capacity and lag say it")
                 .doesNotContain("eventProcessor_allTimer");

@@ -56,12 +56,15 @@ final class ProjectionTimings {
         return new ProjectionTimings(samples);
     }
 
-    /** What the counters and sums of this page added since {@code before} (the gauges' values are meaningless). */
+    /**
+     * What the counters and sums of this page added since {@code before}; a timer's maximum ({@code _max}, over the
+     * last two minutes or so) as this page has it.
+     */
     ProjectionTimings since(ProjectionTimings before) {
         Map<String, Sample> added = new HashMap<>();
         samples.forEach((key, sample) -> {
             Sample earlier = before.samples.get(key);
-            added.put(key, new Sample(sample.name(), sample.labels(),
+            added.put(key, sample.name().endsWith("_max") ? sample : new Sample(sample.name(), sample.labels(),
                     sample.value() - (earlier == null ? 0 : earlier.value())));
         });
         return new ProjectionTimings(added);
@@ -131,6 +134,11 @@ final class ProjectionTimings {
                 / value("ledger_projection_batch_seconds_count", labels);
     }
 
+    /** A phase's longest in milliseconds, as the timer keeps it (the last two minutes or so). */
+    double phaseMaxMillis(String projection, String phase) {
+        return value("ledger_projection_batch_seconds_max", Map.of("projection", projection, "phase", phase)) * 1000;
+    }
+
     /** The average delay in milliseconds. */
     double meanDelayMillis(String projection) {
         Map<String, String> labels = Map.of("projection", projection);
@@ -144,17 +152,29 @@ final class ProjectionTimings {
                 .mapToDouble(Sample::value).sum();
     }
 
-    /** A line per projection: the delay's percentiles and mean, its batches and their phases. */
+    static final List<String> PHASES = List.of("wait", "handle", "write", "commit");
+
+    /**
+     * A line per projection that handled events: the delay's percentiles and mean, its batches, and each phase's mean
+     * and longest.
+     */
     Map<String, String> lines(double seconds) {
         Map<String, String> lines = new LinkedHashMap<>();
         for (String projection : projections()) {
+            if (batches(projection) <= 0) {
+                continue;
+            }
+            StringBuilder phases = new StringBuilder();
+            for (String phase : PHASES) {
+                phases.append(String.format("%s %.1f (%.0f) ", phase, phaseMillis(projection, phase),
+                        phaseMaxMillis(projection, phase)));
+            }
             lines.put(projection, String.format(
-                    "delay p50 / p95 / p99 %.1f / %.1f / %.1f ms (mean %.1f); %.1f batches/s of %.1f events,"
-                            + " each handle / write / commit %.1f / %.1f / %.1f ms",
+                    "delay p50 / p95 / p99 %.1f / %.1f / %.1f ms (mean %.1f); %.1f batches/s of %.1f events;"
+                            + " each batch's phases, mean (longest) ms: %s",
                     delayMillis(projection, 0.50), delayMillis(projection, 0.95), delayMillis(projection, 0.99),
                     meanDelayMillis(projection), batches(projection) / seconds, eventsPerBatch(projection),
-                    phaseMillis(projection, "handle"), phaseMillis(projection, "write"),
-                    phaseMillis(projection, "commit")));
+                    phases.toString().trim()));
         }
         return lines;
     }

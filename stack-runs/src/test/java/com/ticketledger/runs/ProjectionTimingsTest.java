@@ -19,6 +19,7 @@ class ProjectionTimingsTest {
             ledger_projection_batch_seconds_sum{phase="commit",projection="ticket-status"} 0.002
             ledger_projection_batch_events_count{projection="ticket-status"} 2
             ledger_projection_batch_events_sum{projection="ticket-status"} 10
+            ledger_projection_batch_seconds_max{phase="commit",projection="ticket-status"} 0.009
             """;
 
     private static final String AFTER = """
@@ -31,6 +32,7 @@ class ProjectionTimingsTest {
             ledger_projection_batch_seconds_sum{phase="commit",projection="ticket-status"} 0.032
             ledger_projection_batch_events_count{projection="ticket-status"} 12
             ledger_projection_batch_events_sum{projection="ticket-status"} 110
+            ledger_projection_batch_seconds_max{phase="commit",projection="ticket-status"} 0.007
             """;
 
     private final ProjectionTimings phase = ProjectionTimings.parse(AFTER).since(ProjectionTimings.parse(BEFORE));
@@ -52,6 +54,9 @@ class ProjectionTimingsTest {
         assertThat(phase.batches("ticket-status")).isEqualTo(10);
         assertThat(phase.eventsPerBatch("ticket-status")).isCloseTo(10, within(0.01));
         assertThat(phase.phaseMillis("ticket-status", "commit")).isCloseTo(3, within(0.01));
+        assertThat(phase.phaseMaxMillis("ticket-status", "commit")).as("the timer's own maximum, as it says it now")
+                .isCloseTo(7, within(0.01));
+        assertThat(phase.lines(10)).containsOnlyKeys("ticket-status");
     }
 
     @Test

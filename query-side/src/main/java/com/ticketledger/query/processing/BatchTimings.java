@@ -23,13 +23,13 @@ import java.util.stream.Stream;
  * <li>{@code ledger.projection.delay{projection}}: from an event's time (the command side's clock, as it appended
  * the event) to the commit of the batch that holds it, for each event the projection handles live (not in a
  * replay); with buckets, so that its percentiles can be read from Prometheus;</li>
- * <li>{@code ledger.projection.batch{projection, phase}}: each committed batch's {@code handle} (its events folded,
- * from the first to the last, the rows they need read), {@code write} (what the batch writes just before it commits:
- * its rows, its token) and {@code commit};</li>
+ * <li>{@code ledger.projection.batch{projection, phase}}: each committed batch's {@code wait} (from its oldest event's
+ * append to the batch's start: the stream's read of the ledger, and the wait for the projection's thread, a batch
+ * still running, a core), {@code handle} (its events folded, from the first to the last, the rows they need read),
+ * {@code write} (what the batch writes just before it commits: its token, its rows) and {@code commit};</li>
  * <li>{@code ledger.projection.batch.events{projection}}: the events in each batch.</li>
  * </ul>
- * What the delay holds beyond the three phases is the time before the batch began: the stream's read of the ledger,
- * and the wait for the projection's thread (a batch still running, a core). A batch that rolls back is not measured.
+ * A batch that rolls back is not measured, nor are a replay's waits and delays (its events are old).
  */
 final class BatchTimings implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -39,6 +39,7 @@ final class BatchTimings implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final String key;
     private final Timer delay;
+    private final Timer wait;
     private final Timer handle;
     private final Timer write;
     private final Timer commit;
@@ -51,6 +52,7 @@ final class BatchTimings implements MessageHandlerInterceptor<EventMessage<?>> {
                 .tag("projection", projection)
                 .serviceLevelObjectives(DELAY_BUCKETS)
                 .register(registry);
+        this.wait = phase(registry, projection, "wait");
         this.handle = phase(registry, projection, "handle");
         this.write = phase(registry, projection, "write");
         this.commit = phase(registry, projection, "commit");
@@ -62,8 +64,8 @@ final class BatchTimings implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private static Timer phase(MeterRegistry registry, String projection, String phase) {
         return Timer.builder("ledger.projection.batch")
-                .description("A projection's batch, by phase: handle (its events folded), write (its rows and token"
-                        + " written before the commit), commit")
+                .description("A projection's batch, by phase: wait (its oldest event's append to its start), handle"
+                        + " (its events folded), write (its token and rows written before the commit), commit")
                 .tags("projection", projection, "phase", phase)
                 .register(registry);
     }
@@ -72,8 +74,10 @@ final class BatchTimings implements MessageHandlerInterceptor<EventMessage<?>> {
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         UnitOfWork<?> root = unitOfWork.root();
         Batch batch = root.getOrComputeResource(key, k -> {
-            Batch started = new Batch(System.nanoTime());
-            root.onCommit(u -> started.committed());
+            Batch started = new Batch(System.nanoTime(), Instant.now());
+            // after the transaction's commit: the unit of work calls its commit and after-commit handlers in the
+            // reverse of their order, and the processor attached the transaction before any event was handled
+            root.afterCommit(u -> started.committed());
             return started;
         });
         EventMessage<?> event = unitOfWork.getMessage();
@@ -95,20 +99,23 @@ final class BatchTimings implements MessageHandlerInterceptor<EventMessage<?>> {
     /** One batch's instants, as its unit of work passes them. */
     private final class Batch {
         final long began;
+        final Instant beganAt;
         /** The times of its events handled live (a replay's are old). */
         final List<Instant> times = new ArrayList<>();
         int events;
         long handled;
         long written;
 
-        Batch(long began) {
+        Batch(long began, Instant beganAt) {
             this.began = began;
+            this.beganAt = beganAt;
         }
 
-        /** Just after the transaction's commit: the unit of work commits it first among its commit handlers. */
         void committed() {
             long now = System.nanoTime();
             Instant committed = Instant.now();
+            times.stream().min(Instant::compareTo).ifPresent(oldest -> wait.record(
+                    Math.max(0, Duration.between(oldest, beganAt).toNanos()), TimeUnit.NANOSECONDS));
             handle.record(handled - began, TimeUnit.NANOSECONDS);
             if (written > 0) {
                 write.record(written - handled, TimeUnit.NANOSECONDS);
