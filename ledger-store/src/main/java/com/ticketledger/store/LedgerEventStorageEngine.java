@@ -7,11 +7,14 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
@@ -43,10 +46,12 @@ import java.util.stream.Stream;
  *       reads its client's stream and the sequence of its contract's SLA policy so;</li>
  *   <li>each event read from the ledger's stream leaves its global position in {@link ReadPositions}, so that the
  *       projections that record it do not look it up again;</li>
- *   <li>an event's timestamp is read once, without a {@code DateTimeFormatter} ({@link StoredTimestamps}).</li>
+ *   <li>an event's timestamp is read once, without a {@code DateTimeFormatter} ({@link StoredTimestamps});</li>
+ *   <li>the ledger's stream can be read a fetch at a time ({@link LedgerFetches}): a reader that knows a fetch did not
+ *       fill its window does not fetch again to find the end.</li>
  * </ul>
  */
-final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements LedgerStreams {
+final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements LedgerStreams, LedgerFetches {
 
     /**
      * The gaps' settings of the ledger's stream, Axon's defaults, given to the builder ({@link
@@ -109,6 +114,20 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine implements L
         GapAwareTrackingToken token = LedgerBatches.tokenAfter(previousToken, globalSequence, event.getTimestamp());
         readPositions.read(eventIdentifier, globalSequence);
         return new TrackedDomainEventData<>(token, event);
+    }
+
+    @Override
+    public Fetch after(TrackingToken token) {
+        List<? extends TrackedEventData<?>> fetched = fetchTrackedEvents(token, batchSize());
+        List<TrackedEventMessage<?>> events = new ArrayList<>(fetched.size());
+        EventUtils.upcastAndDeserializeTrackedEvents(fetched.stream(), getEventSerializer(), upcasterChain)
+                .forEach(events::add);
+        // the window is the batch size's positions above the token's (or, after a gap wider than it, up to the
+        // first event past the gap): a fetch that reached its top may have left events above it
+        long from = token == null ? -1 : ((GapAwareTrackingToken) token).getIndex();
+        long newest = fetched.isEmpty() ? from : ((GapAwareTrackingToken) fetched.get(fetched.size() - 1)
+                .trackingToken()).getIndex();
+        return new Fetch(events, newest >= from + batchSize());
     }
 
     /** An entry of the event table whose timestamp was read when it was (Axon's parses it at every ask). */

@@ -3,9 +3,11 @@ package com.ticketledger.query;
 import com.ticketledger.events.TicketOpened;
 import com.ticketledger.query.processing.ProcessingGroups;
 import com.ticketledger.query.processing.WatchedEventSource;
+import com.ticketledger.store.LedgerFetches;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +29,20 @@ class WatchedEventSourceIT extends QuerySideIT {
     @Autowired
     private EventProcessingConfiguration processing;
 
+    @Autowired
+    private EventStorageEngine storageEngine;
+
+    private final AtomicInteger fetched = new AtomicInteger();
+
+    /** The ledger's fetches, counted. */
+    private LedgerFetches fetches() {
+        LedgerFetches ledger = (LedgerFetches) storageEngine;
+        return token -> {
+            fetched.incrementAndGet();
+            return ledger.after(token);
+        };
+    }
+
     @Test
     void everyProjectionReadsTheLedgerThroughTheWatchedSource() {
         int processors = processing.eventProcessors().size();
@@ -36,7 +53,7 @@ class WatchedEventSourceIT extends QuerySideIT {
 
     @Test
     void streamThatHasReadEverythingCallsBackWhenAnEventIsAppended() throws Exception {
-        WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofMillis(20));
+        WatchedEventSource source = new WatchedEventSource(eventStore, fetches(), Duration.ofMillis(20));
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
             while (stream.hasNextAvailable()) {
                 stream.nextAvailable();
@@ -55,7 +72,7 @@ class WatchedEventSourceIT extends QuerySideIT {
 
     @Test
     void callbackNamedOnceIsCalledForEveryLaterAppend() throws Exception {
-        WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofMillis(20));
+        WatchedEventSource source = new WatchedEventSource(eventStore, fetches(), Duration.ofMillis(20));
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
             AtomicReference<CountDownLatch> called = new AtomicReference<>(new CountDownLatch(1));
             stream.setOnAvailableCallback(() -> called.get().countDown());
@@ -73,7 +90,7 @@ class WatchedEventSourceIT extends QuerySideIT {
 
     @Test
     void processorsStreamReadsAtOnceWhenAskedInsteadOfAtTheEndOfItsPause() throws Exception {
-        WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofSeconds(30));
+        WatchedEventSource source = new WatchedEventSource(eventStore, fetches(), Duration.ofSeconds(30));
         WatchedEventSource waitedFor = source.of("waited-for");
         WatchedEventSource other = source.of("other");
         try (BlockingStream<TrackedEventMessage<?>> stream = waitedFor.openStream(waitedFor.createHeadToken());
@@ -98,8 +115,32 @@ class WatchedEventSourceIT extends QuerySideIT {
     }
 
     @Test
+    void aReadOfNewEventsIsOneFetch() throws Exception {
+        WatchedEventSource source = new WatchedEventSource(eventStore, fetches(), Duration.ofSeconds(30));
+        WatchedEventSource waitedFor = source.of("waited-for");
+        try (BlockingStream<TrackedEventMessage<?>> stream = waitedFor.openStream(waitedFor.createHeadToken())) {
+            CountDownLatch called = new CountDownLatch(1);
+            stream.setOnAvailableCallback(called::countDown);
+            // the watcher's first read finds nothing, then it pauses for 30 s
+            awaitUntil("the watcher's first read", Duration.ofSeconds(5), () -> fetched.get() == 1);
+            TicketOpened opened = Tickets.opened("acme");
+            TicketOpened another = Tickets.opened("acme");
+            append(opened, OPERATOR, Instant.now());
+            append(another, OPERATOR, Instant.now());
+
+            source.readNow("waited-for");
+
+            assertThat(called.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(fetched.get()).as("the two events in one fetch, and no fetch after it to find nothing")
+                    .isEqualTo(2);
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo(opened);
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo(another);
+        }
+    }
+
+    @Test
     void closedStreamCallsNothingBack() throws Exception {
-        WatchedEventSource source = new WatchedEventSource(eventStore, Duration.ofMillis(20));
+        WatchedEventSource source = new WatchedEventSource(eventStore, fetches(), Duration.ofMillis(20));
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken());
         CountDownLatch called = new CountDownLatch(1);
         stream.setOnAvailableCallback(called::countDown);

@@ -1,5 +1,6 @@
 package com.ticketledger.query.processing;
 
+import com.ticketledger.store.LedgerFetches;
 import com.ticketledger.store.LedgerStoreAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -112,11 +113,16 @@ class ProcessingConfiguration {
 
     /**
      * The ledger as every projection reads it: through streams that call their processor back when an event
-     * arrives.
+     * arrives, and read it a fetch at a time (the ledger's storage engine is a {@link LedgerFetches}).
      */
     @Bean
-    WatchedEventSource ledgerStream(EventStore eventStore, ProcessingProperties properties) {
-        return new WatchedEventSource(eventStore, properties.fetchDelay());
+    WatchedEventSource ledgerStream(EventStore eventStore, EventStorageEngine storageEngine,
+            ProcessingProperties properties) {
+        if (!(storageEngine instanceof LedgerFetches fetches)) {
+            throw new IllegalStateException("the query side reads the ledger's own storage engine, not "
+                    + storageEngine.getClass().getName());
+        }
+        return new WatchedEventSource(eventStore, fetches, properties.fetchDelay());
     }
 
     /**

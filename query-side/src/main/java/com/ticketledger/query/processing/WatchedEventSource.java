@@ -1,14 +1,18 @@
 package com.ticketledger.query.processing;
 
+import com.ticketledger.store.LedgerFetches;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +31,13 @@ import java.util.function.Consumer;
  * The ledger as the processors stream it, calling a processor back as soon as an event is there. A pooled
  * processor that has read everything asks its stream to call it back when more arrives; the embedded event
  * store's streams cannot, so the processor looked again only every half second, and that was the projections'
- * lag whenever the desk was not busy. Each stream here has a watcher thread that asks it for a next event every
- * {@code ledger.processing.fetch-delay} (each stream reads the ledger on its own: {@code ProcessingConfiguration})
- * and calls the processor back when there is one.
+ * lag whenever the desk was not busy. Each stream here has a watcher thread that reads the ledger every
+ * {@code ledger.processing.fetch-delay} (each stream reads it on its own: {@code ProcessingConfiguration}) and calls
+ * the processor back when there are events.
+ *
+ * <p>The watcher reads a fetch at a time ({@link LedgerFetches}), not through the event store's stream, which reads
+ * on until a fetch comes back empty: every read of new events ended with one more fetch (two statements when it
+ * found nothing), and the processor was called back only after it.
  *
  * <p>Each processor reads through a view named after it ({@link #of(String)}), so that a read waiting for that
  * projection to reach a position can have its stream read the ledger at once ({@link #readNow(String)}) rather
@@ -38,6 +46,7 @@ import java.util.function.Consumer;
 public final class WatchedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> ledger;
+    private final LedgerFetches fetches;
     private final long pauseNanos;
     private final AtomicInteger openStreams;
     private final Map<String, Set<WatchedStream>> byProcessor;
@@ -45,19 +54,23 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
     private final String processor;
 
     /**
-     * @param ledger the event store
-     * @param pause  how long a watcher waits before it asks its stream again: after a call back, the time a
-     *               processor gets to read what is there before it is called again (a busy processor reads on
-     *               without being called, and each call back costs it a batch, a transaction with its token,
-     *               however few events it holds); after finding nothing, the time before it looks again
+     * @param ledger  the event store, which makes the processors' first tokens
+     * @param fetches the ledger's stream, a fetch at a time: what the watchers read
+     * @param pause   how long a watcher waits before it reads the ledger again: after a call back, the time a
+     *                processor gets to read what is there before it is called again (a busy processor reads on
+     *                without being called, and each call back costs it a batch, a transaction with its token,
+     *                however few events it holds); after finding nothing, the time before it looks again
      */
-    public WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger, Duration pause) {
-        this(ledger, pause.toNanos(), new AtomicInteger(), new ConcurrentHashMap<>(), null);
+    public WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger, LedgerFetches fetches,
+            Duration pause) {
+        this(ledger, fetches, pause.toNanos(), new AtomicInteger(), new ConcurrentHashMap<>(), null);
     }
 
-    private WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger, long pauseNanos,
-            AtomicInteger openStreams, Map<String, Set<WatchedStream>> byProcessor, String processor) {
+    private WatchedEventSource(StreamableMessageSource<TrackedEventMessage<?>> ledger, LedgerFetches fetches,
+            long pauseNanos, AtomicInteger openStreams, Map<String, Set<WatchedStream>> byProcessor,
+            String processor) {
         this.ledger = ledger;
+        this.fetches = fetches;
         this.pauseNanos = pauseNanos;
         this.openStreams = openStreams;
         this.byProcessor = byProcessor;
@@ -69,13 +82,13 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
      * opens are the ones {@link #readNow} reads.
      */
     public WatchedEventSource of(String processor) {
-        return new WatchedEventSource(ledger, pauseNanos, openStreams, byProcessor, processor);
+        return new WatchedEventSource(ledger, fetches, pauseNanos, openStreams, byProcessor, processor);
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         openStreams.incrementAndGet();
-        WatchedStream stream = new WatchedStream(ledger.openStream(trackingToken), pauseNanos, this::closed);
+        WatchedStream stream = new WatchedStream(fetches, trackingToken, pauseNanos, this::closed);
         if (processor != null) {
             byProcessor.computeIfAbsent(processor, name -> ConcurrentHashMap.newKeySet()).add(stream);
         }
@@ -126,23 +139,22 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
     /**
      * A stream and its watcher. A processor names its callback once, when it opens the stream, and expects it
      * called whenever events are there to read. Only the watcher reads the ledger: every pause it reads what has
-     * arrived, up to {@value #READ_AHEAD} events ahead of the processor, and calls it back; the processor takes
-     * the events from what the watcher read, and never waits for the database. A processor that asked the ledger
-     * itself whenever it had taken everything read again and again while events kept coming, one or two at a time:
-     * in run G2 (docs/BENCHMARKS.md, session 16) 2.7 reads and 3 transactions of projections per command.
-     * While the watcher reads it holds the stream, which a closing processor waits for: one read at most (the lock
-     * is fair; an unfair one let a watcher that took it back at once keep a rebuild's processor waiting for 9 s,
-     * session 13).
+     * arrived, up to {@value #READ_AHEAD} events ahead of the processor (and one fetch more at most), and calls it
+     * back; the processor takes the events from what the watcher read, and never waits for the database. A processor
+     * that asked the ledger itself whenever it had taken everything read again and again while events kept coming, one
+     * or two at a time: in run G2 (docs/BENCHMARKS.md, session 16) 2.7 reads and 3 transactions of projections per
+     * command. A fetch that fails (the database away) is tried again after a pause.
      */
     static final class WatchedStream implements BlockingStream<TrackedEventMessage<?>> {
 
-        /** The most events a watcher holds that its processor has not taken yet. */
+        /** The most events a watcher holds that its processor has not taken yet, before it fetches more. */
         static final int READ_AHEAD = 4_000;
 
-        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private static final Logger log = LoggerFactory.getLogger(WatchedStream.class);
+
+        private final LedgerFetches fetches;
         private final long pauseNanos;
         private final Consumer<WatchedStream> onClose;
-        private final ReentrantLock reading = new ReentrantLock(true);
         private final ReentrantLock held = new ReentrantLock();
         private final Condition arrived = held.newCondition();
         private final Condition taken = held.newCondition();
@@ -153,13 +165,17 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
             thread.setDaemon(true);
             return thread;
         });
+        /** The token after the last event fetched: where the next fetch begins. Only the watcher's. */
+        private TrackingToken last;
+        /** Whether the last fetch failed (logged once, until a fetch succeeds). Only the watcher's. */
+        private boolean failing;
         private volatile Runnable callback;
         private volatile boolean closed;
         private volatile Thread watching;
 
-        WatchedStream(BlockingStream<TrackedEventMessage<?>> stream, long pauseNanos,
-                Consumer<WatchedStream> onClose) {
-            this.stream = stream;
+        WatchedStream(LedgerFetches fetches, TrackingToken from, long pauseNanos, Consumer<WatchedStream> onClose) {
+            this.fetches = fetches;
+            this.last = from;
             this.pauseNanos = pauseNanos;
             this.onClose = onClose;
             watcher.execute(this::watch);
@@ -215,24 +231,42 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
             }
         }
 
-        /** Reads what the ledger holds now, up to the read-ahead; answers how many events it read. */
-        private int readAhead() throws InterruptedException {
+        /**
+         * Reads what the ledger holds now, a fetch at a time while a fetch says more may follow, up to the read-ahead;
+         * answers how many events it read. A fetch that fails ends the read (logged once, until one succeeds): the
+         * next is tried after the pause.
+         */
+        private int readAhead() {
             int added = 0;
-            reading.lockInterruptibly();
             try {
-                while (!closed && room() && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                    TrackedEventMessage<?> event = stream.nextAvailable();
-                    held.lock();
-                    try {
-                        read.addLast(event);
-                        arrived.signalAll();
-                    } finally {
-                        held.unlock();
+                boolean more = true;
+                while (more && !closed && room()) {
+                    LedgerFetches.Fetch fetch = fetches.after(last);
+                    List<TrackedEventMessage<?>> events = fetch.events();
+                    if (!events.isEmpty()) {
+                        held.lock();
+                        try {
+                            read.addAll(events);
+                            arrived.signalAll();
+                        } finally {
+                            held.unlock();
+                        }
+                        last = events.get(events.size() - 1).trackingToken();
+                        added += events.size();
                     }
-                    added++;
+                    more = fetch.more();
                 }
-            } finally {
-                reading.unlock();
+                if (failing) {
+                    failing = false;
+                    log.info("Reading the ledger again");
+                }
+            } catch (RuntimeException e) {
+                if (!closed && !failing) {
+                    failing = true;
+                    log.warn("Reading the ledger failed; trying again every {} ms", pauseNanos / 1_000_000, e);
+                } else {
+                    log.debug("Reading the ledger failed again", e);
+                }
             }
             return added;
         }
@@ -298,16 +332,6 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
         }
 
         @Override
-        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            reading.lock();
-            try {
-                stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
-            } finally {
-                reading.unlock();
-            }
-        }
-
-        @Override
         public synchronized void close() {
             if (closed) {
                 return;
@@ -321,12 +345,6 @@ public final class WatchedEventSource implements StreamableMessageSource<Tracked
                 taken.signalAll();
             } finally {
                 held.unlock();
-            }
-            reading.lock();
-            try {
-                stream.close();
-            } finally {
-                reading.unlock();
             }
         }
     }

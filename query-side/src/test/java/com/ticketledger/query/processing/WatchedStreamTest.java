@@ -1,17 +1,21 @@
 package com.ticketledger.query.processing;
 
-import org.axonframework.common.stream.BlockingStream;
+import com.ticketledger.store.LedgerFetches;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,70 +26,46 @@ import static org.awaitility.Awaitility.await;
  */
 class WatchedStreamTest {
 
+    /** A ledger with nothing to read, ever: each fetch takes 20 ms (a slow query). */
+    private static final LedgerFetches IDLE = token -> {
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        return new LedgerFetches.Fetch(List.of(), false);
+    };
+
     /**
-     * A stream with nothing to read, ever: each look at the ledger takes 20 ms (a slow query), and a wait for an
-     * event lasts its whole time-out besides.
+     * A ledger of {@code size} events, fetched {@code window} positions at a time; counts the fetches and the events
+     * handed out.
      */
-    private static final class IdleStream implements BlockingStream<TrackedEventMessage<?>> {
-
-        @Override
-        public Optional<TrackedEventMessage<?>> peek() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            TimeUnit.MILLISECONDS.sleep(20);
-            unit.sleep(timeout);
-            return false;
-        }
-
-        @Override
-        public TrackedEventMessage<?> nextAvailable() {
-            throw new IllegalStateException("nothing to read");
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** A ledger of {@code size} events, read one by one; counts how many were handed out. */
-    private static final class FiniteStream implements BlockingStream<TrackedEventMessage<?>> {
+    private static final class FiniteLedger implements LedgerFetches {
         final AtomicInteger handedOut = new AtomicInteger();
+        final AtomicInteger fetches = new AtomicInteger();
         private final int size;
+        private final int window;
 
-        FiniteStream(int size) {
+        FiniteLedger(int size, int window) {
             this.size = size;
+            this.window = window;
         }
 
         @Override
-        public Optional<TrackedEventMessage<?>> peek() {
-            throw new IllegalStateException("the watcher does not peek");
-        }
-
-        @Override
-        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
-            return handedOut.get() < size;
-        }
-
-        @Override
-        public TrackedEventMessage<?> nextAvailable() {
-            int position = handedOut.getAndIncrement();
-            return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
-                    GenericEventMessage.asEventMessage("event " + position));
-        }
-
-        @Override
-        public void close() {
+        public Fetch after(TrackingToken token) {
+            fetches.incrementAndGet();
+            long from = token == null ? 0 : ((GlobalSequenceTrackingToken) token).getGlobalIndex() + 1;
+            List<TrackedEventMessage<?>> events = new ArrayList<>();
+            for (long position = from; position < Math.min(size, from + window); position++) {
+                events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
+                        GenericEventMessage.asEventMessage("event " + position)));
+            }
+            handedOut.addAndGet(events.size());
+            return new Fetch(events, events.size() == window);
         }
     }
 
     @Test
     void theWatcherReadsAheadUpToItsBoundCallsBackAndTheProcessorTakesEveryEventInOrder() throws Exception {
         int size = WatchedEventSource.WatchedStream.READ_AHEAD * 2 + 500;
-        FiniteStream ledger = new FiniteStream(size);
-        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(ledger,
+        FiniteLedger ledger = new FiniteLedger(size, 100);
+        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(ledger, null,
                 Duration.ofMillis(10).toNanos(), closed -> { });
         AtomicInteger calledBack = new AtomicInteger();
         stream.setOnAvailableCallback(calledBack::incrementAndGet);
@@ -109,7 +89,7 @@ class WatchedStreamTest {
 
     @Test
     void closingTheStreamEndsAProcessorsWait() throws Exception {
-        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(new IdleStream(),
+        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(IDLE, null,
                 Duration.ofMillis(50).toNanos(), closed -> { });
         stream.setOnAvailableCallback(() -> { });
         FutureTask<Boolean> waiting = new FutureTask<>(() -> stream.hasNextAvailable(30, TimeUnit.SECONDS));
@@ -125,7 +105,7 @@ class WatchedStreamTest {
 
     @Test
     void aProcessorAskingAnIdleWatchedStreamDoesNotWaitForTheWatchersLooks() throws Exception {
-        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(new IdleStream(),
+        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(IDLE, null,
                 Duration.ofMillis(50).toNanos(), closed -> { });
         stream.setOnAvailableCallback(() -> { });
         try {
@@ -137,6 +117,65 @@ class WatchedStreamTest {
             }
             // the processor never looks at the ledger itself, and the watcher looks for 20 ms at a time
             assertThat(Duration.ofNanos(slowest)).as("the slowest of 30 asks").isLessThan(Duration.ofMillis(200));
+        } finally {
+            stream.close();
+        }
+    }
+
+    @Test
+    void aFetchThatDidNotFillItsWindowEndsTheReadWithoutAnotherFetch() throws Exception {
+        FiniteLedger ledger = new FiniteLedger(30, 100);
+        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(ledger, null,
+                Duration.ofSeconds(30).toNanos(), closed -> { });
+        CountDownLatch calledBack = new CountDownLatch(1);
+        stream.setOnAvailableCallback(calledBack::countDown);
+        try {
+            assertThat(calledBack.await(5, TimeUnit.SECONDS)).isTrue();
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                    .until(() -> ledger.fetches.get() == 1);
+            assertThat(ledger.handedOut.get()).isEqualTo(30);
+        } finally {
+            stream.close();
+        }
+    }
+
+    @Test
+    void aFetchThatFilledItsWindowIsFollowedAtOnceByTheNext() throws Exception {
+        FiniteLedger ledger = new FiniteLedger(250, 100);
+        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(ledger, null,
+                Duration.ofSeconds(30).toNanos(), closed -> { });
+        CountDownLatch calledBack = new CountDownLatch(1);
+        stream.setOnAvailableCallback(calledBack::countDown);
+        try {
+            assertThat(calledBack.await(5, TimeUnit.SECONDS)).isTrue();
+            // 100, 100 and 50 events, within the one read: the pause is 30 s
+            assertThat(ledger.fetches.get()).isEqualTo(3);
+            for (int position = 0; position < 250; position++) {
+                assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(position));
+            }
+        } finally {
+            stream.close();
+        }
+    }
+
+    @Test
+    void aFetchThatFailsIsTriedAgainAfterThePause() throws Exception {
+        FiniteLedger ledger = new FiniteLedger(5, 100);
+        AtomicInteger failures = new AtomicInteger();
+        LedgerFetches awayAtFirst = token -> {
+            if (failures.getAndIncrement() < 2) {
+                throw new IllegalStateException("the database is away");
+            }
+            return ledger.after(token);
+        };
+        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(awayAtFirst, null,
+                Duration.ofMillis(20).toNanos(), closed -> { });
+        CountDownLatch calledBack = new CountDownLatch(1);
+        stream.setOnAvailableCallback(calledBack::countDown);
+        try {
+            assertThat(calledBack.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(0));
+            assertThat(failures.get()).isGreaterThanOrEqualTo(3);
         } finally {
             stream.close();
         }
