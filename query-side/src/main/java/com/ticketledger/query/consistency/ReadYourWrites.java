@@ -14,21 +14,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Before a read of a {@link ReadsProjection} controller that names a position ({@code minPosition}, or the
- * {@code X-Ledger-Position} header a command answered with), waits until that projection has processed it:
- * a bounded poll of the token store, up to {@code ledger.reads.max-wait} (5 s), then {@link ProjectionBehind} (503 with Retry-After).
+ * {@code X-Ledger-Position} header a command answered with), waits until that projection has processed it
+ * ({@link ProjectionPositions#awaitProcessed}: woken as its batches end), up to {@code ledger.reads.max-wait} (5 s),
+ * then {@link ProjectionBehind} (503 with Retry-After).
  * A read that has to wait first has the projection's stream read the ledger at once: the event it waits for was
  * committed before the command answered, and would otherwise be read only at the end of the stream's pause
  * ({@code ledger.processing.fetch-delay}). The read answers with the time it waited ({@code Server-Timing}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
-
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final ProjectionPositions positions;
     private final WatchedEventSource ledger;
@@ -65,12 +62,8 @@ class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
         long began = System.nanoTime();
         if (!positions.hasProcessed(reads.value(), wanted)) {
             ledger.readNow(reads.value());
-            long deadline = began + maxWait.toNanos();
-            while (!positions.hasProcessed(reads.value(), wanted)) {
-                if (System.nanoTime() > deadline) {
-                    throw new ProjectionBehind(reads.value(), wanted, maxWait);
-                }
-                LockSupport.parkNanos(POLL_NANOS);
+            if (!positions.awaitProcessed(reads.value(), wanted, maxWait)) {
+                throw new ProjectionBehind(reads.value(), wanted, maxWait);
             }
         }
         response.setHeader(ResponseHeaders.SERVER_TIMING, waited(System.nanoTime() - began));

@@ -187,14 +187,16 @@ class ProcessingConfiguration {
 
     /**
      * Every projection handles each event with its correlation id in the logging context, answers with one shared
-     * result ({@link HandledResult}), and has its batches measured ({@link BatchTimings}).
+     * result ({@link HandledResult}), has its batches measured ({@link BatchTimings}), and wakes the reads waiting
+     * for it as each batch ends ({@link BatchEnds}).
      */
     @Bean
-    ConfigurerModule eventCorrelation(MeterRegistry registry) {
+    ConfigurerModule projectionInterceptors(MeterRegistry registry, BatchEnds batchEnds) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultHandlerInterceptor((configuration, processor) -> new EventCorrelation(processor))
                 .registerDefaultHandlerInterceptor((configuration, processor) -> new HandledResult())
-                .registerDefaultHandlerInterceptor((configuration, processor) -> new BatchTimings(processor, registry));
+                .registerDefaultHandlerInterceptor((configuration, processor) -> new BatchTimings(processor, registry))
+                .registerDefaultHandlerInterceptor((configuration, processor) -> batchEnds.interceptor(processor));
     }
 
     /** The same source for any processor registered without properties (looked up late: it needs Axon's store). */

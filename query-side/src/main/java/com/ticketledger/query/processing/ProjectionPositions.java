@@ -13,10 +13,13 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * How far each projection has got. A position is processed when every segment has passed it: each segment
@@ -27,14 +30,20 @@ import java.util.Optional;
 @Component
 public class ProjectionPositions {
 
+    /** How often a read waiting for a position looks at the projection when no batch of it ends here. */
+    static final long POLL_MILLIS = 5;
+
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
+    private final BatchEnds batchEnds;
 
-    ProjectionPositions(JdbcClient jdbc, Serializer serializer, EventProcessingConfiguration processing) {
+    ProjectionPositions(JdbcClient jdbc, Serializer serializer, EventProcessingConfiguration processing,
+            BatchEnds batchEnds) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;
+        this.batchEnds = batchEnds;
     }
 
     private record SegmentToken(int segment, TrackingToken token) {
@@ -100,6 +109,25 @@ public class ProjectionPositions {
     public boolean hasProcessed(String processingGroup, long position) {
         List<SegmentToken> tokens = tokens(processingGroup);
         return !tokens.isEmpty() && tokens.stream().allMatch(segment -> covers(segment.token(), position));
+    }
+
+    /**
+     * Waits until the projection has processed {@code position}, for {@code maxWait} at most: looks again whenever
+     * one of its batches here ends ({@link BatchEnds}), and every {@value #POLL_MILLIS} ms besides (a segment another
+     * instance runs is seen in the token store). Answers whether it has.
+     */
+    public boolean awaitProcessed(String processingGroup, long position, Duration maxWait) {
+        try (BatchEnds.Waiting waiting = batchEnds.waiting(processingGroup)) {
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            while (!hasProcessed(processingGroup, position)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)));
+            }
+            return true;
+        }
     }
 
     /**
