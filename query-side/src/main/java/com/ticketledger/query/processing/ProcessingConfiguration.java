@@ -5,7 +5,6 @@ import com.ticketledger.store.LedgerStoreAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -22,32 +21,20 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
 
     /**
-     * Axon's transactions on the query side, every processor's batch with its token (and its dead letters), commit
-     * without waiting for their WAL to reach the disk ({@code synchronous_commit} off for the transaction): what a
-     * crash of the machine may take back is a batch's rows together with its token, and the processor handles
-     * those events again. The command side's appends, which nothing could make again, wait for the disk.
+     * Axon's transactions on the query side: every processor's batch with its token (and its dead letters). A batch's
+     * commit does not wait for the disk: its token's update turns {@code synchronous_commit} off for it
+     * ({@link BatchTokenStore}); the command side's appends, which nothing could make again, wait for the disk.
      */
     @Bean
     @Primary
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactions, JdbcClient jdbc) {
-        TransactionManager spring = new SpringTransactionManager(transactions);
-        return () -> {
-            Transaction transaction = spring.startTransaction();
-            try {
-                jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().listOfRows();
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
-            }
-            return transaction;
-        };
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     /**
@@ -62,19 +49,15 @@ class ProcessingConfiguration {
 
     /**
      * The token store in PostgreSQL, beside the projections: a batch's projection rows and its token commit in
-     * one transaction. Several query-side instances share the segments through it; each signs its claims
-     * with its own node id.
+     * one transaction, which the token's update makes asynchronous ({@link BatchTokenStore}). Several query-side
+     * instances share the segments through it; each signs its claims with its own node id.
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
             ProcessingProperties properties) {
-        return JdbcTokenStore.builder()
+        return new BatchTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .schema(schema)
-                .nodeId(properties.nodeIdOrDefault())
-                .claimTimeout(properties.claimTimeout())
-                .build();
+                .claimTimeout(properties.claimTimeout()), serializer, schema, properties.nodeIdOrDefault());
     }
 
     /**

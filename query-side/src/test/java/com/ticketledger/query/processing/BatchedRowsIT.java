@@ -3,7 +3,9 @@ package com.ticketledger.query.processing;
 import com.ticketledger.query.QuerySideIT;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -12,9 +14,13 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -148,17 +154,38 @@ class BatchedRowsIT extends QuerySideIT {
     @Autowired
     PlatformTransactionManager springTransactions;
 
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    DataSource dataSource;
+
     @Test
-    void aProcessorsTransactionCommitsWithoutWaitingForTheDisk() {
+    void aBatchThatStoresItsTokenCommitsWithoutWaitingForTheDisk() {
+        String processor = "disk-test-" + UUID.randomUUID();
+        tokenStore.initializeTokenSegments(processor, 1);
         String[] settings = new TransactionTemplate(springTransactions).execute(outer -> {
             jdbc.sql("SET LOCAL synchronous_commit = on").update();
-            String before = synchronousCommit();
             // Axon's transaction joins the outer one, on its connection: what it sets is seen after it too
-            String inBatch = transactionManager.fetchInTransaction(this::synchronousCommit);
-            return new String[] {before, inBatch};
+            return transactionManager.fetchInTransaction(() -> {
+                tokenStore.fetchToken(processor, 0);
+                String handling = synchronousCommit();
+                tokenStore.storeToken(GapAwareTrackingToken.newInstance(41, List.of()), processor, 0);
+                // the update Axon runs answers the UPDATE's count (else Axon would read and write the token again)
+                try (PreparedStatement update = ((BatchTokenStore) tokenStore).storeUpdate(
+                        DataSourceUtils.getConnection(dataSource), GapAwareTrackingToken.newInstance(42, List.of()),
+                        processor, 0)) {
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return new String[] {handling, synchronousCommit()};
+            });
         });
 
-        assertThat(settings).containsExactly("on", "off");
+        assertThat(settings).as("while the batch is handled, and once its token is stored").containsExactly("on", "off");
+        assertThat(transactionManager.fetchInTransaction(() -> tokenStore.fetchToken(processor, 0)))
+                .as("the token stored with it").isEqualTo(GapAwareTrackingToken.newInstance(42, List.of()));
     }
 
     private String synchronousCommit() {
