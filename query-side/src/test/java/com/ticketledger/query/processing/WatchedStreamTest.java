@@ -122,39 +122,49 @@ class WatchedStreamTest {
         }
     }
 
+    /** A stream of {@code ledger} whose watcher pauses {@code pause} between reads, and a latch its call back opens. */
+    private record Watched(WatchedEventSource.WatchedStream stream, CountDownLatch calledBack) implements AutoCloseable {
+
+        static Watched of(LedgerFetches ledger, Duration pause) {
+            WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(ledger, null,
+                    pause.toNanos(), closed -> { });
+            CountDownLatch calledBack = new CountDownLatch(1);
+            stream.setOnAvailableCallback(calledBack::countDown);
+            return new Watched(stream, calledBack);
+        }
+
+        boolean calledBackWithin(Duration limit) throws InterruptedException {
+            return calledBack.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
+    }
+
     @Test
     void aFetchThatDidNotFillItsWindowEndsTheReadWithoutAnotherFetch() throws Exception {
         FiniteLedger ledger = new FiniteLedger(30, 100);
-        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(ledger, null,
-                Duration.ofSeconds(30).toNanos(), closed -> { });
-        CountDownLatch calledBack = new CountDownLatch(1);
-        stream.setOnAvailableCallback(calledBack::countDown);
-        try {
-            assertThat(calledBack.await(5, TimeUnit.SECONDS)).isTrue();
+        try (Watched watched = Watched.of(ledger, Duration.ofSeconds(30))) {
+            assertThat(watched.calledBackWithin(Duration.ofSeconds(5))).isTrue();
             await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
                     .until(() -> ledger.fetches.get() == 1);
             assertThat(ledger.handedOut.get()).isEqualTo(30);
-        } finally {
-            stream.close();
         }
     }
 
     @Test
     void aFetchThatFilledItsWindowIsFollowedAtOnceByTheNext() throws Exception {
         FiniteLedger ledger = new FiniteLedger(250, 100);
-        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(ledger, null,
-                Duration.ofSeconds(30).toNanos(), closed -> { });
-        CountDownLatch calledBack = new CountDownLatch(1);
-        stream.setOnAvailableCallback(calledBack::countDown);
-        try {
-            assertThat(calledBack.await(5, TimeUnit.SECONDS)).isTrue();
+        try (Watched watched = Watched.of(ledger, Duration.ofSeconds(30))) {
+            assertThat(watched.calledBackWithin(Duration.ofSeconds(5))).isTrue();
             // 100, 100 and 50 events, within the one read: the pause is 30 s
             assertThat(ledger.fetches.get()).isEqualTo(3);
             for (int position = 0; position < 250; position++) {
-                assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(position));
+                assertThat(watched.stream().nextAvailable().trackingToken())
+                        .isEqualTo(new GlobalSequenceTrackingToken(position));
             }
-        } finally {
-            stream.close();
         }
     }
 
@@ -168,16 +178,10 @@ class WatchedStreamTest {
             }
             return ledger.after(token);
         };
-        WatchedEventSource.WatchedStream stream = new WatchedEventSource.WatchedStream(awayAtFirst, null,
-                Duration.ofMillis(20).toNanos(), closed -> { });
-        CountDownLatch calledBack = new CountDownLatch(1);
-        stream.setOnAvailableCallback(calledBack::countDown);
-        try {
-            assertThat(calledBack.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(0));
+        try (Watched watched = Watched.of(awayAtFirst, Duration.ofMillis(20))) {
+            assertThat(watched.calledBackWithin(Duration.ofSeconds(5))).isTrue();
+            assertThat(watched.stream().nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(0));
             assertThat(failures.get()).isGreaterThanOrEqualTo(3);
-        } finally {
-            stream.close();
         }
     }
 }
