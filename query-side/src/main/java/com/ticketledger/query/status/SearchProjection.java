@@ -14,9 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static com.ticketledger.query.processing.ColumnArrays.column;
@@ -28,7 +26,7 @@ import static com.ticketledger.query.processing.ColumnArrays.column;
  * search that names a position waits for the same projection as the list, and a rebuild of "ticket-status" refills
  * both tables. The words are turned into a document by PostgreSQL ({@code ticket_search_document}, db/query): what
  * the events add (openings, notes) is kept in order through the processor's batch ({@link BatchedInserts}) and
- * written in two statements just before it commits, each ticket's row written once.
+ * written in one statement just before it commits, each ticket's row written once.
  */
 @Component
 @ProcessingGroup(StatusProjection.GROUP)
@@ -63,25 +61,39 @@ class SearchProjection {
             """;
 
     /**
-     * The batch's openings, each ticket's row once with the batch's notes of its ticket already added. The opening's
-     * document is made once: without {@code OFFSET 0} the planner folds its sub-query into the call that takes it
-     * twice (public and desk) and made it twice, 13 µs of an opening's 30 (docs/BENCHMARKS.md, session 15).
+     * What a batch adds to the index, in one statement: its openings, each ticket's row once with the batch's notes
+     * of its ticket already added ({@code opened}), then the batch's notes of the other tickets, each row once with
+     * all its notes. A replayed opening leaves its row as it is ({@code ON CONFLICT DO NOTHING}): its notes then go
+     * the second way; a note at or below the row's version was already added. The second part sees the rows as they
+     * were before the statement, so a row the first inserts is neither seen nor updated by it. The opening's document
+     * is made once: without {@code OFFSET 0} the planner folds its sub-query into the call that takes it twice (public
+     * and desk) and made it twice, 13 µs of an opening's 30 (docs/BENCHMARKS.md, session 15). One statement, not one
+     * for the openings and one for the notes: a round trip fewer on the status view's way to its commit (session 19).
      */
-    static final String OPENINGS = NOTES + """
-            INSERT INTO ticket_search (ticket_id, client_id, opened_position, version, public_document,
-                desk_document)
-            SELECT o.ticket_id, o.client_id, o.position, d.version, d.public_document, d.desk_document
-            FROM unnest(CAST(:tickets AS uuid[]), CAST(:clients AS text[]), CAST(:positions AS bigint[]),
-                    CAST(:sequences AS bigint[]), CAST(:titles AS text[]), CAST(:descriptions AS text[]))
-                    WITH ORDINALITY AS o(ticket_id, client_id, position, sequence, title, description, ord)
-            LEFT JOIN notes ON notes.ticket_id = o.ticket_id
-            CROSS JOIN LATERAL (SELECT ticket_search_document(o.title, 'A')
-                    || ticket_search_document(o.description, 'B') AS document OFFSET 0) opening
-            CROSS JOIN LATERAL ticket_search_notes(o.sequence, opening.document, opening.document,
-                    notes.sequences, notes.texts, notes.publics) d
-            ORDER BY o.ord
-            ON CONFLICT (ticket_id) DO NOTHING
-            RETURNING ticket_id""";
+    static final String WRITE = NOTES + """
+            , opened AS (
+                INSERT INTO ticket_search (ticket_id, client_id, opened_position, version, public_document,
+                    desk_document)
+                SELECT o.ticket_id, o.client_id, o.position, d.version, d.public_document, d.desk_document
+                FROM unnest(CAST(:tickets AS uuid[]), CAST(:clients AS text[]), CAST(:positions AS bigint[]),
+                        CAST(:sequences AS bigint[]), CAST(:titles AS text[]), CAST(:descriptions AS text[]))
+                        WITH ORDINALITY AS o(ticket_id, client_id, position, sequence, title, description, ord)
+                LEFT JOIN notes ON notes.ticket_id = o.ticket_id
+                CROSS JOIN LATERAL (SELECT ticket_search_document(o.title, 'A')
+                        || ticket_search_document(o.description, 'B') AS document OFFSET 0) opening
+                CROSS JOIN LATERAL ticket_search_notes(o.sequence, opening.document, opening.document,
+                        notes.sequences, notes.texts, notes.publics) d
+                ORDER BY o.ord
+                ON CONFLICT (ticket_id) DO NOTHING
+                RETURNING ticket_id)
+            UPDATE ticket_search AS x
+            SET (version, public_document, desk_document) = (
+                SELECT d.version, d.public_document, d.desk_document
+                FROM ticket_search_notes(x.version, x.public_document, x.desk_document,
+                    notes.sequences, notes.texts, notes.publics) d)
+            FROM notes
+            WHERE x.ticket_id = notes.ticket_id AND x.version < notes.last
+                AND notes.ticket_id NOT IN (SELECT ticket_id FROM opened)""";
 
     private final NamedParameterJdbcTemplate jdbcTemplate;
     private final EventPositions positions;
@@ -117,46 +129,23 @@ class SearchProjection {
     }
 
     /**
-     * Each ticket's row written once: the openings in one statement, each with the batch's notes of its ticket
-     * already added, then the other tickets' notes in another, each row once with all its notes
-     * ({@code ticket_search_notes}, db/query). A replayed opening leaves the row as it is (its notes then go the
-     * second way); a note at or below the row's version was already added. The documents are those of an opening
-     * followed by one UPDATE per note, in the order handled.
+     * Each ticket's row written once, in one statement ({@link #WRITE}, with {@code ticket_search_notes}, db/query):
+     * the documents are those of an opening followed by one UPDATE per note, in the order handled.
      */
     private void write(List<Added> rows) {
-        JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
         List<Opening> openings = rows.stream().filter(Opening.class::isInstance).map(Opening.class::cast).toList();
-        List<Note> batchNotes = rows.stream().filter(Note.class::isInstance).map(Note.class::cast).toList();
-        Set<UUID> opened = new HashSet<>();
-        if (!openings.isEmpty()) {
-            opened.addAll(withNotes(jdbc.sql(OPENINGS)
-                    .param("tickets", column(openings, Opening::ticketId, UUID[]::new))
-                    .param("clients", column(openings, Opening::clientId, String[]::new))
-                    .param("positions", column(openings, Opening::position, Long[]::new))
-                    .param("sequences", column(openings, Opening::sequence, Long[]::new))
-                    .param("titles", column(openings, Opening::title, String[]::new))
-                    .param("descriptions", column(openings, Opening::description, String[]::new)), batchNotes)
-                    .query(UUID.class).list());
-        }
-        List<Note> notes = batchNotes.stream().filter(note -> !opened.contains(note.ticketId())).toList();
-        if (!notes.isEmpty()) {
-            withNotes(jdbc.sql(NOTES + """
-                            UPDATE ticket_search AS x
-                            SET (version, public_document, desk_document) = (
-                                SELECT d.version, d.public_document, d.desk_document
-                                FROM ticket_search_notes(x.version, x.public_document, x.desk_document,
-                                    notes.sequences, notes.texts, notes.publics) d)
-                            FROM notes
-                            WHERE x.ticket_id = notes.ticket_id AND x.version < notes.last"""), notes)
-                    .update();
-        }
-    }
-
-    /** Binds {@code notes} as the statement's {@code note} rows: one array per column, in the order handled. */
-    private static JdbcClient.StatementSpec withNotes(JdbcClient.StatementSpec statement, List<Note> notes) {
-        return statement.param("noteTickets", column(notes, Note::ticketId, UUID[]::new))
+        List<Note> notes = rows.stream().filter(Note.class::isInstance).map(Note.class::cast).toList();
+        JdbcClient.create(jdbcTemplate).sql(WRITE)
+                .param("tickets", column(openings, Opening::ticketId, UUID[]::new))
+                .param("clients", column(openings, Opening::clientId, String[]::new))
+                .param("positions", column(openings, Opening::position, Long[]::new))
+                .param("sequences", column(openings, Opening::sequence, Long[]::new))
+                .param("titles", column(openings, Opening::title, String[]::new))
+                .param("descriptions", column(openings, Opening::description, String[]::new))
+                .param("noteTickets", column(notes, Note::ticketId, UUID[]::new))
                 .param("noteSequences", column(notes, Note::sequence, Long[]::new))
                 .param("noteTexts", column(notes, Note::text, String[]::new))
-                .param("notePublics", column(notes, Note::isPublic, Boolean[]::new));
+                .param("notePublics", column(notes, Note::isPublic, Boolean[]::new))
+                .update();
     }
 }
