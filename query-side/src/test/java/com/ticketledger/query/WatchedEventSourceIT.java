@@ -34,12 +34,13 @@ class WatchedEventSourceIT extends QuerySideIT {
 
     private final AtomicInteger fetched = new AtomicInteger();
 
-    /** The ledger's fetches, counted. */
+    /** The ledger's fetches, each counted once it has read what it found. */
     private LedgerFetches fetches() {
         LedgerFetches ledger = (LedgerFetches) storageEngine;
         return token -> {
+            LedgerFetches.Fetch fetch = ledger.after(token);
             fetched.incrementAndGet();
-            return ledger.after(token);
+            return fetch;
         };
     }
 
@@ -121,7 +122,7 @@ class WatchedEventSourceIT extends QuerySideIT {
         try (BlockingStream<TrackedEventMessage<?>> stream = waitedFor.openStream(waitedFor.createHeadToken())) {
             CountDownLatch called = new CountDownLatch(1);
             stream.setOnAvailableCallback(called::countDown);
-            // the watcher's first read finds nothing, then it pauses for 30 s
+            // the watcher's first read has found nothing (it is counted once done), and it pauses for 30 s
             awaitUntil("the watcher's first read", Duration.ofSeconds(5), () -> fetched.get() == 1);
             TicketOpened opened = Tickets.opened("acme");
             TicketOpened another = Tickets.opened("acme");
