@@ -1,16 +1,9 @@
 package com.ticketledger.store;
 
-import com.ticketledger.embeddeddb.EmbeddedDatabase;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -29,20 +22,8 @@ class LedgerStreamsIT {
 
     @BeforeAll
     static void engine() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(EmbeddedDatabase.forTests().jdbcUrl());
-        dataSource.setUser(EmbeddedDatabase.USER);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/store").load().migrate();
-        EventSchema schema = new LedgerStoreAutoConfiguration().eventSchema();
-        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(serializer)
-                .connectionProvider(dataSource::getConnection)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(schema);
-        engine = new LedgerEventStorageEngine(builder, dataSource::getConnection, NoTransactionManager.INSTANCE,
-                schema, new ReadPositions(1_000));
+        // Axon's default batch size
+        engine = TestStorageEngines.withBatchSize(100);
     }
 
     static String append(String prefix, int events) {

@@ -124,14 +124,12 @@ final class ProjectionTimings {
 
     /** Events per batch, on average. */
     double eventsPerBatch(String projection) {
-        return value("ledger_projection_batch_events_sum", Map.of("projection", projection)) / batches(projection);
+        return mean("ledger_projection_batch_events", Map.of("projection", projection));
     }
 
-    /** A phase's average in milliseconds ({@code handle}, {@code write}, {@code commit}). */
+    /** A phase's average in milliseconds ({@code wait}, {@code handle}, {@code write}, {@code commit}). */
     double phaseMillis(String projection, String phase) {
-        Map<String, String> labels = Map.of("projection", projection, "phase", phase);
-        return value("ledger_projection_batch_seconds_sum", labels) * 1000
-                / value("ledger_projection_batch_seconds_count", labels);
+        return mean("ledger_projection_batch_seconds", Map.of("projection", projection, "phase", phase)) * 1000;
     }
 
     /** A phase's longest in milliseconds, as the timer keeps it (the last two minutes or so). */
@@ -141,9 +139,12 @@ final class ProjectionTimings {
 
     /** The average delay in milliseconds. */
     double meanDelayMillis(String projection) {
-        Map<String, String> labels = Map.of("projection", projection);
-        return value("ledger_projection_delay_seconds_sum", labels) * 1000
-                / value("ledger_projection_delay_seconds_count", labels);
+        return mean("ledger_projection_delay_seconds", Map.of("projection", projection)) * 1000;
+    }
+
+    /** A summary's or timer's average: its {@code _sum} over its {@code _count}. */
+    private double mean(String metric, Map<String, String> labels) {
+        return value(metric + "_sum", labels) / value(metric + "_count", labels);
     }
 
     private double value(String name, Map<String, String> labels) {
