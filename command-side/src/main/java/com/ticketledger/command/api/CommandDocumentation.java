@@ -83,7 +83,7 @@ class CommandDocumentation implements OperationCustomizer, OpenApiCustomizer {
         ProblemResponse.NOT_ALLOWED.addTo(operation);
         ProblemResponse.UNSUPPORTED_MEDIA_TYPE.addTo(operation);
         ProblemResponse.UNPROCESSABLE_CONTENT.addTo(operation);
-        ProblemResponse.SERVICE_UNAVAILABLE.addTo(operation);
+        ProblemResponse.COMMAND_UNAVAILABLE.addTo(operation);
         if (onTicket) {
             ProblemResponse.CONFLICT.addTo(operation);
             ProblemResponse.PRECONDITION_FAILED.addTo(operation);

@@ -1,6 +1,7 @@
 package com.ticketledger.command.api;
 
 import com.ticketledger.command.attachment.UploadRefused;
+import com.ticketledger.command.recording.CommandsBusy;
 import com.ticketledger.command.recording.IdempotencyKeyReused;
 import com.ticketledger.command.ticket.CommandRefused;
 import com.ticketledger.events.ClientEvent;
@@ -13,6 +14,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * The command side's refusals as problems: the aggregate's {@link CommandRefused} by its stable reason, an
- * unknown ticket, client or SLA policy, SLA terms that do not add up, a conflict that outlived the retries, and a reused Idempotency-Key. Everything else falls
+ * unknown ticket, client or SLA policy, SLA terms that do not add up, a conflict that outlived the retries, a reused Idempotency-Key, and a command that found no free slot. Everything else falls
  * through to the shared advice of ledger-web. The words are the request's language: a refusal's detail is the
  * text {@code refused.<key>} of the bundles with the refusal's arguments.
  */
@@ -133,6 +135,13 @@ class CommandProblemAdvice {
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", reused.key());
+    }
+
+    /** Every command slot stayed taken for {@code ledger.commands.max-wait}: nothing was recorded; try again soon. */
+    @ExceptionHandler(CommandsBusy.class)
+    ResponseEntity<ProblemDetail> busy(CommandsBusy busy) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(texts.problem(HttpStatus.SERVICE_UNAVAILABLE, "commands-busy"));
     }
 
     private static HttpStatus status(CommandRefused.Reason reason) {

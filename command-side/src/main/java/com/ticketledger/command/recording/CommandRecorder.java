@@ -61,10 +61,12 @@ public class CommandRecorder {
     private final LedgerPositions positions;
     private final ObjectMapper objectMapper;
     private final TransactionTemplate transaction;
+    private final CommandAdmission admission;
 
     CommandRecorder(CommandGateway gateway, IdempotencyRecords idempotency, LedgerPositions positions,
-            ObjectMapper objectMapper, PlatformTransactionManager transactions) {
+            ObjectMapper objectMapper, PlatformTransactionManager transactions, CommandAdmission admission) {
         this.gateway = gateway;
+        this.admission = admission;
         this.idempotency = idempotency;
         this.positions = positions;
         this.objectMapper = objectMapper;
@@ -121,8 +123,9 @@ public class CommandRecorder {
         boolean decidedAgain = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                return answered.apply(payload, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(payload)
-                        .andMetaData(metaData)));
+                Object result = admission.admit(() -> gateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(payload).andMetaData(metaData)));
+                return answered.apply(payload, result);
             } catch (IdempotencyInterceptor.DuplicateRequest repeated) {
                 return replay(actor.user(), idempotencyKey, fingerprint).map(replayed).orElseThrow(() -> repeated);
             } catch (ConcurrencyException | AggregateStreamCreationException appendedElsewhere) {
@@ -183,11 +186,12 @@ public class CommandRecorder {
         AtomicReference<UUID> tried = new AtomicReference<>();
         for (int conflicts = 0; passedOver.size() < maxCandidates; ) {
             try {
-                return transaction.execute(status -> next.apply(Set.copyOf(passedOver)).map(command -> {
-                    tried.set(command.ticketId());
-                    return recorded(command, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                            .andMetaData(metaData)));
-                }));
+                return admission.admit(() -> transaction.execute(status -> next.apply(Set.copyOf(passedOver))
+                        .map(command -> {
+                            tried.set(command.ticketId());
+                            return recorded(command, gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                    .andMetaData(metaData)));
+                        })));
             } catch (CommandRefused refusal) {
                 if (refusal.reason() != CommandRefused.Reason.INVALID_TRANSITION) {
                     throw refusal;

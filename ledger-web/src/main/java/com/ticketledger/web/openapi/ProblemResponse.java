@@ -126,6 +126,16 @@ public enum ProblemResponse {
                     Sample.TICKET,
                     "the ledger's database cannot be reached; nothing was recorded. Retry later.", null))),
 
+    COMMAND_UNAVAILABLE("CommandUnavailable", 503, "The ledger's database cannot be reached, or every command slot of"
+            + " this instance stayed taken for `ledger.commands.max-wait` (3 s): nothing is recorded. Retry after"
+            + " `Retry-After` seconds.",
+            Map.of("store-unavailable", example("The database is away", "store-unavailable", 503, Sample.TICKET,
+                            "the ledger's database cannot be reached; nothing was recorded. Retry later.", null),
+                    "commands-busy", example("Every command slot is taken", "commands-busy", 503, Sample.TICKET,
+                            "the ledger is working on as many commands as it takes at once, and this one waited too"
+                                    + " long for its turn; nothing was recorded. Retry after Retry-After seconds.",
+                            null))),
+
     READ_UNAVAILABLE("ReadUnavailable", 503, "The projection has not reached the position the read names"
             + " (`minPosition` or `X-Ledger-Position`) within the wait (`ledger.reads.max-wait`, 5 s), or the ledger's"
             + " database cannot be reached. Retry after `Retry-After` seconds.",

@@ -1,0 +1,94 @@
+package com.ticketledger.command.recording;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommandAdmissionTest {
+
+    static CommandAdmission admission(int concurrency, Duration maxWait) {
+        return new CommandAdmission(new CommandAdmissionProperties(concurrency, maxWait));
+    }
+
+    @Test
+    void noConcurrencyNamedMeansTwiceTheCores() {
+        assertThat(admission(0, Duration.ofSeconds(3)).slots())
+                .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(admission(3, Duration.ofSeconds(3)).slots()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesANegativeConcurrencyOrWait() {
+        assertThatThrownBy(() -> new CommandAdmissionProperties(-1, Duration.ofSeconds(3)))
+                .hasMessageContaining("ledger.commands.concurrency");
+        assertThatThrownBy(() -> new CommandAdmissionProperties(2, Duration.ofSeconds(-1)))
+                .hasMessageContaining("ledger.commands.max-wait");
+    }
+
+    @Test
+    void aCommandRunsOnlyOnceASlotIsGivenBack() throws Exception {
+        CommandAdmission admission = admission(1, Duration.ofSeconds(5));
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
+            first.countDown();
+            await(end);
+            return order.add("first ends");
+        }));
+        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> admission.admit(() -> order.add("second")));
+        Thread.sleep(50);
+        assertThat(waiting).isNotDone();
+        end.countDown();
+        holding.get(5, TimeUnit.SECONDS);
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(order).containsExactly("first ends", "second");
+        assertThat(admission.free()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandThatWaitsLongerThanTheMaxWaitIsRefusedWithoutRunning() throws Exception {
+        CommandAdmission admission = admission(1, Duration.ofMillis(50));
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
+            first.countDown();
+            return await(end);
+        }));
+        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        AtomicBoolean ran = new AtomicBoolean();
+        assertThatThrownBy(() -> admission.admit(() -> ran.getAndSet(true))).isInstanceOf(CommandsBusy.class)
+                .hasMessageContaining("all 1 of this instance's command slots");
+        assertThat(ran).isFalse();
+        end.countDown();
+        holding.get(5, TimeUnit.SECONDS);
+        assertThat(admission.free()).as("the refused command took no slot").isEqualTo(1);
+    }
+
+    @Test
+    void aCommandThatFailsGivesItsSlotBack() {
+        CommandAdmission admission = admission(2, Duration.ofMillis(50));
+        assertThatThrownBy(() -> admission.admit(() -> {
+            throw new IllegalStateException("refused by the ticket");
+        })).hasMessage("refused by the ticket");
+        assertThat(admission.free()).isEqualTo(2);
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
