@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * The command side's refusals as problems: the aggregate's {@link CommandRefused} by its stable reason, an
- * unknown ticket, client or SLA policy, SLA terms that do not add up, a conflict that outlived the retries, a reused Idempotency-Key, and a command that found no free slot. Everything else falls
- * through to the shared advice of ledger-web. The words are the request's language: a refusal's detail is the
+ * unknown ticket, client or SLA policy, SLA terms that do not add up, a conflict that outlived the retries, a
+ * reused Idempotency-Key, and a command that found no free slot in time. Everything else falls through to the
+ * shared advice of ledger-web. The words are the request's language: a refusal's detail is the
  * text {@code refused.<key>} of the bundles with the refusal's arguments.
  */
 @RestControllerAdvice

@@ -2,7 +2,6 @@ package com.ticketledger.command.recording;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.Semaphore;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
  * and its answer is written after its turn. Its turn covers what holds a database connection and a core: the
  * aggregate's decision, the append and its commit. Eight commands at once on two cores ran no more of them a second
  * than four, but kept every core busy with them, and the projections that the desk's reads wait for waited for a
- * core: under the benchmark's full load the projection lag's p99 was 101 ms with eight, 47 ms with four
+ * core: under the benchmark's full load the projection lag's p99 was 101 ms with eight, 38–44 ms with four
  * (docs/BENCHMARKS.md, session 20). The connection pool is not the limit: a command may need a second connection
  * (a data subject's first key is committed in a transaction of its own), and a pool as small as the limit would then
  * leave commands waiting for each other's connections.
@@ -30,16 +29,11 @@ public class CommandAdmission {
     private final int size;
     private final long maxWaitNanos;
 
-    CommandAdmission(CommandAdmissionProperties properties) {
+    /** Its gauges: {@code ledger.commands.running} and {@code ledger.commands.waiting}. */
+    CommandAdmission(CommandAdmissionProperties properties, MeterRegistry registry) {
         this.size = properties.slots();
         this.slots = new Semaphore(size, true);
         this.maxWaitNanos = properties.maxWait().toNanos();
-    }
-
-    /** As above, with its gauges: {@code ledger.commands.running} and {@code ledger.commands.waiting}. */
-    @Autowired
-    CommandAdmission(CommandAdmissionProperties properties, MeterRegistry registry) {
-        this(properties);
         Gauge.builder("ledger.commands.running", this, admission -> admission.size - admission.free())
                 .description("commands being decided and appended now, at most ledger.commands.concurrency")
                 .register(registry);

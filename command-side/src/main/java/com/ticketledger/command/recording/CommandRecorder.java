@@ -66,11 +66,11 @@ public class CommandRecorder {
     CommandRecorder(CommandGateway gateway, IdempotencyRecords idempotency, LedgerPositions positions,
             ObjectMapper objectMapper, PlatformTransactionManager transactions, CommandAdmission admission) {
         this.gateway = gateway;
-        this.admission = admission;
         this.idempotency = idempotency;
         this.positions = positions;
         this.objectMapper = objectMapper;
         this.transaction = new TransactionTemplate(transactions);
+        this.admission = admission;
     }
 
     /**

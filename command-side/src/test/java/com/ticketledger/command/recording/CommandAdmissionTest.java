@@ -1,5 +1,6 @@
 package com.ticketledger.command.recording;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CommandAdmissionTest {
 
     static CommandAdmission admission(int concurrency, Duration maxWait) {
-        return new CommandAdmission(new CommandAdmissionProperties(concurrency, maxWait));
+        return new CommandAdmission(new CommandAdmissionProperties(concurrency, maxWait), new SimpleMeterRegistry());
     }
 
     @Test
@@ -73,6 +74,32 @@ class CommandAdmissionTest {
         end.countDown();
         holding.get(5, TimeUnit.SECONDS);
         assertThat(admission.free()).as("the refused command took no slot").isEqualTo(1);
+    }
+
+    @Test
+    void itsGaugesCountTheCommandsRunningAndWaiting() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        CommandAdmission admission = new CommandAdmission(
+                new CommandAdmissionProperties(1, Duration.ofSeconds(5)), registry);
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
+            first.countDown();
+            return await(end);
+        }));
+        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> admission.admit(() -> true));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (registry.get("ledger.commands.waiting").gauge().value() < 1) {
+            assertThat(System.nanoTime()).as("the second command waits").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        assertThat(registry.get("ledger.commands.running").gauge().value()).isEqualTo(1);
+        end.countDown();
+        holding.get(5, TimeUnit.SECONDS);
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(registry.get("ledger.commands.running").gauge().value()).isZero();
+        assertThat(registry.get("ledger.commands.waiting").gauge().value()).isZero();
     }
 
     @Test
