@@ -35,23 +35,36 @@ class CommandAdmissionTest {
                 .hasMessageContaining("ledger.commands.max-wait");
     }
 
+    /** A command that has its slot and keeps it until {@link #end}. */
+    record Holding(CompletableFuture<Object> running, CountDownLatch ending) {
+
+        static Holding of(CommandAdmission admission) throws InterruptedException {
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch ending = new CountDownLatch(1);
+            CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
+                started.countDown();
+                return await(ending);
+            }));
+            assertThat(started.await(5, TimeUnit.SECONDS)).as("the first command has its slot").isTrue();
+            return new Holding(running, ending);
+        }
+
+        void end() throws Exception {
+            ending.countDown();
+            running.get(5, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void aCommandRunsOnlyOnceASlotIsGivenBack() throws Exception {
         CommandAdmission admission = admission(1, Duration.ofSeconds(5));
         List<String> order = new CopyOnWriteArrayList<>();
-        CountDownLatch first = new CountDownLatch(1);
-        CountDownLatch end = new CountDownLatch(1);
-        CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
-            first.countDown();
-            await(end);
-            return order.add("first ends");
-        }));
-        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        Holding first = Holding.of(admission);
         CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> admission.admit(() -> order.add("second")));
         Thread.sleep(50);
         assertThat(waiting).isNotDone();
-        end.countDown();
-        holding.get(5, TimeUnit.SECONDS);
+        order.add("first ends");
+        first.end();
         waiting.get(5, TimeUnit.SECONDS);
         assertThat(order).containsExactly("first ends", "second");
         assertThat(admission.free()).isEqualTo(1);
@@ -60,19 +73,12 @@ class CommandAdmissionTest {
     @Test
     void aCommandThatWaitsLongerThanTheMaxWaitIsRefusedWithoutRunning() throws Exception {
         CommandAdmission admission = admission(1, Duration.ofMillis(50));
-        CountDownLatch first = new CountDownLatch(1);
-        CountDownLatch end = new CountDownLatch(1);
-        CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
-            first.countDown();
-            return await(end);
-        }));
-        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        Holding first = Holding.of(admission);
         AtomicBoolean ran = new AtomicBoolean();
         assertThatThrownBy(() -> admission.admit(() -> ran.getAndSet(true))).isInstanceOf(CommandsBusy.class)
                 .hasMessageContaining("all 1 of this instance's command slots");
         assertThat(ran).isFalse();
-        end.countDown();
-        holding.get(5, TimeUnit.SECONDS);
+        first.end();
         assertThat(admission.free()).as("the refused command took no slot").isEqualTo(1);
     }
 
@@ -81,13 +87,7 @@ class CommandAdmissionTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         CommandAdmission admission = new CommandAdmission(
                 new CommandAdmissionProperties(1, Duration.ofSeconds(5)), registry);
-        CountDownLatch first = new CountDownLatch(1);
-        CountDownLatch end = new CountDownLatch(1);
-        CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
-            first.countDown();
-            return await(end);
-        }));
-        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        Holding first = Holding.of(admission);
         CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> admission.admit(() -> true));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (registry.get("ledger.commands.waiting").gauge().value() < 1) {
@@ -95,8 +95,7 @@ class CommandAdmissionTest {
             Thread.sleep(5);
         }
         assertThat(registry.get("ledger.commands.running").gauge().value()).isEqualTo(1);
-        end.countDown();
-        holding.get(5, TimeUnit.SECONDS);
+        first.end();
         waiting.get(5, TimeUnit.SECONDS);
         assertThat(registry.get("ledger.commands.running").gauge().value()).isZero();
         assertThat(registry.get("ledger.commands.waiting").gauge().value()).isZero();

@@ -122,15 +122,12 @@ public enum ProblemResponse {
 
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "The ledger's database cannot be reached; nothing is recorded."
             + " Retry after `Retry-After` seconds.",
-            Map.of("store-unavailable", example("The database is away", "store-unavailable", 503,
-                    Sample.TICKET,
-                    "the ledger's database cannot be reached; nothing was recorded. Retry later.", null))),
+            Map.of("store-unavailable", Sample.storeUnavailable())),
 
     COMMAND_UNAVAILABLE("CommandUnavailable", 503, "The ledger's database cannot be reached, or every command slot of"
             + " this instance stayed taken for `ledger.commands.max-wait` (3 s): nothing is recorded. Retry after"
             + " `Retry-After` seconds.",
-            Map.of("store-unavailable", example("The database is away", "store-unavailable", 503, Sample.TICKET,
-                            "the ledger's database cannot be reached; nothing was recorded. Retry later.", null),
+            Map.of("store-unavailable", Sample.storeUnavailable(),
                     "commands-busy", example("Every command slot is taken", "commands-busy", 503, Sample.TICKET,
                             "the ledger is working on as many commands as it takes at once, and this one waited too"
                                     + " long for its turn; nothing was recorded. Retry after Retry-After seconds.",
@@ -141,12 +138,16 @@ public enum ProblemResponse {
             + " database cannot be reached. Retry after `Retry-After` seconds.",
             Map.of("projection-behind", example("The projection is behind", "about:blank", 503, Sample.TICKET,
                             "the ticket-status projection has not reached position 1042 within 5000 ms; retry shortly", null),
-                    "store-unavailable", example("The database is away", "store-unavailable", 503, Sample.TICKET,
-                            "the ledger's database cannot be reached; nothing was recorded. Retry later.", null)));
+                    "store-unavailable", Sample.storeUnavailable()));
 
-    /** The paths the examples name. */
+    /** The paths the examples name, and the example several answers share. */
     private static final class Sample {
         static final String TICKET = "/api/tickets/0b6f0d1e-3c55-4c7e-9d5e-1f4f8a1b2c3d";
+
+        static Example storeUnavailable() {
+            return example("The database is away", "store-unavailable", 503, TICKET,
+                    "the ledger's database cannot be reached; nothing was recorded. Retry later.", null);
+        }
     }
 
     static final String PROBLEM_JSON = "application/problem+json";
