@@ -32,8 +32,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
+import static com.ticketledger.command.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -169,16 +169,6 @@ class AutoAcceptanceIT {
             return JSON.readTree(raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void await(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
-        Instant until = Instant.now().plus(atMost);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not within " + atMost + ": " + what);
-            }
-            Thread.sleep(200);
         }
     }
 

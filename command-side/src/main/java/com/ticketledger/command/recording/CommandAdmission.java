@@ -37,7 +37,7 @@ public class CommandAdmission {
         Gauge.builder("ledger.commands.running", this, admission -> admission.size - admission.free())
                 .description("commands being decided and appended now, at most ledger.commands.concurrency")
                 .register(registry);
-        Gauge.builder("ledger.commands.waiting", slots, Semaphore::getQueueLength)
+        Gauge.builder("ledger.commands.waiting", this, CommandAdmission::waiting)
                 .description("commands waiting for a slot (ledger.commands.concurrency) before they are decided")
                 .register(registry);
     }
@@ -67,5 +67,10 @@ public class CommandAdmission {
     /** How many slots are free now: {@link #slots()} when no command runs. */
     public int free() {
         return slots.availablePermits();
+    }
+
+    /** How many commands wait for a slot now (an estimate while threads come and go, as the semaphore's). */
+    public int waiting() {
+        return slots.getQueueLength();
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static com.ticketledger.command.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,11 +41,7 @@ class CommandAdmissionIT extends CommandSideIT {
                     }
                 }));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (admission.free() > 0) {
-                assertThat(System.nanoTime()).as("every slot taken").isLessThan(deadline);
-                Thread.sleep(5);
-            }
+            await("every slot taken", Duration.ofSeconds(5), () -> admission.free() == 0);
         }
 
         @Override
@@ -87,7 +85,7 @@ class CommandAdmissionIT extends CommandSideIT {
         try (EverySlotTaken taken = new EverySlotTaken()) {
             waiting = CompletableFuture.supplyAsync(
                     () -> post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"waited for its turn\"}"));
-            Thread.sleep(100);
+            await("the note waits for a slot", Duration.ofSeconds(5), () -> admission.waiting() == 1);
             assertThat(waiting).as("still waiting for a slot").isNotDone();
             assertThat(eventCount()).isEqualTo(before);
         }

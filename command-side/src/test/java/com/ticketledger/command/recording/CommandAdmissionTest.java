@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static com.ticketledger.command.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class CommandAdmissionTest {
             CountDownLatch ending = new CountDownLatch(1);
             CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
                 started.countDown();
-                return await(ending);
+                return ended(ending);
             }));
             assertThat(started.await(5, TimeUnit.SECONDS)).as("the first command has its slot").isTrue();
             return new Holding(running, ending);
@@ -61,7 +62,7 @@ class CommandAdmissionTest {
         List<String> order = new CopyOnWriteArrayList<>();
         Holding first = Holding.of(admission);
         CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> admission.admit(() -> order.add("second")));
-        Thread.sleep(50);
+        await("the second command waits for the slot", Duration.ofSeconds(5), () -> admission.waiting() == 1);
         assertThat(waiting).isNotDone();
         order.add("first ends");
         first.end();
@@ -89,11 +90,8 @@ class CommandAdmissionTest {
                 new CommandAdmissionProperties(1, Duration.ofSeconds(5)), registry);
         Holding first = Holding.of(admission);
         CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> admission.admit(() -> true));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (registry.get("ledger.commands.waiting").gauge().value() < 1) {
-            assertThat(System.nanoTime()).as("the second command waits").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+        await("the gauge counts the second command waiting", Duration.ofSeconds(5),
+                () -> registry.get("ledger.commands.waiting").gauge().value() == 1);
         assertThat(registry.get("ledger.commands.running").gauge().value()).isEqualTo(1);
         first.end();
         waiting.get(5, TimeUnit.SECONDS);
@@ -110,7 +108,7 @@ class CommandAdmissionTest {
         assertThat(admission.free()).isEqualTo(2);
     }
 
-    private static boolean await(CountDownLatch latch) {
+    private static boolean ended(CountDownLatch latch) {
         try {
             return latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
