@@ -59,6 +59,9 @@ import java.util.stream.Stream;
  * rebuild of each projection of BENCH_REBUILD in events/s beside a raw sequential read of the event table, and its
  * CPU per event. Before the first size, with BENCH_OPEN_TICKETS tickets of a desk's words, full-text searches (p99
  * of each).</li>
+ * <li>with the query side stopped: PostgreSQL's statements and transactions per command type, then the lifecycles
+ * at the full load on the command path alone (no projection, no e-mail): its commands/s and CPU per command, and
+ * by difference what the projections and the e-mails cost a command under the full load.</li>
  * </ol>
  * Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (600: the longest warm-up; it ends
  * sooner once the sides' JIT compilers have settled), BENCH_LEDGER_SIZES
@@ -168,13 +171,11 @@ public final class Benchmark {
             long cpuNanos = 0;
             Map<String, Long> cpuSpent = nanosSpent(cpuBefore, cpuAfter);
             for (Map.Entry<String, Long> process : cpuSpent.entrySet()) {
-                long used = process.getValue();
-                cpuNanos += used;
-                figure("CPU ms per command: " + process.getKey(), String.format("%.2f", used / 1e6 / load.commands.get()));
+                cpuNanos += process.getValue();
+                figure("CPU ms per command: " + process.getKey(), perCommand(process.getValue(), load.commands.get()));
                 nanosSpent(jvmBefore.getOrDefault(process.getKey(), Map.of()),
                         jvmAfter.getOrDefault(process.getKey(), Map.of())).forEach((kind, spent) -> figure(
-                                "  of which " + kind + " (live threads)",
-                                String.format("%.2f", spent / 1e6 / load.commands.get())));
+                                "  of which " + kind + " (live threads)", perCommand(spent, load.commands.get())));
             }
             // PostgreSQL's by kind of process (the backends, each background process, the autovacuum workers and
             // backends that exited), and what it wrote to its WAL: runs of one code have differed 0.7–1.8 ms here
@@ -191,11 +192,7 @@ public final class Benchmark {
             int cores = Runtime.getRuntime().availableProcessors();
             figure("CPU busy during the load, % of " + cores + " cores",
                     String.format("%.0f", cpuNanos / 1e9 / elapsed / cores * 100));
-            if (machineBefore.isPresent() && machineAfter.isPresent()) {
-                figure("the machine during the load: busy / taken by the host (steal), % of its time",
-                        String.format("%.0f / %.1f", machineAfter.get().busyPercentSince(machineBefore.get()),
-                                machineAfter.get().stealPercentSince(machineBefore.get())));
-            }
+            machineFigures("the machine during the load", machineBefore, machineAfter, load.commands.get());
             // to the stack's SMTP sink, in this process: its CPU is the load generator's
             figure("e-mails the query side sent during the load, per command",
                     String.format("%.2f", mails / (double) load.commands.get()));
@@ -246,6 +243,7 @@ public final class Benchmark {
                 readsAsTheLedgerGrows(stack, command, query, jdbcUrl, ledgerSizes, openTickets, rebuilt);
             }
             roundTrips(stack, command, jdbcUrl);
+            commandPathAlone(stack, command, clients, seconds, cpuNanos / (double) load.commands.get());
         } finally {
             if (!Boolean.parseBoolean(System.getenv("BENCH_KEEP_DATABASE"))) {
                 deleteDatabase(data.resolve("postgres"));
@@ -286,6 +284,50 @@ public final class Benchmark {
                         StatementCounts.since(connection, COUNTED).brief());
             }
         }
+    }
+
+    /**
+     * Last phase, the query side still stopped: the lifecycles' commands at the full load with no projection, no
+     * e-mail and no lag probe beside them. What a command costs the command side, PostgreSQL and the generator on
+     * their own, and so how many commands a second the machine could take if the projections and the e-mails cost
+     * nothing; beside the full load's CPU per command, what they cost.
+     */
+    private void commandPathAlone(Stack stack, Desk command, int clients, Duration duration, double fullLoadNanos) {
+        say("ledger: the command path alone, the query side stopped (no projection, no e-mail)");
+        Lifecycles alone = new Lifecycles(command);
+        Map<String, Duration> cpuBefore = cpuUsed(stack);
+        Optional<MachineFacts.CpuTimes> machineBefore = MachineFacts.cpuTimes();
+        long started = System.nanoTime();
+        alone.run(clients, duration);
+        double elapsed = seconds(started);
+        Optional<MachineFacts.CpuTimes> machineAfter = MachineFacts.cpuTimes();
+        Map<String, Long> spent = nanosSpent(cpuBefore, cpuUsed(stack));
+        long commands = alone.commands.get();
+        figure("the command path alone: commands/s", commands / elapsed);
+        spent.forEach((process, used) -> figure("the command path alone: CPU ms per command: " + process,
+                perCommand(used, commands)));
+        long total = spent.values().stream().mapToLong(Long::longValue).sum();
+        figure("the command path alone: CPU ms per command, all processes", perCommand(total, commands));
+        figure("the projections, e-mails and lag probes: CPU ms per command (the full load's all processes less this)",
+                String.format("%.2f", (fullLoadNanos - total / (double) commands) / 1e6));
+        machineFigures("the machine, the command path alone", machineBefore, machineAfter, commands);
+    }
+
+    /** How busy the machine was between two readings, how much of it in the kernel, and its context switches. */
+    private void machineFigures(String label, Optional<MachineFacts.CpuTimes> before,
+            Optional<MachineFacts.CpuTimes> after, long commands) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return;
+        }
+        figure(label + ": busy / taken by the host (steal), % of its time", String.format("%.0f / %.1f",
+                after.get().busyPercentSince(before.get()), after.get().stealPercentSince(before.get())));
+        figure(label + ": in the kernel, % of its busy time; context switches per command", String.format(
+                "%.0f; %.1f", after.get().kernelPercentOfBusySince(before.get()),
+                after.get().contextSwitchesSince(before.get()) / (double) commands));
+    }
+
+    private static String perCommand(long nanos, long commands) {
+        return String.format("%.2f", nanos / 1e6 / commands);
     }
 
     /**

@@ -89,22 +89,34 @@ final class MachineFacts {
         }
     }
 
-    /** The machine's CPU time so far, by kind, in the kernel's ticks; empty where the platform does not tell. */
+    /**
+     * The machine's CPU time so far, by kind, in the kernel's ticks, and its context switches; empty where the
+     * platform does not tell.
+     */
     static Optional<CpuTimes> cpuTimes() {
         try {
-            String[] fields = Files.readAllLines(CPU_STAT).get(0).trim().split("\\s+");
+            List<String> stat = Files.readAllLines(CPU_STAT);
+            String[] fields = stat.get(0).trim().split("\\s+");
             long[] ticks = Arrays.stream(fields, 1, fields.length).mapToLong(Long::parseLong).toArray();
-            return Optional.of(new CpuTimes(ticks));
+            long switches = stat.stream().filter(line -> line.startsWith("ctxt ")).findFirst()
+                    .map(line -> Long.parseLong(line.substring("ctxt ".length()).trim())).orElse(0L);
+            return Optional.of(new CpuTimes(ticks, switches));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** One reading of /proc/stat's first line: user, nice, system, idle, iowait, irq, softirq, steal, ... */
-    record CpuTimes(long[] ticks) {
+    /**
+     * One reading of /proc/stat: its first line (user, nice, system, idle, iowait, irq, softirq, steal, ...) and
+     * the context switches of every core since boot ({@code ctxt}).
+     */
+    record CpuTimes(long[] ticks, long contextSwitches) {
 
+        private static final int SYSTEM = 2;
         private static final int IDLE = 3;
         private static final int IOWAIT = 4;
+        private static final int IRQ = 5;
+        private static final int SOFTIRQ = 6;
         private static final int STEAL = 7;
 
         private long total() {
@@ -116,17 +128,38 @@ final class MachineFacts {
             return field < ticks.length ? ticks[field] : 0;
         }
 
+        private long since(CpuTimes earlier, int field) {
+            return at(field) - earlier.at(field);
+        }
+
         /** Of the time between {@code earlier} and this reading, the share the host took for others (steal), %. */
         double stealPercentSince(CpuTimes earlier) {
             long total = total() - earlier.total();
-            return total == 0 ? 0 : 100.0 * (at(STEAL) - earlier.at(STEAL)) / total;
+            return total == 0 ? 0 : 100.0 * since(earlier, STEAL) / total;
         }
 
         /** Of the time between {@code earlier} and this reading, the share spent working (not idle, not stolen), %. */
         double busyPercentSince(CpuTimes earlier) {
             long total = total() - earlier.total();
-            long idle = at(IDLE) - earlier.at(IDLE) + at(IOWAIT) - earlier.at(IOWAIT) + at(STEAL) - earlier.at(STEAL);
-            return total == 0 ? 0 : 100.0 * (total - idle) / total;
+            return total == 0 ? 0 : 100.0 * (total - idleSince(earlier)) / total;
+        }
+
+        /**
+         * Of the working time between {@code earlier} and this reading, the share the kernel spent (system calls,
+         * interrupts, soft interrupts: sockets, scheduling, the disk), %.
+         */
+        double kernelPercentOfBusySince(CpuTimes earlier) {
+            long busy = total() - earlier.total() - idleSince(earlier);
+            return busy == 0 ? 0 : 100.0 * (since(earlier, SYSTEM) + since(earlier, IRQ) + since(earlier, SOFTIRQ)) / busy;
+        }
+
+        /** The context switches of every core between {@code earlier} and this reading. */
+        long contextSwitchesSince(CpuTimes earlier) {
+            return contextSwitches - earlier.contextSwitches;
+        }
+
+        private long idleSince(CpuTimes earlier) {
+            return since(earlier, IDLE) + since(earlier, IOWAIT) + since(earlier, STEAL);
         }
     }
 }
