@@ -13,6 +13,7 @@ import com.ticketledger.web.access.LoginThrottle;
 import com.ticketledger.web.access.PageSessions;
 import com.ticketledger.web.access.ProblemAuthenticationHandlers;
 import com.ticketledger.web.access.ProblemCorsProcessor;
+import com.ticketledger.web.http.WholeResponseFilter;
 import com.ticketledger.web.monitoring.CorrelationIdFilter;
 import com.ticketledger.web.monitoring.MainPortHealthConfiguration;
 import com.ticketledger.web.monitoring.ManagementServerRequests;
@@ -146,6 +147,14 @@ public class LedgerWebAutoConfiguration {
         return new LedgerProblemAdvice(texts, limits.maxFileBytes());
     }
 
+    /** Every answer in one write with its length, around everything that writes one (see the filter). */
+    @Bean
+    public FilterRegistrationBean<WholeResponseFilter> wholeResponseFilter() {
+        FilterRegistrationBean<WholeResponseFilter> registration = new FilterRegistrationBean<>(new WholeResponseFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
     @Bean
     public FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitsProperties limits,
             ProblemWriter writer) {
@@ -237,7 +246,7 @@ public class LedgerWebAutoConfiguration {
     @Bean
     public FilterRegistrationBean<CorsFilter> corsFilterOutsideTheSecurityChain(CorsFilter corsFilter) {
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
-        registration.setEnabled(false);
+       
         return registration;
     }
 
