@@ -246,7 +246,7 @@ public class LedgerWebAutoConfiguration {
     @Bean
     public FilterRegistrationBean<CorsFilter> corsFilterOutsideTheSecurityChain(CorsFilter corsFilter) {
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
-       
+        registration.setEnabled(false);
         return registration;
     }
 
