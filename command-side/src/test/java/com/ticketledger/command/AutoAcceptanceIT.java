@@ -33,7 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static com.ticketledger.command.Eventually.await;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -196,9 +196,9 @@ class AutoAcceptanceIT {
         assertThat(acceptances(ticket)).as("accepted while no command side ran").isZero();
 
         start("command-second", "15s");
-        await("the automatic acceptance", Duration.ofSeconds(30), () -> acceptances(ticket) > 0);
+        await("the automatic acceptance").atMost(Duration.ofSeconds(30)).until(() -> acceptances(ticket) > 0);
         // a deadline that has run leaves the table: once it is empty, nothing can fire again
-        await("the deadline done", Duration.ofSeconds(30), () -> waitingDeadlines() == 0);
+        await("the deadline done").atMost(Duration.ofSeconds(30)).until(() -> waitingDeadlines() == 0);
 
         assertThat(acceptances(ticket)).isEqualTo(1);
         assertThat(waitingDeadlines()).isZero();
@@ -249,7 +249,7 @@ class AutoAcceptanceIT {
     }
 
     @Test
-    void twoCommandSidesAcceptEachTicketOnce() throws InterruptedException {
+    void twoCommandSidesAcceptEachTicketOnce() {
         ConfigurableApplicationContext one = start("command-one", "6s");
         ConfigurableApplicationContext two = start("command-two", "6s");
         List<UUID> tickets = new ArrayList<>();
@@ -257,9 +257,9 @@ class AutoAcceptanceIT {
             tickets.add(pendingClosure(i % 2 == 0 ? one : two));
         }
 
-        await("every automatic acceptance", Duration.ofSeconds(40),
-                () -> tickets.stream().allMatch(ticket -> acceptances(ticket) > 0));
-        await("every deadline done", Duration.ofSeconds(30), () -> waitingDeadlines() == 0);
+        await("every automatic acceptance").atMost(Duration.ofSeconds(40))
+                .until(() -> tickets.stream().allMatch(ticket -> acceptances(ticket) > 0));
+        await("every deadline done").atMost(Duration.ofSeconds(30)).until(() -> waitingDeadlines() == 0);
 
         for (UUID ticket : tickets) {
             assertThat(acceptances(ticket)).as("acceptances of " + ticket).isEqualTo(1);
@@ -268,7 +268,7 @@ class AutoAcceptanceIT {
     }
 
     @Test
-    void theClientsAcceptanceLeavesNothingForTheLedgerToAccept() throws InterruptedException {
+    void theClientsAcceptanceLeavesNothingForTheLedgerToAccept() {
         ConfigurableApplicationContext side = start("command-only", "4s");
         UUID ticket = pendingClosure(side);
         assertThat(waitingDeadlines()).isEqualTo(1);
@@ -276,7 +276,7 @@ class AutoAcceptanceIT {
         post(side, "acme-1", "/api/tickets/" + ticket + "/acceptance", "{\"comment\":\"works\"}");
 
         // The deadline is left to fire: it finds the ticket closed, does nothing, and is gone.
-        await("the deadline done", Duration.ofSeconds(30), () -> waitingDeadlines() == 0);
+        await("the deadline done").atMost(Duration.ofSeconds(30)).until(() -> waitingDeadlines() == 0);
         assertThat(acceptances(ticket)).isEqualTo(1);
         assertThat(stored("payload", ticket, ACCEPTED).get("automatic").asBoolean()).isFalse();
     }

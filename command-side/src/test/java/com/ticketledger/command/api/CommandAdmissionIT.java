@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static com.ticketledger.command.Eventually.await;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,7 +31,7 @@ class CommandAdmissionIT extends CommandSideIT {
         final CountDownLatch end = new CountDownLatch(1);
         final ExecutorService holders = Executors.newCachedThreadPool();
 
-        EverySlotTaken() throws InterruptedException {
+        EverySlotTaken() {
             for (int i = 0; i < admission.slots(); i++) {
                 holders.execute(() -> admission.admit(() -> {
                     try {
@@ -41,7 +41,7 @@ class CommandAdmissionIT extends CommandSideIT {
                     }
                 }));
             }
-            await("every slot taken", Duration.ofSeconds(5), () -> admission.free() == 0);
+            await("every slot taken").atMost(Duration.ofSeconds(5)).until(() -> admission.free() == 0);
         }
 
         @Override
@@ -85,7 +85,7 @@ class CommandAdmissionIT extends CommandSideIT {
         try (EverySlotTaken taken = new EverySlotTaken()) {
             waiting = CompletableFuture.supplyAsync(
                     () -> post("ana", "/api/tickets/" + ticket + "/notes", "{\"text\":\"waited for its turn\"}"));
-            await("the note waits for a slot", Duration.ofSeconds(5), () -> admission.waiting() == 1);
+            await("the note waits for a slot").atMost(Duration.ofSeconds(5)).until(() -> admission.waiting() == 1);
             assertThat(waiting).as("still waiting for a slot").isNotDone();
             assertThat(eventCount()).isEqualTo(before);
         }

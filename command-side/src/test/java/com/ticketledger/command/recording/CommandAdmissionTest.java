@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static com.ticketledger.command.Eventually.await;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +62,8 @@ class CommandAdmissionTest {
         List<String> order = new CopyOnWriteArrayList<>();
         Holding first = Holding.of(admission);
         CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> admission.admit(() -> order.add("second")));
-        await("the second command waits for the slot", Duration.ofSeconds(5), () -> admission.waiting() == 1);
+        await("the second command waits for the slot").atMost(Duration.ofSeconds(5))
+                .until(() -> admission.waiting() == 1);
         assertThat(waiting).isNotDone();
         order.add("first ends");
         first.end();
@@ -90,8 +91,8 @@ class CommandAdmissionTest {
                 new CommandAdmissionProperties(1, Duration.ofSeconds(5)), registry);
         Holding first = Holding.of(admission);
         CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> admission.admit(() -> true));
-        await("the gauge counts the second command waiting", Duration.ofSeconds(5),
-                () -> registry.get("ledger.commands.waiting").gauge().value() == 1);
+        await("the gauge counts the second command waiting").atMost(Duration.ofSeconds(5))
+                .until(() -> registry.get("ledger.commands.waiting").gauge().value() == 1);
         assertThat(registry.get("ledger.commands.running").gauge().value()).isEqualTo(1);
         first.end();
         waiting.get(5, TimeUnit.SECONDS);
